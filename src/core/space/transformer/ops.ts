@@ -1,0 +1,42 @@
+/**
+ * Op-string grammar `<type>_<param>_<d>` (specs/flexibert.md §3.1).
+ */
+import { HEAD_TYPES, type HeadOp, type HeadType } from './types.ts';
+
+const HEAD_TYPE_SET: ReadonlySet<string> = new Set(HEAD_TYPES);
+
+/** Parses `sa_sdp_64`, `l_dct_42`, `c_13_21`. Returns an error message instead of throwing. */
+export function parseHeadOp(op: unknown): HeadOp | { error: string } {
+  if (typeof op !== 'string') return { error: `expected an op string like "sa_sdp_64", got ${describe(op)}` };
+  const cut = op.lastIndexOf('_');
+  if (cut <= 0) return { error: `malformed op string "${clip(op)}": expected <type>_<param>_<d>, e.g. "sa_sdp_64"` };
+  const type = op.slice(0, cut);
+  const dText = op.slice(cut + 1);
+  if (!HEAD_TYPE_SET.has(type)) {
+    return { error: `unknown head type "${clip(type)}" (allowed: ${HEAD_TYPES.join(', ')})` };
+  }
+  if (!/^[1-9][0-9]{0,5}$/.test(dText)) {
+    return { error: `head width "${clip(dText)}" in "${clip(op)}" must be a positive integer` };
+  }
+  const headType = type as HeadType;
+  const family = headType.startsWith('sa') ? 'sa' : headType.startsWith('l') ? 'l' : 'c';
+  return { type: headType, family, d: Number(dText), kernel: family === 'c' ? Number(headType.slice(2)) : 0 };
+}
+
+/** The op string for a head type in a layer of hidden size `h` with `n` heads: d = ⌊h/n⌋. */
+export function headOpString(type: HeadType, hidden: number, heads: number): string {
+  return `${type}_${Math.floor(hidden / heads)}`;
+}
+
+export function describe(x: unknown): string {
+  if (x === null) return 'null';
+  if (Array.isArray(x)) return 'an array';
+  if (typeof x === 'string') return `"${clip(x)}"`;
+  if (typeof x === 'object') return 'an object';
+  return `${typeof x} ${String(x)}`;
+}
+
+/** Keeps hostile or huge strings out of messages. */
+export function clip(s: string, max = 40): string {
+  return s.length > max ? `${s.slice(0, max)}…` : s;
+}
