@@ -1,11 +1,18 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './ui/App.tsx';
+import { ExplorerContext } from './state/useExplorer.ts';
+import { bootExplorer } from './state/boot.ts';
+import './ui/styles.css';
 
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root element');
+// Store, controllers and workers live at module scope: StrictMode's double effects must not duplicate them.
+const store = bootExplorer();
 createRoot(root).render(
   <StrictMode>
-    <App />
+    <ExplorerContext.Provider value={store}>
+      <App />
+    </ExplorerContext.Provider>
   </StrictMode>,
 );

@@ -28,12 +28,16 @@ export function headOpString(type: HeadType, hidden: number, heads: number): str
   return `${type}_${Math.floor(hidden / heads)}`;
 }
 
+/** A short, safe description of a bad value for messages: `"abc"`, `number 7`, `an array`, `nothing`. */
 export function describe(x: unknown): string {
   if (x === null) return 'null';
+  if (x === undefined) return 'nothing';
   if (Array.isArray(x)) return 'an array';
   if (typeof x === 'string') return `"${clip(x)}"`;
   if (typeof x === 'object') return 'an object';
-  return `${typeof x} ${String(x)}`;
+  // String(fn) would echo the function's source.
+  if (typeof x === 'function') return 'a function';
+  return `${typeof x} ${clip(String(x))}`;
 }
 
 /** Keeps hostile or huge strings out of messages. */

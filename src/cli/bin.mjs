@@ -1,0 +1,7 @@
+#!/usr/bin/env node
+// `transcode` on the PATH (npm link / npx): runs the TypeScript CLI through tsx.
+import { register } from 'tsx/esm/api';
+
+register();
+const { main } = await import('./main.ts');
+process.exitCode = await main(process.argv.slice(2));

@@ -1,0 +1,64 @@
+/** The `transcode` command-line tool: ELECTOR simulations and sweeps over the same core as the app. */
+import { readFileSync } from 'node:fs';
+import { EXIT, UsageError, type CliIo } from './io.ts';
+import { simulateCommand } from './simulateCommand.ts';
+import { sweepCommand } from './sweepCommand.ts';
+
+export const MAIN_HELP = `usage: transcode <command> [options]      (npm run cli -- <command> …)
+
+Commands:
+  simulate   simulate one (model, accelerator) pair, or a JSONL batch of pairs
+  sweep      sample accelerators × models and simulate every pair (shardable)
+
+Run 'transcode <command> --help' for a command's options.
+Exit status: 0 success, 1 some simulations failed, 2 usage error.
+`;
+
+const COMMANDS: Record<string, (argv: string[], io: CliIo) => number> = {
+  simulate: simulateCommand,
+  sweep: sweepCommand,
+};
+
+export function nodeIo(): CliIo {
+  return {
+    stdout: (t) => process.stdout.write(t),
+    stderr: (t) => process.stderr.write(t),
+    readFile: (p) => readFileSync(p, 'utf8'),
+  };
+}
+
+export async function main(argv: string[], io: CliIo = nodeIo()): Promise<number> {
+  const [command, ...rest] = argv;
+  if (!command || command === '--help' || command === '-h' || command === 'help') {
+    io.stdout(MAIN_HELP);
+    return command ? EXIT.ok : EXIT.usage;
+  }
+  const run = COMMANDS[command];
+  if (!run) {
+    io.stderr(`transcode: unknown command "${command}"\n\n${MAIN_HELP}`);
+    return EXIT.usage;
+  }
+  try {
+    return run(rest, io);
+  } catch (e) {
+    const message = (e as Error).message;
+    // node:util parseArgs throws TypeErrors with a code for unknown or malformed flags.
+    if (e instanceof UsageError || (e as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
+      io.stderr(`transcode ${command}: ${message}\nTry 'transcode ${command} --help'.\n`);
+      return EXIT.usage;
+    }
+    io.stderr(`transcode ${command}: ${message}\n`);
+    return EXIT.failed;
+  }
+}
+
+// Run when executed directly (npm run cli), not when imported by tests or bin.mjs.
+if (import.meta.url === `file://${process.argv[1]}`) {
+  // EPIPE (e.g. `| head`) is not an error for a CLI.
+  process.stdout.on('error', (e: NodeJS.ErrnoException) => {
+    if (e.code === 'EPIPE') process.exit(0);
+  });
+  main(process.argv.slice(2)).then((code) => {
+    process.exitCode = code;
+  });
+}

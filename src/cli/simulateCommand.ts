@@ -1,0 +1,61 @@
+/** `simulate`: one pair (readable or --json), or --batch JSONL in, JSONL out. */
+import { parseArgs } from 'node:util';
+import { simulate } from '../core/elector/simulate.ts';
+import { ValidationError } from '../core/space/issues.ts';
+import { EXIT, UsageError, type CliIo } from './io.ts';
+import { loadAcceleratorArg, loadModelArg } from './designs.ts';
+import { SIM_FLAGS, simOptionsFromFlags } from './options.ts';
+import { formatSummary } from './summary.ts';
+import { simulateBatchLines } from './batch.ts';
+
+export const SIMULATE_HELP = `usage: transcode simulate --model <preset|file.json> --accelerator <preset|file.json|"[12 numbers]"> [options]
+       transcode simulate --batch <pairs.jsonl> [options] > results.jsonl
+
+Simulates a transformer on an accelerator with ELECTOR.
+
+  --model NAME|FILE        bert-tiny, bert-mini, bert-small, bert-medium, bert-base, or a model dict {l,o,h,f} in JSON
+  --accelerator NAME|FILE  acceltran-edge, acceltran-server, a config JSON file, or a 12-number embedding
+  --mode MODE              inference (default) or training
+  --cost-model MODEL       elector (default; physically consistent) or reference (bit-exact AccelTran simulate_fast)
+  --sparsity A,W,G         activation, weight, gradient sparsity in [0,1) (default 0.5,0.5,0.9)
+  --clock MHZ              clock frequency (default 700)
+  --timeline               include the per-op timeline (elector model)
+  --json                   print the result object as JSON instead of a summary
+  --batch FILE             one pair per line: {"model": {...}, "accelerator": {...} or [12 numbers], "mode"?, "costModel"?}
+                           writes one JSON result per line, in order; a bad line gives {"error": "..."} and the rest go on.
+                           Exit status 1 if any line failed. Use - for standard input.
+`;
+
+export function simulateCommand(argv: string[], io: CliIo): number {
+  const { values } = parseArgs({
+    args: argv,
+    options: { ...SIM_FLAGS, model: { type: 'string' }, accelerator: { type: 'string' }, json: { type: 'boolean' }, batch: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
+    strict: true,
+    allowPositionals: false,
+  });
+  if (values.help) {
+    io.stdout(SIMULATE_HELP);
+    return EXIT.ok;
+  }
+  const options = simOptionsFromFlags(values);
+  if (values.batch !== undefined) {
+    if (values.model || values.accelerator) throw new UsageError('--batch reads the pairs from the file; drop --model and --accelerator');
+    const text = values.batch === '-' ? io.readFile('/dev/stdin') : io.readFile(values.batch);
+    const { failed, total } = simulateBatchLines(text, options, io.stdout);
+    if (failed) io.stderr(`simulate: ${failed} of ${total} lines failed\n`);
+    return failed ? EXIT.failed : EXIT.ok;
+  }
+  if (!values.model) throw new UsageError('simulate: --model is required (or --batch)');
+  if (!values.accelerator) throw new UsageError('simulate: --accelerator is required (or --batch)');
+  const model = loadModelArg(values.model, io);
+  const accelerator = loadAcceleratorArg(values.accelerator, io);
+  try {
+    const result = simulate(model, accelerator, options);
+    io.stdout(values.json ? JSON.stringify(result) + '\n' : formatSummary(result, `${values.model} on ${values.accelerator}`));
+    return EXIT.ok;
+  } catch (e) {
+    if (e instanceof ValidationError) throw new UsageError(e.message);
+    io.stderr(`simulate: ${(e as Error).message}\n`);
+    return EXIT.failed;
+  }
+}

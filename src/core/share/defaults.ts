@@ -1,0 +1,40 @@
+/** The view a first visit opens with, and the fallback when stored state is unusable. */
+import { MODEL_PRESETS } from '../space/transformer/presets.ts';
+import { ACCELERATOR_PRESETS } from '../space/accelerator/presets.ts';
+import { REFERENCE_CONSTANTS } from '../elector/constants/reference.ts';
+import { SESSION_VERSION, type RunSettings, type SweepSettings, type PlotSettings } from './schema.ts';
+import type { SessionState } from './session.ts';
+
+export const DEFAULT_SETTINGS: RunSettings = {
+  mode: 'inference',
+  costModel: 'elector',
+  sparsity: { ...REFERENCE_CONSTANTS.sparsity },
+  clockMHz: REFERENCE_CONSTANTS.clockMHz,
+};
+
+export const DEFAULT_SWEEP: SweepSettings = {
+  vary: 'accelerator',
+  params: [],
+  samples: 5000,
+  sampler: 'random',
+  gridParams: [],
+  seed: 1,
+};
+
+export const DEFAULT_PLOT: PlotSettings = { x: 'latency', y: 'energy', xScale: 'auto', yScale: 'auto', selection: [], focus: null };
+
+export function defaultSession(): SessionState {
+  return {
+    version: SESSION_VERSION,
+    design: {
+      model: structuredClone(MODEL_PRESETS['bert-tiny'].model),
+      accelerator: structuredClone(ACCELERATOR_PRESETS['acceltran-edge'].config),
+    },
+    settings: structuredClone(DEFAULT_SETTINGS),
+    pinned: [],
+    baseline: null,
+    sweep: structuredClone(DEFAULT_SWEEP),
+    sweepRan: false,
+    plot: structuredClone(DEFAULT_PLOT),
+  };
+}

@@ -1,0 +1,40 @@
+/**
+ * Numbered migrations, one step at a time (after tldraw's migrate.ts): migration
+ * `n` turns a version-n object into version n+1. Old decoders are kept forever, so
+ * a link shared today still opens after the schema moves on.
+ */
+import { SESSION_VERSION } from './schema.ts';
+
+export type Migration = (old: Record<string, unknown>) => Record<string, unknown>;
+
+/** Keyed by the version they upgrade from. Version 1 is the first; none exist yet. */
+export const SESSION_MIGRATIONS: Readonly<Record<number, Migration>> = {};
+
+export type MigrationOutcome =
+  | { ok: true; value: Record<string, unknown>; migratedFrom: number | null }
+  | { ok: false; reason: 'newer' | 'unknown' | 'failed'; message: string };
+
+export function migrateSession(
+  raw: Record<string, unknown>,
+  migrations: Readonly<Record<number, Migration>> = SESSION_MIGRATIONS,
+  current: number = SESSION_VERSION,
+): MigrationOutcome {
+  const version = raw.version;
+  if (typeof version !== 'number' || !Number.isInteger(version) || version < 1) {
+    return { ok: false, reason: 'unknown', message: `version: expected a positive integer, got ${JSON.stringify(version)?.slice(0, 20)}` };
+  }
+  if (version > current) {
+    return { ok: false, reason: 'newer', message: `version ${version} is newer than this app understands (${current}); reload to get the latest app` };
+  }
+  let value = raw;
+  for (let v = version; v < current; v++) {
+    const step = migrations[v];
+    if (!step) return { ok: false, reason: 'unknown', message: `version ${version}: no migration from version ${v}` };
+    try {
+      value = { ...step(value), version: v + 1 };
+    } catch (e) {
+      return { ok: false, reason: 'failed', message: `migrating from version ${v} failed: ${(e as Error).message}` };
+    }
+  }
+  return { ok: true, value, migratedFrom: version === current ? null : version };
+}

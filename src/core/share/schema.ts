@@ -1,0 +1,87 @@
+/**
+ * The versioned state of a whole explorer view: what a share link, a session file
+ * and localStorage hold. Only user intent is stored (designs, settings, sweep spec
+ * and seed, plot choices), never results: those are recomputed from it.
+ *
+ * Shapes are checked with zod; the design-space rules are checked by the core
+ * validators, so a link can never hold a design the editors could not.
+ */
+import { z } from 'zod';
+
+export const SESSION_VERSION = 1;
+
+export const OBJECTIVES = ['latency', 'energy', 'dynamicEnergy', 'leakageEnergy', 'area', 'edp', 'parameters', 'macs'] as const;
+export type Objective = (typeof OBJECTIVES)[number];
+
+const sparsity = z.strictObject({
+  activation: z.number().min(0).lt(1),
+  weight: z.number().min(0).lt(1),
+  gradient: z.number().min(0).lt(1),
+});
+
+export const settingsSchema = z.strictObject({
+  mode: z.enum(['inference', 'training']),
+  costModel: z.enum(['elector', 'reference']),
+  sparsity,
+  clockMHz: z.number().min(1).max(10_000),
+});
+
+/** Designs are shape-checked here and rule-checked by validateModel / validateAccelerator. */
+const design = z.strictObject({
+  model: z.unknown(),
+  accelerator: z.unknown(),
+});
+
+const label = z.string().max(80);
+
+export const pinnedSchema = z.strictObject({
+  id: z.string().max(40),
+  label,
+  model: z.unknown(),
+  accelerator: z.unknown(),
+  settings: settingsSchema,
+});
+
+export const SWEEP_LIMITS = { maxSamples: 100_000, maxGridParams: 3 } as const;
+
+export const sweepSchema = z.strictObject({
+  vary: z.enum(['accelerator', 'transformer', 'both']),
+  /** Parameters that vary; empty means all of the chosen space. Others stay at the current design. */
+  params: z.array(z.string().max(40)).max(40),
+  samples: z.number().int().min(1).max(SWEEP_LIMITS.maxSamples),
+  sampler: z.enum(['random', 'lhs', 'grid']),
+  gridParams: z.array(z.string().max(40)).max(SWEEP_LIMITS.maxGridParams),
+  seed: z.number().int().min(0).max(2 ** 32 - 1),
+});
+
+const axisScale = z.enum(['auto', 'log', 'linear']);
+
+export const plotSchema = z.strictObject({
+  x: z.enum(OBJECTIVES),
+  y: z.enum(OBJECTIVES),
+  xScale: axisScale,
+  yScale: axisScale,
+  /** Point indices of the current sweep that are brushed; a re-run from the seed gives the same indices. */
+  selection: z.array(z.number().int().min(0).max(SWEEP_LIMITS.maxSamples)).max(1000),
+  /** The sweep point loaded into the editors, if any. */
+  focus: z.number().int().min(0).max(SWEEP_LIMITS.maxSamples).nullable(),
+});
+
+export const sessionSchema = z.strictObject({
+  version: z.literal(SESSION_VERSION),
+  design,
+  settings: settingsSchema,
+  pinned: z.array(pinnedSchema).max(4),
+  /** Id of the pinned design ratios are taken against; null means the default baseline. */
+  baseline: z.string().max(40).nullable(),
+  sweep: sweepSchema,
+  /** Whether the sweep had been run: a link re-runs it from its seed. */
+  sweepRan: z.boolean(),
+  plot: plotSchema,
+});
+
+export type RunSettings = z.infer<typeof settingsSchema>;
+export type SweepSettings = z.infer<typeof sweepSchema>;
+export type PlotSettings = z.infer<typeof plotSchema>;
+export type PinnedDesignRaw = z.infer<typeof pinnedSchema>;
+export type SessionStateRaw = z.infer<typeof sessionSchema>;

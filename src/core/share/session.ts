@@ -1,0 +1,78 @@
+/**
+ * A validated session: the shape (zod), then the design-space rules (core
+ * validators), with every issue's path starting at the session root.
+ */
+import type { z } from 'zod';
+import { validateModel } from '../space/transformer/validate.ts';
+import { validateAccelerator } from '../space/accelerator/validate.ts';
+import type { ValidationIssue, Validated } from '../space/issues.ts';
+import type { ModelDict } from '../space/transformer/types.ts';
+import type { AcceleratorConfig } from '../space/accelerator/types.ts';
+import { sessionSchema, type PlotSettings, type RunSettings, type SweepSettings } from './schema.ts';
+import { migrateSession } from './migrations.ts';
+
+export interface Design {
+  model: ModelDict;
+  accelerator: AcceleratorConfig;
+}
+
+export interface PinnedDesign extends Design {
+  id: string;
+  label: string;
+  settings: RunSettings;
+}
+
+export interface SessionState {
+  version: number;
+  design: Design;
+  settings: RunSettings;
+  pinned: PinnedDesign[];
+  baseline: string | null;
+  sweep: SweepSettings;
+  sweepRan: boolean;
+  plot: PlotSettings;
+}
+
+/** Migrates, shape-checks and rule-checks an untrusted session object. */
+export function validateSession(x: unknown): Validated<SessionState> & { migratedFrom?: number | null } {
+  if (typeof x !== 'object' || x === null || Array.isArray(x)) {
+    return { ok: false, issues: [{ path: '', message: 'expected a session object' }] };
+  }
+  const migrated = migrateSession(x as Record<string, unknown>);
+  if (!migrated.ok) return { ok: false, issues: [{ path: 'version', message: migrated.message }] };
+  const shaped = sessionSchema.safeParse(migrated.value);
+  if (!shaped.success) return { ok: false, issues: zodIssues(shaped.error) };
+  const s = shaped.data;
+  const issues: ValidationIssue[] = [];
+  const design = checkDesign(s.design, 'design', issues);
+  const pinned = s.pinned.map((p, i) => {
+    const d = checkDesign(p, `pinned[${i}]`, issues);
+    return d && { ...p, ...d };
+  });
+  if (!design || issues.length) return { ok: false, issues };
+  return {
+    ok: true,
+    migratedFrom: migrated.migratedFrom,
+    value: { ...s, design, pinned: pinned as PinnedDesign[] },
+  };
+}
+
+function checkDesign(d: { model: unknown; accelerator: unknown }, at: string, issues: ValidationIssue[]): Design | null {
+  const model = validateModel(d.model);
+  const accelerator = validateAccelerator(d.accelerator, 'acceltran');
+  if (!model.ok) issues.push(...model.issues.map((i) => ({ path: join(`${at}.model`, i.path), message: i.message })));
+  if (!accelerator.ok) issues.push(...accelerator.issues.map((i) => ({ path: join(`${at}.accelerator`, i.path), message: i.message })));
+  return model.ok && accelerator.ok ? { model: model.value, accelerator: accelerator.value } : null;
+}
+
+function join(base: string, path: string): string {
+  if (!path) return base;
+  return path.startsWith('[') ? base + path : `${base}.${path}`;
+}
+
+function zodIssues(error: z.ZodError): ValidationIssue[] {
+  return error.issues.slice(0, 20).map((i) => ({
+    path: i.path.map((p, k) => (typeof p === 'number' ? `[${p}]` : k === 0 ? String(p) : `.${String(p)}`)).join(''),
+    message: i.message,
+  }));
+}

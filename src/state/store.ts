@@ -1,0 +1,124 @@
+/**
+ * The explorer's one store: a vanilla zustand core (usable from tests and
+ * controllers without React) with a thin React binding in `useExplorer.ts`.
+ *
+ * `session` is user intent — what links, files and localStorage hold. Everything
+ * else is derived at run time (results, sweep points) and never persisted.
+ */
+import { createStore } from 'zustand/vanilla';
+import type { SimResult } from '../core/elector/types.ts';
+import type { ValidationIssue } from '../core/space/issues.ts';
+import type { ModelDict } from '../core/space/transformer/types.ts';
+import type { AcceleratorConfig } from '../core/space/accelerator/types.ts';
+import { defaultSession } from '../core/share/defaults.ts';
+import type { PinnedDesign, SessionState } from '../core/share/session.ts';
+import type { PlotSettings, RunSettings, SweepSettings } from '../core/share/schema.ts';
+
+export type SimStatus = 'idle' | 'running' | 'done' | 'error';
+
+export interface SimSlot {
+  status: SimStatus;
+  result: SimResult | null;
+  error: string | null;
+  issues: ValidationIssue[];
+  /** ms from request to reply of the last finished simulation. */
+  elapsedMs: number | null;
+}
+
+export interface Notice {
+  kind: 'error' | 'info';
+  message: string;
+  /** Monotonic, so the same message twice still re-announces. */
+  id: number;
+}
+
+export type Theme = 'system' | 'light' | 'dark';
+
+export interface ExplorerState {
+  session: SessionState;
+  sim: SimSlot;
+  /** Results for pinned designs and the baseline, keyed by pinned id (`baseline` for the default). */
+  compare: Record<string, SimSlot>;
+  notice: Notice | null;
+  theme: Theme;
+  /** Show the "what is this" explanations for students. */
+  explain: boolean;
+}
+
+export interface ExplorerActions {
+  setModel(model: ModelDict): void;
+  setAccelerator(accelerator: AcceleratorConfig): void;
+  setSettings(patch: Partial<RunSettings>): void;
+  setSweep(patch: Partial<SweepSettings>): void;
+  setPlot(patch: Partial<PlotSettings>): void;
+  setSweepRan(ran: boolean): void;
+  pinCurrent(label: string): void;
+  unpin(id: string): void;
+  setBaseline(id: string | null): void;
+  /** Replaces the whole view (a link, an imported file, a restored session). */
+  replaceSession(session: SessionState): void;
+  setSim(slot: Partial<SimSlot>): void;
+  setCompare(id: string, slot: SimSlot): void;
+  notify(kind: Notice['kind'], message: string): void;
+  dismissNotice(): void;
+  setTheme(theme: Theme): void;
+  setExplain(explain: boolean): void;
+}
+
+export type ExplorerStore = ExplorerState & ExplorerActions;
+
+export const MAX_PINNED = 4;
+
+export const EMPTY_SIM: SimSlot = { status: 'idle', result: null, error: null, issues: [], elapsedMs: null };
+
+let noticeId = 0;
+let pinId = 0;
+
+export function createExplorerStore(initial: SessionState = defaultSession()) {
+  return createStore<ExplorerStore>()((set, get) => {
+    const patchSession = (patch: Partial<SessionState>) => set({ session: { ...get().session, ...patch } });
+    return {
+      session: initial,
+      sim: EMPTY_SIM,
+      compare: {},
+      notice: null,
+      theme: 'system',
+      explain: false,
+      setModel: (model) => patchSession({ design: { ...get().session.design, model } }),
+      setAccelerator: (accelerator) => patchSession({ design: { ...get().session.design, accelerator } }),
+      setSettings: (patch) => patchSession({ settings: { ...get().session.settings, ...patch } }),
+      setSweep: (patch) => patchSession({ sweep: { ...get().session.sweep, ...patch } }),
+      setPlot: (patch) => patchSession({ plot: { ...get().session.plot, ...patch } }),
+      setSweepRan: (sweepRan) => patchSession({ sweepRan }),
+      pinCurrent: (label) => {
+        const { session } = get();
+        if (session.pinned.length >= MAX_PINNED) {
+          get().notify('error', `At most ${MAX_PINNED} designs can be pinned; unpin one first.`);
+          return;
+        }
+        const used = new Set(session.pinned.map((p) => p.id));
+        let id = `p${++pinId}`;
+        while (used.has(id)) id = `p${++pinId}`;
+        const pinned: PinnedDesign = { id, label: label.slice(0, 80), ...structuredClone(session.design), settings: { ...session.settings } };
+        patchSession({ pinned: [...session.pinned, pinned] });
+      },
+      unpin: (id) => {
+        const { session, compare } = get();
+        const rest = { ...compare };
+        delete rest[id];
+        set({ compare: rest });
+        patchSession({ pinned: session.pinned.filter((p) => p.id !== id), baseline: session.baseline === id ? null : session.baseline });
+      },
+      setBaseline: (baseline) => patchSession({ baseline }),
+      replaceSession: (session) => set({ session, compare: {}, sim: { ...get().sim, status: 'idle' } }),
+      setSim: (slot) => set({ sim: { ...get().sim, ...slot } }),
+      setCompare: (id, slot) => set({ compare: { ...get().compare, [id]: slot } }),
+      notify: (kind, message) => set({ notice: { kind, message, id: ++noticeId } }),
+      dismissNotice: () => set({ notice: null }),
+      setTheme: (theme) => set({ theme }),
+      setExplain: (explain) => set({ explain }),
+    };
+  });
+}
+
+export type ExplorerStoreApi = ReturnType<typeof createExplorerStore>;
