@@ -1,9 +1,10 @@
 /// <reference types="vitest/config" />
 import { defineConfig } from 'vite';
 import react from '@vitejs/plugin-react';
+import { swManifest } from './src/build/swManifest.ts';
 
 export default defineConfig({
-  plugins: [react()],
+  plugins: [react(), swManifest()],
   worker: { format: 'es' },
   build: { target: 'es2022', sourcemap: true },
   test: {

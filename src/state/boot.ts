@@ -1,14 +1,41 @@
 /**
- * Start-up: pick the initial view, create the store, and connect the
- * controllers that keep results in step with it.
+ * Start-up: pick the initial view (a `#s=` link, else the stored session, else
+ * the defaults; see initialSession.ts), create the store, and connect the
+ * controllers that keep results, storage and the address bar in step with it.
  */
 import { createExplorerStore, type ExplorerStoreApi } from './store.ts';
 import { startSimulationController } from './simulationController.ts';
 import { simulateInWorker, simulateLatest } from '../workers-client/electorClient.ts';
-import { defaultSession } from '../core/share/defaults.ts';
+import { chooseInitialSession } from './initialSession.ts';
+import { browserStorage, readPrefs, readStoredSession, safeSet, startPersistence, STORAGE_KEYS } from './persist.ts';
+import { markLinked, startLinkController } from './linkController.ts';
+import { previousSessionSlot } from './previousSession.ts';
+import { registerServiceWorker } from './serviceWorker.ts';
 
 export function bootExplorer(): ExplorerStoreApi {
-  const store = createExplorerStore(defaultSession());
+  const storage = browserStorage();
+  const choice = chooseInitialSession({ hash: location.hash, stored: readStoredSession(storage) });
+  const store = createExplorerStore(choice.session);
+  const prefs = readPrefs(storage);
+  store.getState().setTheme(prefs.theme);
+  store.getState().setExplain(prefs.explain);
+
+  const slot = previousSessionSlot();
+  if (choice.replaced) slot.save(choice.replaced);
+  // Kept aside, not destroyed: it may be readable by a newer version of the app.
+  if (choice.unreadable) safeSet(storage, STORAGE_KEYS.unreadable, choice.unreadable);
+  if (choice.source === 'link') markLinked(choice.session);
+  if (choice.notice) store.getState().notify(choice.notice.kind, choice.notice.message);
+
   startSimulationController(store, { simulateLatest, simulate: simulateInWorker });
+  const persistence = startPersistence(store, storage, {
+    onSaveFailed: () => store.getState().notify('info', 'This browser is not saving your session (storage is full or disabled). Use “Download session” to keep your work.'),
+  });
+  // Save what a debounced write still holds when the tab goes away.
+  addEventListener('pagehide', persistence.flush);
+  startLinkController(store, slot);
+  // The opened view is stored at once, so a reload right away restores it even without the link.
+  if (choice.source !== 'storage') persistence.saveNow();
+  registerServiceWorker();
   return store;
 }

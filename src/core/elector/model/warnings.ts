@@ -1,0 +1,57 @@
+/**
+ * What the user should know about a run: data that did not fit on chip and went through
+ * main memory instead. Sizes are in MB of 2^20 bytes, like the buffer sizes, at the
+ * main-memory storage width.
+ */
+import type { AcceleratorConfig } from '../../space/accelerator/types.ts';
+import type { Sparsity } from '../types.ts';
+import type { Formats } from './formats.ts';
+import type { Plan } from './plan.ts';
+import type { RunTotals } from './schedule.ts';
+
+export interface WarningInput {
+  acc: AcceleratorConfig;
+  totals: RunTotals;
+  plan: Plan;
+  formats: Formats;
+  sparsity: Sparsity;
+  layerWeightElems: number;
+  training: boolean;
+}
+
+const MB = 1024 * 1024;
+const mb = (bytes: number): string => (bytes / MB < 10 ? (bytes / MB).toFixed(2) : (bytes / MB).toFixed(0));
+
+export function runWarnings(x: WarningInput): string[] {
+  const { acc, totals, plan, formats } = x;
+  const actBytes = (elems: number): number => (elems * formats.mainMemoryBits(x.sparsity.activation)) / 8;
+  const out: string[] = [];
+  if (plan.stashSpilledElems > 0) {
+    const kept = plan.stashElems - plan.stashSpilledElems;
+    out.push(
+      `Activation stash for backward: ${mb(actBytes(plan.stashElems))} MB, of which ${mb(actBytes(plan.stashSpilledElems))} MB ` +
+        `spill to main memory (written in forward, read in backward); the ${acc.activationBufferMB} MB activation buffer ` +
+        `keeps ${mb(actBytes(kept))} MB beside the largest op working set.`,
+    );
+  }
+  if (totals.spillOps > 0) {
+    out.push(
+      `${totals.spillOps} op(s) have activation working sets larger than the ${acc.activationBufferMB} MB activation buffer: ` +
+        `${mb(actBytes(totals.spilledElems))} MB were written to main memory and read back.`,
+    );
+  }
+  if (!plan.weightsResident) {
+    const weightBytes = (x.layerWeightElems * formats.mainMemoryBits(x.sparsity.weight)) / 8;
+    out.push(
+      `Layer weights (${mb(weightBytes)} MB) do not fit the ${acc.weightBufferMB} MB weight buffer: they are fetched from ` +
+        `main memory at every use${x.training ? ' (forward, and backward for the input gradients)' : ''}.`,
+    );
+  }
+  if (totals.panelOps > 0) {
+    out.push(
+      `${totals.panelOps} op(s) have weight matrices larger than half the weight buffer: they are streamed in panels and ` +
+        `their activations are re-read once per panel.`,
+    );
+  }
+  return out;
+}

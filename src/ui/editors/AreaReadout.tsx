@@ -1,0 +1,57 @@
+/**
+ * Chip area, live. The closed form of specs/elector.md §5 runs in microseconds,
+ * so it is computed here on every edit rather than waiting for the worker; both
+ * cost models share it, and it depends on the mode (training adds a
+ * stochastic-rounding unit per lane) but never on the model.
+ */
+import { useMemo } from 'react';
+import { computeArea } from '../../core/elector/area.ts';
+import { REFERENCE_CONSTANTS } from '../../core/elector/constants/reference.ts';
+import type { AcceleratorConfig } from '../../core/space/accelerator/types.ts';
+import { useExplorer } from '../../state/useExplorer.ts';
+import { Explain } from '../common/Explain.tsx';
+
+/** mm² with two decimals and thousands separators: `1,234.57 mm²`. */
+export function formatMm2(x: number): string {
+  return `${x.toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 })} mm²`;
+}
+
+export function AreaReadout({ acc }: { acc: AcceleratorConfig }) {
+  const mode = useExplorer((s) => s.session.settings.mode);
+  const area = useMemo(() => computeArea(acc, mode, REFERENCE_CONSTANTS), [acc, mode]);
+  const b = area.byModuleMm2;
+  const buffers = b.activationBuffer + b.weightBuffer + b.maskBuffer;
+  const lanes = b.macLanes + b.sparsity + b.fifo + b.stochasticRounding;
+  const rest = area.areaMm2 - buffers - lanes;
+  return (
+    <div className="readouts area-readout">
+      <dl className="readout-list">
+        <div>
+          <dt>Area ({mode})</dt>
+          <dd data-testid="area-live" title={`${area.areaMm2} mm²`}>
+            {formatMm2(area.areaMm2)}
+          </dd>
+        </div>
+      </dl>
+      <ul className="area-split small muted" aria-label="Area by part">
+        <li title="MAC lanes with their sparsity modules, FIFOs and (training) stochastic rounding">Lanes {formatMm2(lanes)}</li>
+        <li title="Softmax, layer-norm, dataflow and DMA modules of every PE">Other PE logic {formatMm2(rest)}</li>
+        <li title="Activation, weight and mask buffers">Buffers {formatMm2(buffers)}</li>
+      </ul>
+      <Explain always label="Where this comes from">
+        <p>
+          A = pe · A<sub>PE</sub> + Σ buffer area per MB · size, with A<sub>PE</sub> = lanes · A<sub>lane</sub> + softmax modules ·
+          softmax[tile] + dataflow + DMA + layer-norm[tile], and A<sub>lane</sub> = lane[MACs per lane, non-linearity] +
+          pre-sparsity + post-sparsity + FIFO{mode === 'training' ? ' + stochastic rounding (training)' : ''}.
+        </p>
+        <p>
+          Module areas (µm²) are AccelTran&apos;s published constants (constants.yaml, specs/elector.md §5 and §11); e.g. a
+          {' '}{acc.macsPerLane}-MAC {acc.nonLinearity} lane is{' '}
+          {REFERENCE_CONSTANTS.lane[String(acc.macsPerLane) as '1' | '16']?.[acc.nonLinearity].areaUm2.toFixed(1)} µm² and the
+          weight buffer {REFERENCE_CONSTANTS.weightBuffer.areaUm2PerMB.toLocaleString('en-US')} µm² per MB. Area does not depend
+          on the model.
+        </p>
+      </Explain>
+    </div>
+  );
+}
