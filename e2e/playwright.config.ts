@@ -13,6 +13,9 @@ export default defineConfig({
     baseURL: 'http://127.0.0.1:4173',
     viewport: { width: 1280, height: 800 },
     screenshot: 'only-on-failure',
+    // The production build registers a service worker; only offline.spec.ts lets it run,
+    // so other journeys always test the freshly built files.
+    serviceWorkers: 'block',
     launchOptions: {
       executablePath: chromium,
       args: [

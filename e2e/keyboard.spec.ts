@@ -1,0 +1,126 @@
+import { expect, test, type Page } from '@playwright/test';
+import { openApp, readHeadlines, shot, waitForHeadlinesToChange, waitForSim } from './helpers.ts';
+
+const J = 'keyboard';
+test.setTimeout(240_000);
+
+interface Focused {
+  tag: string;
+  testId: string | null;
+  name: string;
+  role: string | null;
+  visible: boolean;
+}
+
+/** What has focus, its accessible-ish name, and whether the focus indicator is drawn. */
+async function focused(page: Page): Promise<Focused> {
+  return page.evaluate(() => {
+    const el = document.activeElement as HTMLElement | null;
+    if (!el || el === document.body) return { tag: 'body', testId: null, name: '', role: null, visible: false };
+    const labelled = el.id ? document.querySelector(`label[for="${CSS.escape(el.id)}"]`)?.textContent : null;
+    const name = (el.getAttribute('aria-label') ?? labelled ?? el.closest('label')?.textContent ?? el.textContent ?? '').trim();
+    // The ring is the element's own outline, or its wrapper's (the file input sits inside a styled label).
+    const ringOf = (node: Element | null) => !!node && getComputedStyle(node).outlineStyle !== 'none' && parseFloat(getComputedStyle(node).outlineWidth) > 0;
+    const visible = el.matches(':focus-visible') && (ringOf(el) || ringOf(el.parentElement));
+    return { tag: el.tagName.toLowerCase(), testId: el.getAttribute('data-testid'), name, role: el.getAttribute('role'), visible };
+  });
+}
+
+/** Presses Tab (or Shift+Tab) until `want` holds for the focused element; every stop must show its focus. */
+async function tabTo(page: Page, want: (f: Focused) => boolean, what: string, { back = false, max = 400 } = {}): Promise<Focused> {
+  const trail: string[] = [];
+  for (let i = 0; i < max; i++) {
+    await page.keyboard.press(back ? 'Shift+Tab' : 'Tab');
+    const f = await focused(page);
+    trail.push(f.testId ?? `${f.tag}:${f.name.slice(0, 30)}`);
+    expect(f.visible, `focus indicator on ${f.tag} "${f.name}" (${f.testId ?? ''})`).toBe(true);
+    if (want(f)) return f;
+  }
+  throw new Error(`could not Tab to ${what}; visited: ${trail.slice(-30).join(' | ')}`);
+}
+
+test('keyboard only: explanations, presets, a parameter, tabs and the Pareto front', async ({ page }) => {
+  await openApp(page);
+  const start = await readHeadlines(page);
+
+  // Explanations first (the toggle sits in the header, before the editors): Space turns them on.
+  await expect(page.getByText('What is this?', { exact: true })).toHaveCount(0);
+  await tabTo(page, (f) => f.testId === 'explain-toggle', 'the Explain toggle');
+  await page.keyboard.press('Space');
+  await expect(page.getByTestId('explain-toggle')).toBeChecked();
+  await expect(page.getByText('What is this?', { exact: true }).first()).toBeVisible();
+
+  // Model preset: Tab to it, arrow down to the next preset.
+  await tabTo(page, (f) => f.testId === 'model-preset', 'the model preset');
+  await page.keyboard.press('ArrowDown');
+  await expect(page.getByTestId('model-preset')).toHaveValue('bert-mini');
+  await expect(page.getByTestId('model-preset')).toBeFocused();
+  const mini = await waitForHeadlinesToChange(page, start);
+  // Its note is the next stop: Enter opens it.
+  await tabTo(page, (f) => f.tag === 'summary' && f.name === 'What is this?', 'the preset\'s "What is this?" note', { max: 1 });
+  await page.keyboard.press('Enter');
+  await expect(page.locator('details.explain:has(> summary:focus)')).toHaveAttribute('open', '');
+  await expect(page.locator('details.explain:has(> summary:focus)')).toContainText('Compact BERTs');
+  await shot(page, J, '1-preset-and-note-by-keyboard');
+
+  // A parameter: the weight buffer, 8 → 16 MB.
+  await tabTo(page, (f) => f.tag === 'select' && f.name === 'Weight buffer (MB)', 'the weight buffer');
+  await expect(page.getByLabel('Weight buffer (MB)', { exact: true })).toHaveValue('8');
+  await page.keyboard.press('ArrowDown');
+  await expect(page.getByLabel('Weight buffer (MB)', { exact: true })).toHaveValue('16');
+  const buffered = await waitForHeadlinesToChange(page, mini);
+  expect(buffered['headline-area']).not.toBe(mini['headline-area']);
+  // A slider too: activation sparsity down one step.
+  await tabTo(page, (f) => f.tag === 'input' && f.name === 'Activation sparsity', 'the activation sparsity slider');
+  await page.keyboard.press('ArrowLeft');
+  await expect(page.getByRole('textbox', { name: 'Activation sparsity value', exact: true })).not.toHaveValue('0.5');
+  const slid = await waitForHeadlinesToChange(page, buffered);
+  await shot(page, J, '2-parameter-by-keyboard');
+
+  // Tabs: arrow keys move between them; focus and selection follow.
+  await tabTo(page, (f) => f.role === 'tab', 'the view tabs');
+  await expect(page.getByRole('tab', { name: 'Results' })).toBeFocused();
+  await page.keyboard.press('ArrowRight');
+  await expect(page.getByRole('tab', { name: 'Compare' })).toBeFocused();
+  await expect(page.getByRole('tab', { name: 'Compare' })).toHaveAttribute('aria-selected', 'true');
+  await expect(page.getByTestId('compare-view')).toBeVisible();
+  await shot(page, J, '3-compare-tab');
+  await page.keyboard.press('ArrowLeft');
+  await expect(page.getByRole('tab', { name: 'Results' })).toHaveAttribute('aria-selected', 'true');
+  await expect(page.getByTestId('results-view')).toBeVisible();
+
+  // Sweep: End selects "Sweep & Pareto"; type 500 samples; Enter in the form runs it.
+  await page.keyboard.press('End');
+  await expect(page.getByRole('tab', { name: 'Sweep & Pareto' })).toHaveAttribute('aria-selected', 'true');
+  await expect(page.getByRole('tab', { name: 'Sweep & Pareto' })).toBeFocused();
+  await tabTo(page, (f) => f.testId === 'sweep-samples', 'the sample count');
+  await page.keyboard.press('Control+A');
+  await page.keyboard.type('500');
+  await expect(page.getByTestId('sweep-size')).toHaveText('500 pairs');
+  await page.keyboard.press('Enter');
+  await expect(page.getByTestId('sweep-status')).toContainText('Done: 500 pairs', { timeout: 120_000 });
+
+  // The plot: arrow keys walk the front, Enter loads the point.
+  await tabTo(page, (f) => f.testId === 'pareto-plot', 'the Pareto plot');
+  const announcer = page.getByTestId('pareto-announcer');
+  await page.keyboard.press('ArrowRight');
+  await expect(announcer).toContainText(/^Front point 1 of \d+/);
+  await page.keyboard.press('ArrowRight');
+  await expect(announcer).toContainText(/^Front point 2 of \d+/);
+  await expect(page.getByTestId('pareto-plot').locator('circle[data-part="cursor"]')).toBeVisible();
+  await shot(page, J, '4-front-point-2');
+  await page.keyboard.press('Enter');
+  await expect(announcer).toContainText(/^Loaded point \d+ into the editors\./);
+  await expect(page.getByTestId('pareto-plot')).toBeFocused();
+  await expect(page.getByTestId('front-table').locator('tbody tr[aria-current="true"]')).toHaveCount(1);
+  await expect(page.getByTestId('accelerator-preset')).toHaveValue('custom');
+  await shot(page, J, '5-front-point-loaded');
+
+  // Back to Results by keyboard: the loaded design has been simulated.
+  await tabTo(page, (f) => f.role === 'tab', 'the view tabs', { back: true });
+  await page.keyboard.press('Home');
+  await expect(page.getByRole('tab', { name: 'Results' })).toHaveAttribute('aria-selected', 'true');
+  await waitForSim(page);
+  expect(await readHeadlines(page)).not.toEqual(slid);
+  await shot(page, J, '6-results-of-loaded-point');
+});

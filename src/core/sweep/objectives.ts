@@ -1,0 +1,52 @@
+/**
+ * What a sweep records per point: the session's OBJECTIVES, all minimised.
+ * Energies are per sequence (the batch's energy / batch size) and EDP is energy
+ * per sequence × batch latency, the same definitions as the headline figures.
+ */
+import type { SimResult } from '../elector/types.ts';
+import { OBJECTIVES, type Objective } from '../share/schema.ts';
+
+export { OBJECTIVES, type Objective };
+
+export interface ObjectiveInfo {
+  label: string;
+  /** Unit for formatting (SI prefixes are added by the UI). */
+  unit: string;
+  /** Where the number comes from, for "where this comes from" notes. */
+  source: string;
+}
+
+export const OBJECTIVE_INFO: Readonly<Record<Objective, ObjectiveInfo>> = {
+  latency: { label: 'Latency', unit: 's', source: 'ELECTOR: cycles / clock for one batch (SimResult.latencyS).' },
+  energy: { label: 'Energy / sequence', unit: 'J', source: 'ELECTOR: total (dynamic + leakage) energy of the batch / batch size.' },
+  dynamicEnergy: { label: 'Dynamic energy / sequence', unit: 'J', source: 'ELECTOR: dynamic energy of the batch / batch size.' },
+  leakageEnergy: { label: 'Leakage energy / sequence', unit: 'J', source: 'ELECTOR: leakage energy of the batch / batch size.' },
+  area: { label: 'Area', unit: 'mm²', source: 'ELECTOR: sum of module areas from the reference constants (SimResult.areaMm2).' },
+  edp: { label: 'Energy-delay product', unit: 'J·s', source: 'Energy per sequence × batch latency.' },
+  parameters: { label: 'Parameters', unit: '', source: 'Trainable parameters of the FlexiBERT 2.0 model (parameterCount).' },
+  macs: { label: 'MACs / sequence', unit: 'MAC', source: 'Forward multiply–accumulates for one 128-token sequence (macsPerSequence).' },
+};
+
+/** One Float64Array per objective, index = sample index. */
+export type ObjectiveColumns = Record<Objective, Float64Array>;
+
+/** Columns of length n, filled with NaN (a point not computed yet, or failed). */
+export function emptyColumns(n: number): ObjectiveColumns {
+  return Object.fromEntries(OBJECTIVES.map((o) => [o, new Float64Array(n).fill(Number.NaN)])) as ObjectiveColumns;
+}
+
+const NJ_TO_J = 1e-9;
+
+/** Writes the point's objectives at row `row`; model counts are passed in (they are cached per model). */
+export function writeObjectives(cols: ObjectiveColumns, row: number, r: SimResult, parameters: number, macs: number): void {
+  const batch = r.batchSize > 0 ? r.batchSize : Number.NaN;
+  const energy = (r.totalEnergyNJ * NJ_TO_J) / batch;
+  cols.latency[row] = r.latencyS;
+  cols.energy[row] = energy;
+  cols.dynamicEnergy[row] = (r.dynamicNJ * NJ_TO_J) / batch;
+  cols.leakageEnergy[row] = (r.leakageNJ * NJ_TO_J) / batch;
+  cols.area[row] = r.areaMm2;
+  cols.edp[row] = energy * r.latencyS;
+  cols.parameters[row] = parameters;
+  cols.macs[row] = macs;
+}

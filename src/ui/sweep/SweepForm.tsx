@@ -1,0 +1,135 @@
+/**
+ * The sweep settings: what varies, which parameters, how many samples, the
+ * sampler (grid: up to three parameters), the seed, and Run / Cancel.
+ */
+import { useState } from 'react';
+import { useExplorer, useExplorerApi } from '../../state/useExplorer.ts';
+import { SWEEP_LIMITS, type SweepSettings } from '../../core/share/schema.ts';
+import { SWEEP_PARAMS } from '../../core/sweep/params.ts';
+import { resolveGridParams, resolveParams, sweepSize, variedSpaces } from '../../core/sweep/plan.ts';
+import { Explain } from '../common/Explain.tsx';
+
+const VARY: { id: SweepSettings['vary']; label: string }[] = [
+  { id: 'accelerator', label: 'Accelerator' },
+  { id: 'transformer', label: 'Transformer' },
+  { id: 'both', label: 'Both' },
+];
+
+export function SweepForm({ running, onRun, onCancel }: { running: boolean; onRun: () => void; onCancel: () => void }) {
+  const api = useExplorerApi();
+  const sweep = useExplorer((s) => s.session.sweep);
+  const set = (patch: Partial<SweepSettings>) => api.getState().setSweep(patch);
+  const [samplesText, setSamplesText] = useState<string | null>(null);
+  const spaces = variedSpaces(sweep);
+  const inSpace = SWEEP_PARAMS.filter((p) => spaces.includes(p.space));
+  const varied = new Set(resolveParams(sweep).map((p) => p.id));
+  const grid = sweep.sampler === 'grid';
+  const gridChosen = new Set(resolveGridParams(sweep).map((p) => p.id));
+  const samplesError = samplesText !== null ? samplesProblem(samplesText) : null;
+
+  const toggleParam = (id: string, on: boolean) => {
+    const current = sweep.params.filter((p) => inSpace.some((q) => q.id === p));
+    const next = on ? [...current, id] : current.filter((p) => p !== id);
+    set({ params: next.length === inSpace.length ? [] : next });
+  };
+  const toggleGrid = (id: string, on: boolean) => {
+    const current = [...gridChosen];
+    set({ gridParams: on ? [...current, id].slice(0, SWEEP_LIMITS.maxGridParams) : current.filter((p) => p !== id) });
+  };
+
+  const variedSummary = sweep.params.length === 0 || varied.size === inSpace.length
+    ? `all ${inSpace.length} vary`
+    : `${varied.size} of ${inSpace.length} vary: ${inSpace.filter((p) => varied.has(p.id)).map((p) => p.label).join(', ')}`;
+
+  return (
+    <form className="sweep-form" onSubmit={(e) => { e.preventDefault(); if (!running && !samplesError) onRun(); }} aria-label="Sweep settings">
+      <div className="sweep-row">
+        <fieldset className="sweep-vary">
+          <legend>Vary</legend>
+          {VARY.map((v) => (
+            <label key={v.id}>
+              <input type="radio" name="sweep-vary" value={v.id} checked={sweep.vary === v.id} onChange={() => set({ vary: v.id })} /> {v.label}
+            </label>
+          ))}
+        </fieldset>
+        <label>
+          Sampler{' '}
+          <select data-testid="sweep-sampler" value={sweep.sampler} onChange={(e) => set({ sampler: e.target.value as SweepSettings['sampler'] })}>
+            <option value="random">Random</option>
+            <option value="lhs">Latin hypercube</option>
+            <option value="grid">Grid (≤ 3 parameters)</option>
+          </select>
+        </label>
+        <label>
+          Samples{' '}
+          <input
+            type="number" data-testid="sweep-samples" min={1} max={SWEEP_LIMITS.maxSamples} step={1} disabled={grid}
+            value={samplesText ?? String(sweep.samples)} aria-invalid={samplesError ? true : undefined}
+            aria-describedby={samplesError ? 'sweep-samples-error' : undefined}
+            onChange={(e) => {
+              setSamplesText(e.target.value);
+              if (!samplesProblem(e.target.value)) set({ samples: Number(e.target.value) });
+            }}
+            onBlur={() => !samplesError && setSamplesText(null)}
+          />
+        </label>
+        <label>
+          Seed{' '}
+          <input
+            type="number" className="seed-input" data-testid="sweep-seed" min={0} max={2 ** 32 - 1} step={1} value={sweep.seed}
+            onChange={(e) => { const n = Number(e.target.value); if (Number.isInteger(n) && n >= 0 && n < 2 ** 32) set({ seed: n }); }}
+          />
+        </label>
+        <span className="muted" data-testid="sweep-size">{sweepSize(sweep).toLocaleString('en-US')} pairs</span>
+        <button type="submit" className="primary" data-testid="sweep-run" disabled={running || !!samplesError}>Run sweep</button>
+        <button type="button" data-testid="sweep-cancel" disabled={!running} onClick={onCancel}>Cancel</button>
+      </div>
+      {samplesError && <p id="sweep-samples-error" className="field-error">{samplesError}</p>}
+      <details className="sweep-params" open={grid || undefined}>
+        <summary>Parameters: <span data-testid="sweep-params-summary">{variedSummary}</span>{grid && <> · grid over {[...gridChosen].length}</>}</summary>
+        <fieldset>
+          <legend className="visually-hidden">Parameters that vary</legend>
+          <p className="muted">Tick the parameters to vary; the rest stay at the current design. None ticked means all.</p>
+          <div className="param-grid">
+            {inSpace.map((p) => (
+              <label key={p.id} title={p.about}>
+                <input type="checkbox" checked={sweep.params.includes(p.id)} onChange={(e) => toggleParam(p.id, e.target.checked)} />{' '}
+                {p.label} <span className="muted">({p.values.length})</span>
+              </label>
+            ))}
+          </div>
+        </fieldset>
+        {grid && (
+          <fieldset className="sweep-grid">
+            <legend>Grid parameters <span className="muted">(at most {SWEEP_LIMITS.maxGridParams}; the others stay at the current design)</span></legend>
+            <div className="param-grid">
+              {inSpace.filter((p) => varied.has(p.id)).map((p) => (
+                <label key={p.id}>
+                  <input
+                    type="checkbox" checked={gridChosen.has(p.id)}
+                    disabled={!gridChosen.has(p.id) && gridChosen.size >= SWEEP_LIMITS.maxGridParams}
+                    onChange={(e) => toggleGrid(p.id, e.target.checked)}
+                  />{' '}
+                  {p.label} <span className="muted">({p.values.length})</span>
+                </label>
+              ))}
+            </div>
+          </fieldset>
+        )}
+      </details>
+      <Explain>
+        Random draws each varied parameter uniformly. Latin hypercube splits each parameter's range into as many strata as samples and
+        uses every stratum once, so even small sweeps cover each parameter evenly. Grid tries every combination of up to three parameters.
+        When every transformer parameter varies (random or Latin hypercube), whole models are drawn from the FlexiBERT 2.0 space, with
+        different layers allowed to differ. The seed makes a sweep reproducible: the same seed gives the same points, and share links re-run it.
+      </Explain>
+    </form>
+  );
+}
+
+export function samplesProblem(text: string): string | null {
+  const n = Number(text);
+  if (text.trim() === '' || !Number.isInteger(n)) return 'Samples must be a whole number.';
+  if (n < 1 || n > SWEEP_LIMITS.maxSamples) return `Samples must be between 1 and ${SWEEP_LIMITS.maxSamples.toLocaleString('en-US')}.`;
+  return null;
+}

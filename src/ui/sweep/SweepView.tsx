@@ -1,0 +1,56 @@
+/**
+ * Sweeps and Pareto fronts: the settings form, progress, the plot, its table,
+ * and export. Points live in the run store (not React state); the view stays
+ * mounted while hidden, so a sweep keeps running and keeps its points.
+ */
+import { useEffect, useRef } from 'react';
+import { useStore } from 'zustand';
+import { useExplorer, useExplorerApi } from '../../state/useExplorer.ts';
+import { Explain } from '../common/Explain.tsx';
+import { OBJECTIVES, OBJECTIVE_INFO } from '../../core/sweep/objectives.ts';
+import { sweepControllerFor } from './appSweep.ts';
+import { SweepForm } from './SweepForm.tsx';
+import { SweepProgress } from './SweepProgress.tsx';
+import { ParetoPlot } from './ParetoPlot.tsx';
+import { FrontTable } from './FrontTable.tsx';
+import { SweepExport } from './SweepExport.tsx';
+import { sweepRunStore } from './sweepRunStore.ts';
+import type { PlotEngine } from './plotEngine.ts';
+import './sweep.css';
+
+export function SweepView({ active }: { active: boolean }) {
+  const api = useExplorerApi();
+  const controller = sweepControllerFor(api);
+  const engineRef = useRef<PlotEngine | null>(null);
+  const status = useStore(sweepRunStore, (s) => s.status);
+  const runSpec = useStore(sweepRunStore, (s) => s.job?.spec ?? null);
+  const spec = useExplorer((s) => s.session.sweep);
+  const stale = runSpec !== null && JSON.stringify(runSpec) !== JSON.stringify(spec);
+
+  // A shared link or a restored session that had run its sweep re-runs it from the seed.
+  useEffect(() => controller.resumeShared(), [controller]);
+
+  return (
+    <section className="sweep-view" aria-labelledby="sweep-heading">
+      <h2 id="sweep-heading" className="visually-hidden">Sweep and Pareto front</h2>
+      <SweepForm running={status === 'running'} onRun={() => controller.start()} onCancel={() => controller.cancel()} />
+      <SweepProgress />
+      {stale && status !== 'running' && (
+        <p className="muted" data-testid="sweep-stale">The sweep settings changed since these points were computed; run the sweep again to update them.</p>
+      )}
+      <ParetoPlot controller={controller} active={active} engineRef={engineRef} />
+      <Explain always label="Where these numbers come from">
+        <p>
+          Every point is one (transformer, accelerator) pair simulated by ELECTOR with the run settings in force when the sweep started
+          (timeline off). All objectives are minimised; a point is on the front (diamonds and the staircase) when no other point is at
+          least as good on both axes and better on one.
+        </p>
+        <ul>
+          {OBJECTIVES.map((o) => <li key={o}><strong>{OBJECTIVE_INFO[o].label}</strong>: {OBJECTIVE_INFO[o].source}</li>)}
+        </ul>
+      </Explain>
+      <SweepExport engineRef={engineRef} />
+      <FrontTable controller={controller} />
+    </section>
+  );
+}

@@ -1,0 +1,36 @@
+/** The Pareto plot engine's inputs and outputs, shared by the engine, its overlays and the React shell. */
+import type { ScaleKind } from './plotScales.ts';
+
+export interface PlotElements {
+  root: HTMLElement;
+  canvas: HTMLCanvasElement;
+  svg: SVGSVGElement;
+}
+
+export interface PlotInput {
+  xs: Float64Array | null;
+  ys: Float64Array | null;
+  xKind: ScaleKind;
+  yKind: ScaleKind;
+  xLabel: string;
+  yLabel: string;
+  front: Int32Array;
+  selection: Int32Array;
+  /** The point loaded into the editors. */
+  focus: number | null;
+  /** The keyboard cursor. */
+  cursor: number | null;
+}
+
+export interface PlotCallbacks {
+  onHover(index: number | null, x: number, y: number): void;
+  onPick(index: number): void;
+  onBrush(indices: Int32Array): void;
+}
+
+export type DragMode = 'select' | 'pan';
+
+export const EMPTY_INPUT: PlotInput = {
+  xs: null, ys: null, xKind: 'linear', yKind: 'linear', xLabel: '', yLabel: '',
+  front: new Int32Array(0), selection: new Int32Array(0), focus: null, cursor: null,
+};

@@ -1,0 +1,28 @@
+/** Text describing sweep point `index`: what the sweep varied, and the whole design. */
+import { planFor, pairFromLevels, sampleLevels } from '../../core/sweep/sample.ts';
+import { summariseAccelerator, summariseLevels, summariseLevelsCompact, summariseModel } from './designSummary.ts';
+import type { SweepRunJob } from './sweepRunStore.ts';
+
+export interface PointDescription {
+  varied: string;
+  /** Varied values by parameter id, plus the model when drawn whole: for table cells. */
+  compact: string;
+  /** Varied values by parameter id only. */
+  levels: string;
+  model: string;
+  accelerator: string;
+}
+
+export function pointDescription(job: SweepRunJob, index: number): PointDescription {
+  const plan = planFor(job.spec);
+  const levels = sampleLevels(plan, index);
+  const pair = pairFromLevels(plan, job.base, index, levels);
+  const varied = summariseLevels(plan, levels);
+  return {
+    varied: plan.randomModel ? `Random model; ${varied}` : varied,
+    levels: summariseLevelsCompact(plan, levels),
+    compact: plan.randomModel ? `${summariseModel(pair.model)}; ${summariseLevelsCompact(plan, levels)}` : summariseLevelsCompact(plan, levels),
+    model: summariseModel(pair.model),
+    accelerator: summariseAccelerator(pair.accelerator),
+  };
+}

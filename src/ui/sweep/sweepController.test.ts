@@ -1,0 +1,123 @@
+import { describe, expect, it } from 'vitest';
+import { createExplorerStore } from '../../state/store.ts';
+import { defaultSession } from '../../core/share/defaults.ts';
+import { paretoFront } from '../../core/pareto/front2d.ts';
+import { runSweepChunk, type PairSimulator } from '../../core/sweep/run.ts';
+import { samplePair } from '../../core/sweep/sample.ts';
+import type { SimResult } from '../../core/elector/types.ts';
+import { createSweepPool, type SweepWorker } from '../../workers-client/sweepPool.ts';
+import { createSweepController } from './sweepController.ts';
+import { createSweepRunStore } from './sweepRunStore.ts';
+
+/** Deterministic stand-in for ELECTOR; fails for the smallest weight buffer. */
+const fakeSim: PairSimulator = (_m, a) => {
+  if (a.weightBufferMB === 8) throw new Error('Data is larger than what the weight buffer can store');
+  return {
+    latencyS: 1 / (a.pe * a.lanesPerPe), totalEnergyNJ: a.pe * a.activationBufferMB * 1e3, dynamicNJ: 1, leakageNJ: 1,
+    batchSize: a.batchSize, areaMm2: a.pe + a.activationBufferMB,
+  } as SimResult;
+};
+
+function setup() {
+  const explorer = createExplorerStore(defaultSession());
+  const runs = createSweepRunStore();
+  const worker = (): SweepWorker => ({
+    // A macrotask per chunk, like a real worker's message round trip.
+    runChunk: (spec, base, settings, start, end) =>
+      new Promise((resolve) => setTimeout(() => resolve(runSweepChunk(spec, base, settings, start, end, fakeSim)), 0)),
+    terminate: () => {},
+  });
+  const pool = createSweepPool({ factory: worker, size: 2, minChunk: 50, maxChunk: 200, firstChunk: 100 });
+  const controller = createSweepController(explorer, runs, () => pool);
+  return { explorer, runs, controller };
+}
+
+const until = async (cond: () => boolean) => {
+  for (let i = 0; i < 500 && !cond(); i++) await new Promise((r) => setTimeout(r, 2));
+};
+
+describe('sweep controller', () => {
+  it('fills every point, counts failures, keeps the incremental front equal to the full front, and marks the sweep as run', async () => {
+    const { explorer, runs, controller } = setup();
+    explorer.getState().setSweep({ samples: 1500, seed: 3 });
+    controller.start();
+    expect(runs.getState().status).toBe('running');
+    await until(() => runs.getState().status === 'done');
+    const s = runs.getState();
+    expect(s.done).toBe(1500);
+    const failed = s.errors!.reduce((a, b) => a + b, 0);
+    expect(failed).toBeGreaterThan(0);
+    expect(s.errorCount).toBe(failed);
+    expect(s.errorKinds[0].message).toMatch(/weight buffer/);
+    expect([...s.front]).toEqual([...paretoFront(s.columns!.latency, s.columns!.energy)]);
+    expect(explorer.getState().session.sweepRan).toBe(true);
+  });
+
+  it('recomputes the front when the plot axes change', async () => {
+    const { explorer, runs, controller } = setup();
+    explorer.getState().setSweep({ samples: 400 });
+    controller.start();
+    await until(() => runs.getState().status === 'done');
+    explorer.getState().setPlot({ x: 'area', y: 'latency' });
+    const s = runs.getState();
+    expect(s.frontAxes).toEqual(['area', 'latency']);
+    expect([...s.front]).toEqual([...paretoFront(s.columns!.area, s.columns!.latency)]);
+  });
+
+  it('loads a clicked point into the editors and records the focus', async () => {
+    const { explorer, runs, controller } = setup();
+    explorer.getState().setSweep({ samples: 100 });
+    const base = structuredClone(explorer.getState().session.design);
+    controller.start();
+    await until(() => runs.getState().status === 'done');
+    controller.loadPoint(42);
+    const expected = samplePair(explorer.getState().session.sweep, base, 42);
+    expect(explorer.getState().session.design).toEqual(expected);
+    expect(explorer.getState().session.plot.focus).toBe(42);
+  });
+
+  it('keeps the full selection at run time and the first 1,000 indices in the session', async () => {
+    const { explorer, runs, controller } = setup();
+    explorer.getState().setSweep({ samples: 3000 });
+    controller.start();
+    await until(() => runs.getState().status === 'done');
+    controller.select(Int32Array.from({ length: 1500 }, (_, i) => 2999 - i));
+    expect(runs.getState().selection.length).toBe(1500);
+    expect(explorer.getState().session.plot.selection).toHaveLength(1000);
+    expect(explorer.getState().session.plot.selection[0]).toBe(1500);
+  });
+
+  it('re-runs a shared sweep from its seed with the same points, keeping the shared selection', async () => {
+    const first = setup();
+    first.explorer.getState().setSweep({ samples: 300, sampler: 'lhs', seed: 77 });
+    first.controller.start();
+    await until(() => first.runs.getState().status === 'done');
+
+    const second = setup();
+    second.explorer.getState().replaceSession({
+      ...structuredClone(first.explorer.getState().session),
+      plot: { ...first.explorer.getState().session.plot, selection: [5, 9] },
+    });
+    second.controller.resumeShared();
+    await until(() => second.runs.getState().status === 'done');
+    expect([...second.runs.getState().columns!.latency]).toEqual([...first.runs.getState().columns!.latency]);
+    expect([...second.runs.getState().selection]).toEqual([5, 9]);
+  });
+
+  it('cancel stops the run and keeps what arrived', async () => {
+    const { explorer, runs, controller } = setup();
+    explorer.getState().setSweep({ samples: 100_000, params: ['pe'] });
+    explorer.getState().setAccelerator({ ...explorer.getState().session.design.accelerator, weightBufferMB: 64 });
+    controller.start();
+    // The first chunk has landed (point 0 is filled) long before 100k points are done.
+    await until(() => Number.isFinite(runs.getState().columns!.latency[0]));
+    controller.cancel();
+    const done = runs.getState().done;
+    expect(runs.getState().status).toBe('cancelled');
+    expect(done).toBeGreaterThan(0);
+    expect(done).toBeLessThan(100_000);
+    await new Promise((r) => setTimeout(r, 30));
+    expect(runs.getState().done).toBe(done);
+    expect(explorer.getState().session.sweepRan).toBe(false);
+  });
+});

@@ -1,0 +1,187 @@
+/**
+ * Connects the session (spec, design, settings, plot axes) to the worker pool
+ * and the run store: starts and cancels sweeps, copies chunks into the point
+ * columns, keeps the front up to date incrementally (front of old front ∪ new
+ * chunk), and turns a clicked point back into a design for the editors.
+ */
+import type { Objective } from '../../core/share/schema.ts';
+import type { ExplorerStoreApi } from '../../state/store.ts';
+import { paretoFront } from '../../core/pareto/front2d.ts';
+import { emptyColumns, OBJECTIVES } from '../../core/sweep/objectives.ts';
+import { sweepSize } from '../../core/sweep/plan.ts';
+import { samplePair } from '../../core/sweep/sample.ts';
+import type { SweepChunkResult } from '../../core/sweep/run.ts';
+import type { SweepCallbacks, SweepHandle, SweepJob, SweepProgress } from '../../workers-client/sweepPool.ts';
+import { EMPTY_RUN, type SweepRunStore } from './sweepRunStore.ts';
+
+export interface SweepRunner {
+  run(job: SweepJob, callbacks: SweepCallbacks): SweepHandle;
+}
+
+/** The session keeps at most this many selected indices (the share-link schema's limit). */
+export const MAX_SHARED_SELECTION = 1000;
+const MAX_ERROR_KINDS = 5;
+
+export function createSweepController(explorer: ExplorerStoreApi, runs: SweepRunStore, runner: () => SweepRunner) {
+  let handle: SweepHandle | null = null;
+  let token = 0;
+  /** Chunks that arrived since the last publish: their indices join the front then. */
+  let pending: [number, number][] = [];
+  /** Points received in this run (the store's `done` follows it at publish time). */
+  let arrived = 0;
+
+  const axes = (): [Objective, Objective] => {
+    const { x, y } = explorer.getState().session.plot;
+    return [x, y];
+  };
+
+  function frontFor(xy: [Objective, Objective], incremental: boolean): Int32Array {
+    const { columns, front, frontAxes } = runs.getState();
+    if (!columns) return new Int32Array(0);
+    const [xs, ys] = [columns[xy[0]], columns[xy[1]]];
+    const same = incremental && frontAxes?.[0] === xy[0] && frontAxes?.[1] === xy[1];
+    if (!same) return paretoFront(xs, ys);
+    let size = front.length;
+    for (const [s, e] of pending) size += e - s;
+    const subset = new Int32Array(size);
+    subset.set(front);
+    let at = front.length;
+    for (const [s, e] of pending) for (let i = s; i < e; i++) subset[at++] = i;
+    return paretoFront(xs, ys, subset);
+  }
+
+  function publish(progress: SweepProgress | null): void {
+    const xy = axes();
+    const front = frontFor(xy, true);
+    pending = [];
+    const s = runs.getState();
+    runs.setState({
+      front, frontAxes: xy, version: s.version + 1, done: arrived,
+      ...(progress && { ratePerS: progress.ratePerS, etaS: progress.etaS }),
+    });
+  }
+
+  function onChunk(chunk: SweepChunkResult): void {
+    const { columns, errors, errorKinds } = runs.getState();
+    if (!columns || !errors) return;
+    for (const o of OBJECTIVES) columns[o].set(chunk.columns[o], chunk.start);
+    errors.set(chunk.errors, chunk.start);
+    pending.push([chunk.start, chunk.end]);
+    arrived += chunk.end - chunk.start;
+    if (chunk.errorKinds.length === 0) return;
+    const kinds = new Map(errorKinds.map((k) => [k.message, k.count]));
+    let added = 0;
+    for (const k of chunk.errorKinds) {
+      kinds.set(k.message, (kinds.get(k.message) ?? 0) + k.count);
+      added += k.count;
+    }
+    const sorted = [...kinds].sort((a, b) => b[1] - a[1]).slice(0, MAX_ERROR_KINDS).map(([message, count]) => ({ message, count }));
+    // Error counts are small state: set without bumping `version` (no redraw needed).
+    runs.setState({ errorKinds: sorted, errorCount: runs.getState().errorCount + added });
+  }
+
+  /** Runs the session's sweep. `keepPlot` keeps selection and focus (a shared link re-running). */
+  function start({ keepPlot = false }: { keepPlot?: boolean } = {}): void {
+    handle?.cancel();
+    const session = explorer.getState().session;
+    const job: SweepJob = {
+      spec: structuredClone(session.sweep),
+      base: structuredClone(session.design),
+      settings: structuredClone(session.settings),
+      total: sweepSize(session.sweep),
+    };
+    const mine = ++token;
+    pending = [];
+    arrived = 0;
+    runs.setState({
+      ...EMPTY_RUN, status: 'running', job, columns: emptyColumns(job.total), errors: new Uint8Array(job.total),
+      frontAxes: axes(), version: runs.getState().version + 1, startedAt: performance.now(),
+    });
+    if (!keepPlot) explorer.getState().setPlot({ selection: [], focus: null });
+    const h = runner().run(job, {
+      onChunk: (c) => mine === token && onChunk(c),
+      onProgress: (p) => mine === token && publish(p),
+    });
+    handle = h;
+    h.done.then(
+      (outcome) => {
+        if (mine !== token) return;
+        handle = null;
+        publish(null);
+        runs.setState({ status: outcome, etaS: null, elapsedMs: elapsedSinceStart() });
+        if (outcome === 'done') {
+          explorer.getState().setSweepRan(true);
+          if (keepPlot) restoreSelection();
+        }
+      },
+      (e: unknown) => {
+        if (mine !== token) return;
+        handle = null;
+        runs.setState({ status: 'error', message: e instanceof Error ? e.message : String(e) });
+      },
+    );
+  }
+
+  const elapsedSinceStart = () => {
+    const { startedAt } = runs.getState();
+    return startedAt === null ? null : performance.now() - startedAt;
+  };
+
+  function cancel(): void {
+    if (!handle) return;
+    token++;
+    handle.cancel();
+    handle = null;
+    publish(null);
+    runs.setState({ status: 'cancelled', etaS: null, elapsedMs: elapsedSinceStart() });
+  }
+
+  /** A shared link's selection (indices into the re-run sweep). */
+  function restoreSelection(): void {
+    const total = runs.getState().job?.total ?? 0;
+    const shared = explorer.getState().session.plot.selection.filter((i) => i < total);
+    runs.setState({ selection: Int32Array.from(shared), version: runs.getState().version + 1 });
+  }
+
+  /** Brushed points: all of them at run time, the first 1,000 in the session (and links). */
+  function select(indices: Int32Array): void {
+    const sorted = Int32Array.from(indices).sort();
+    runs.setState({ selection: sorted, version: runs.getState().version + 1 });
+    explorer.getState().setPlot({ selection: Array.from(sorted.subarray(0, MAX_SHARED_SELECTION)) });
+  }
+
+  /** Loads sweep point `index` into the editors. */
+  function loadPoint(index: number): void {
+    const job = runs.getState().job;
+    if (!job || index < 0 || index >= job.total) return;
+    const pair = samplePair(job.spec, job.base, index);
+    const api = explorer.getState();
+    api.setModel(pair.model);
+    api.setAccelerator(pair.accelerator);
+    api.setPlot({ focus: index });
+  }
+
+  /**
+   * Re-runs the session's sweep, keeping its selection and focus, if it had been
+   * run (a link, a restored session): when no points exist yet, or always with `force`
+   * (a session replaced while the page was open).
+   */
+  function resumeShared({ force = false }: { force?: boolean } = {}): void {
+    if (!explorer.getState().session.sweepRan) return;
+    const { status } = runs.getState();
+    if (force || ((status === 'idle' || status === 'cancelled') && !handle)) start({ keepPlot: true });
+  }
+
+  // New axes: the front is recomputed from all points (O(n) prefilter + a small sort).
+  const unsubscribe = explorer.subscribe((s, prev) => {
+    if (s.session.plot.x === prev.session.plot.x && s.session.plot.y === prev.session.plot.y) return;
+    if (!runs.getState().columns) return;
+    pending = [];
+    const xy = axes();
+    runs.setState({ front: frontFor(xy, false), frontAxes: xy, version: runs.getState().version + 1 });
+  });
+
+  return { start, cancel, select, loadPoint, resumeShared, dispose: () => { cancel(); unsubscribe(); } };
+}
+
+export type SweepController = ReturnType<typeof createSweepController>;
