@@ -1,3 +1,4 @@
+import { SESSION_VERSION } from '../core/share/limits.ts';
 import { describe, expect, it } from 'vitest';
 import { deflateSync, strToU8 } from 'fflate';
 import { chooseInitialSession, isLinkHash } from './initialSession.ts';
@@ -57,7 +58,7 @@ describe('chooseInitialSession', () => {
   it('refuses a hostile link, naming the field, without opening any of it', () => {
     const hostile = linkedView() as unknown as { design: { model: { o: unknown[][] } } };
     hostile.design.model.o[0][0] = '<img src=x onerror=alert(1)>';
-    const hash = `#s=1.${toBase64Url(deflateSync(strToU8(JSON.stringify(hostile))))}`;
+    const hash = `#s=${SESSION_VERSION}.${toBase64Url(deflateSync(strToU8(JSON.stringify(hostile))))}`;
     const c = chooseInitialSession({ hash, stored: none });
     expect(c.source).toBe('default');
     expect(c.session).toEqual(defaultSession());

@@ -76,7 +76,7 @@ describe('link controller', () => {
     expect(bar.hash()).toBe('');
     publishLink(store.getState().session, bar);
     store.getState().setSim({ status: 'running' });
-    expect(bar.hash()).toMatch(/^#s=1\./);
+    expect(bar.hash()).toMatch(/^#s=2\./);
   });
 
   it('keeps the previous view in memory when storage is unavailable', () => {

@@ -1,3 +1,4 @@
+import { SESSION_VERSION } from '../core/share/limits.ts';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createExplorerStore } from './store.ts';
 import { parseStoredSession, readPrefs, readStoredSession, startPersistence, writeStoredSession, STORAGE_KEYS } from './persist.ts';
@@ -12,7 +13,7 @@ describe('stored session', () => {
     s.settings.clockMHz = 500;
     expect(writeStoredSession(storage, s)).toBe(true);
     const raw = JSON.parse(storage.data.get(STORAGE_KEYS.session)!);
-    expect(raw.version).toBe(1);
+    expect(raw.version).toBe(SESSION_VERSION);
     expect(readStoredSession(storage)).toEqual({ kind: 'ok', session: s });
   });
 

@@ -11,7 +11,7 @@ import type { ValidationIssue } from '../core/space/issues.ts';
 import type { ModelDict } from '../core/space/transformer/types.ts';
 import type { AcceleratorConfig } from '../core/space/accelerator/types.ts';
 import { defaultSession } from '../core/share/defaults.ts';
-import type { PinnedDesign, SessionState } from '../core/share/session.ts';
+import type { Design, PinnedDesign, SessionState } from '../core/share/session.ts';
 import type { PlotSettings, RunSettings, SweepSettings } from '../core/share/schema.ts';
 
 export type SimStatus = 'idle' | 'running' | 'done' | 'error';
@@ -52,6 +52,8 @@ export interface ExplorerActions {
   setSweep(patch: Partial<SweepSettings>): void;
   setPlot(patch: Partial<PlotSettings>): void;
   setSweepRan(ran: boolean): void;
+  /** The design a sweep is built around (recorded when it starts). */
+  setSweepBase(base: Design): void;
   pinCurrent(label: string): void;
   unpin(id: string): void;
   setBaseline(id: string | null): void;
@@ -90,6 +92,7 @@ export function createExplorerStore(initial: SessionState = defaultSession()) {
       setSweep: (patch) => patchSession({ sweep: { ...get().session.sweep, ...patch } }),
       setPlot: (patch) => patchSession({ plot: { ...get().session.plot, ...patch } }),
       setSweepRan: (sweepRan) => patchSession({ sweepRan }),
+      setSweepBase: (sweepBase) => patchSession({ sweepBase }),
       pinCurrent: (label) => {
         const { session } = get();
         if (session.pinned.length >= MAX_PINNED) {

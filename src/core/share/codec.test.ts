@@ -5,9 +5,10 @@ import { defaultSession } from './defaults.ts';
 import { MODEL_PRESETS } from '../space/transformer/presets.ts';
 import { ACCELERATOR_PRESETS } from '../space/accelerator/presets.ts';
 import type { SessionState } from './session.ts';
+import { SESSION_VERSION } from './limits.ts';
 
-const linkOfJson = (json: string, version = 1) => `#s=${version}.${toBase64Url(deflateSync(strToU8(json)))}`;
-const linkOf = (obj: unknown, version = 1) => linkOfJson(JSON.stringify(obj), version);
+const linkOfJson = (json: string, version = SESSION_VERSION) => `#s=${version}.${toBase64Url(deflateSync(strToU8(json)))}`;
+const linkOf = (obj: unknown, version = SESSION_VERSION) => linkOfJson(JSON.stringify(obj), version);
 
 function serverView(): SessionState {
   const s = defaultSession();
@@ -77,7 +78,20 @@ describe('share links', () => {
     expect(extra.ok).toBe(false);
   });
 
+  it('migrates a version-1 link (before sweeps recorded their base design)', () => {
+    const { sweepBase: _dropped, ...v1 } = { ...structuredClone(serverView()), version: 1 };
+    const r = decodeSessionLink(linkOf(v1, 1));
+    expect(r.ok).toBe(true);
+    if (r.ok) {
+      expect(r.migratedFrom).toBe(1);
+      expect(r.value.version).toBe(2);
+      // v1 sweeps were built around the current design.
+      expect(r.value.sweepBase).toEqual(v1.design);
+      expect(r.value.design).toEqual(v1.design);
+    }
+  });
+
   it('refuses a link whose prefix and data versions disagree', () => {
-    expect(decodeSessionLink(linkOf({ ...serverView(), version: 2 }, 1))).toMatchObject({ ok: false, kind: 'corrupt' });
+    expect(decodeSessionLink(linkOf({ ...serverView(), version: 1 }, 2))).toMatchObject({ ok: false, kind: 'corrupt' });
   });
 });

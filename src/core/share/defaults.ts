@@ -35,6 +35,7 @@ export function defaultSession(): SessionState {
     baseline: null,
     sweep: structuredClone(DEFAULT_SWEEP),
     sweepRan: false,
+    sweepBase: null,
     plot: structuredClone(DEFAULT_PLOT),
   };
 }

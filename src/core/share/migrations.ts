@@ -7,8 +7,11 @@ import { SESSION_VERSION } from './schema.ts';
 
 export type Migration = (old: Record<string, unknown>) => Record<string, unknown>;
 
-/** Keyed by the version they upgrade from. Version 1 is the first; none exist yet. */
-export const SESSION_MIGRATIONS: Readonly<Record<number, Migration>> = {};
+/** Keyed by the version they upgrade from. */
+export const SESSION_MIGRATIONS: Readonly<Record<number, Migration>> = {
+  // v2 records the design a sweep was built around; v1 sweeps were built around the current design.
+  1: (old) => ({ ...old, sweepBase: old.sweepRan === true ? (old as { design?: unknown }).design ?? null : null }),
+};
 
 export type MigrationOutcome =
   | { ok: true; value: Record<string, unknown>; migratedFrom: number | null }

@@ -7,11 +7,9 @@
  * validators, so a link can never hold a design the editors could not.
  */
 import { z } from 'zod';
+import { OBJECTIVES, SESSION_VERSION, SWEEP_LIMITS } from './limits.ts';
 
-export const SESSION_VERSION = 1;
-
-export const OBJECTIVES = ['latency', 'energy', 'dynamicEnergy', 'leakageEnergy', 'area', 'edp', 'parameters', 'macs'] as const;
-export type Objective = (typeof OBJECTIVES)[number];
+export { OBJECTIVES, SESSION_VERSION, SWEEP_LIMITS, type Objective } from './limits.ts';
 
 const sparsity = z.strictObject({
   activation: z.number().min(0).lt(1),
@@ -41,8 +39,6 @@ export const pinnedSchema = z.strictObject({
   accelerator: z.unknown(),
   settings: settingsSchema,
 });
-
-export const SWEEP_LIMITS = { maxSamples: 100_000, maxGridParams: 3 } as const;
 
 export const sweepSchema = z.strictObject({
   vary: z.enum(['accelerator', 'transformer', 'both']),
@@ -77,6 +73,12 @@ export const sessionSchema = z.strictObject({
   sweep: sweepSchema,
   /** Whether the sweep had been run: a link re-runs it from its seed. */
   sweepRan: z.boolean(),
+  /**
+   * The design the sweep was built around (parameters that do not vary are held at
+   * its values). Kept apart from `design`, which changes when a point is loaded, so a
+   * link re-runs exactly the same points. Null before the first sweep.
+   */
+  sweepBase: design.nullable(),
   plot: plotSchema,
 });
 

@@ -30,6 +30,7 @@ export interface SessionState {
   baseline: string | null;
   sweep: SweepSettings;
   sweepRan: boolean;
+  sweepBase: Design | null;
   plot: PlotSettings;
 }
 
@@ -49,11 +50,12 @@ export function validateSession(x: unknown): Validated<SessionState> & { migrate
     const d = checkDesign(p, `pinned[${i}]`, issues);
     return d && { ...p, ...d };
   });
+  const sweepBase = s.sweepBase && checkDesign(s.sweepBase, 'sweepBase', issues);
   if (!design || issues.length) return { ok: false, issues };
   return {
     ok: true,
     migratedFrom: migrated.migratedFrom,
-    value: { ...s, design, pinned: pinned as PinnedDesign[] },
+    value: { ...s, design, pinned: pinned as PinnedDesign[], sweepBase: sweepBase ?? null },
   };
 }
 

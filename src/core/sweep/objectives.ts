@@ -4,7 +4,7 @@
  * per sequence × batch latency, the same definitions as the headline figures.
  */
 import type { SimResult } from '../elector/types.ts';
-import { OBJECTIVES, type Objective } from '../share/schema.ts';
+import { OBJECTIVES, type Objective } from '../share/limits.ts';
 
 export { OBJECTIVES, type Objective };
 

@@ -13,7 +13,7 @@ describe('session files', () => {
     const s = defaultSession();
     s.sweep.seed = 99;
     const text = sessionFileJson(s, new Date('2026-01-02T03:04:05Z'));
-    expect(JSON.parse(text)).toMatchObject({ app: 'transcode-explorer', version: 1, savedAt: '2026-01-02T03:04:05.000Z' });
+    expect(JSON.parse(text)).toMatchObject({ app: 'transcode-explorer', version: 2, savedAt: '2026-01-02T03:04:05.000Z' });
     expect(parseSessionFile(text)).toEqual({ ok: true, session: s, migratedFrom: null });
   });
 

@@ -4,7 +4,8 @@
  */
 import { useState } from 'react';
 import { useExplorer, useExplorerApi } from '../../state/useExplorer.ts';
-import { SWEEP_LIMITS, type SweepSettings } from '../../core/share/schema.ts';
+import { SWEEP_LIMITS } from '../../core/share/limits.ts';
+import type { SweepSettings } from '../../core/share/schema.ts';
 import { SWEEP_PARAMS } from '../../core/sweep/params.ts';
 import { resolveGridParams, resolveParams, sweepSize, variedSpaces } from '../../core/sweep/plan.ts';
 import { Explain } from '../common/Explain.tsx';

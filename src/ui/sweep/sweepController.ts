@@ -84,9 +84,12 @@ export function createSweepController(explorer: ExplorerStoreApi, runs: SweepRun
   function start({ keepPlot = false }: { keepPlot?: boolean } = {}): void {
     handle?.cancel();
     const session = explorer.getState().session;
+    // A shared sweep re-runs around the design it was built on, not the point loaded since.
+    const base = keepPlot && session.sweepBase ? session.sweepBase : session.design;
+    if (base !== session.sweepBase) explorer.getState().setSweepBase(structuredClone(base));
     const job: SweepJob = {
       spec: structuredClone(session.sweep),
-      base: structuredClone(session.design),
+      base: structuredClone(base),
       settings: structuredClone(session.settings),
       total: sweepSize(session.sweep),
     };
