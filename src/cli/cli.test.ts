@@ -91,6 +91,17 @@ describe('simulate (single pair)', () => {
     expect((await run(['frobnicate'])).code).toBe(2);
   });
 
+  it('applies constant overrides from a file and refuses unknown constants', async () => {
+    const base = ['simulate', '--model', 'bert-tiny', '--accelerator', 'acceltran-edge', '--cost-model', 'reference', '--json'];
+    const plain = JSON.parse((await run(base)).stdout);
+    const doubled = JSON.parse((await run([...base, '--constants', 'c.json'], { 'c.json': JSON.stringify({ reference: { dataflow: { areaUm2: 2 * 75946.982008 } } }) })).stdout);
+    expect(doubled.areaMm2).toBeGreaterThan(plain.areaMm2);
+    expect(doubled.cycles).toBe(plain.cycles);
+    const bad = await run([...base, '--constants', 'bad.json'], { 'bad.json': JSON.stringify({ reference: { dataflw: {} } }) });
+    expect(bad.code).toBe(1);
+    expect(bad.stderr).toMatch(/dataflw: unknown constant/);
+  });
+
   it('has help for the tool and each command', async () => {
     expect((await run(['--help'])).stdout).toMatch(/Commands:/);
     expect((await run(['simulate', '--help'])).stdout).toMatch(/--batch FILE/);

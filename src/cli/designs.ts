@@ -37,7 +37,7 @@ function looksLikeFile(arg: string): boolean {
   return arg.endsWith('.json') || arg.includes('/');
 }
 
-function readJson(path: string, io: CliIo, flag: string): unknown {
+export function readJson(path: string, io: CliIo, flag: string): unknown {
   let text: string;
   try {
     text = io.readFile(path);

@@ -8,6 +8,7 @@ export const SIM_FLAGS = {
   sparsity: { type: 'string' },
   clock: { type: 'string' },
   timeline: { type: 'boolean' },
+  constants: { type: 'string' },
 } as const;
 
 export interface SimFlagValues {
@@ -16,10 +17,22 @@ export interface SimFlagValues {
   sparsity?: string;
   clock?: string;
   timeline?: boolean;
+  constants?: string;
 }
 
-export function simOptionsFromFlags(v: SimFlagValues): SimOptions {
+/** `readJson` reads the --constants file; injected so tests need no files. */
+export function simOptionsFromFlags(v: SimFlagValues, readJson?: (path: string, flag: string) => unknown): SimOptions {
   const options: SimOptions = { timeline: v.timeline ?? false };
+  if (v.constants !== undefined) {
+    if (!readJson) throw new UsageError('--constants is not available here');
+    const c = readJson(v.constants, '--constants');
+    if (typeof c !== 'object' || c === null || Array.isArray(c) || Object.keys(c).some((k) => k !== 'reference' && k !== 'elector')) {
+      throw new UsageError('--constants: expected {"reference"?: {...}, "elector"?: {...}} overriding entries of the constants tables');
+    }
+    const { reference, elector } = c as { reference?: object; elector?: object };
+    if (reference) options.referenceConstants = reference;
+    if (elector) options.electorConstants = elector;
+  }
   if (v.mode !== undefined) options.mode = parseMode(v.mode, '--mode');
   if (v['cost-model'] !== undefined) options.costModel = parseCostModel(v['cost-model'], '--cost-model');
   if (v.clock !== undefined) {

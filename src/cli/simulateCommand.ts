@@ -3,7 +3,7 @@ import { parseArgs } from 'node:util';
 import { simulate } from '../core/elector/simulate.ts';
 import { ValidationError } from '../core/space/issues.ts';
 import { EXIT, UsageError, type CliIo } from './io.ts';
-import { loadAcceleratorArg, loadModelArg } from './designs.ts';
+import { loadAcceleratorArg, loadModelArg, readJson } from './designs.ts';
 import { SIM_FLAGS, simOptionsFromFlags } from './options.ts';
 import { formatSummary } from './summary.ts';
 import { simulateBatchLines } from './batch.ts';
@@ -20,6 +20,8 @@ Simulates a transformer on an accelerator with ELECTOR.
   --sparsity A,W,G         activation, weight, gradient sparsity in [0,1) (default 0.5,0.5,0.9)
   --clock MHZ              clock frequency (default 700)
   --timeline               include the per-op timeline (elector model)
+  --constants FILE         override constants: {"reference": {...}, "elector": {...}} with the keys of
+                           src/core/elector/constants/reference.ts and elector.ts (unknown keys are refused)
   --json                   print the result object as JSON instead of a summary
   --batch FILE             one pair per line: {"model": {...}, "accelerator": {...} or [12 numbers], "mode"?, "costModel"?}
                            writes one JSON result per line, in order; a bad line gives {"error": "..."} and the rest go on.
@@ -37,7 +39,7 @@ export function simulateCommand(argv: string[], io: CliIo): number {
     io.stdout(SIMULATE_HELP);
     return EXIT.ok;
   }
-  const options = simOptionsFromFlags(values);
+  const options = simOptionsFromFlags(values, (path, flag) => readJson(path, io, flag));
   if (values.batch !== undefined) {
     if (values.model || values.accelerator) throw new UsageError('--batch reads the pairs from the file; drop --model and --accelerator');
     const text = values.batch === '-' ? io.readFile('/dev/stdin') : io.readFile(values.batch);

@@ -14,7 +14,7 @@ import { formatIssues } from '../core/space/issues.ts';
 import { resolveSimOptions, simulateResolved } from '../core/elector/simulate.ts';
 import type { ModelDict } from '../core/space/transformer/types.ts';
 import { EXIT, UsageError, type CliIo } from './io.ts';
-import { loadModelArg } from './designs.ts';
+import { loadModelArg, readJson } from './designs.ts';
 import { SIM_FLAGS, simOptionsFromFlags } from './options.ts';
 
 export const SWEEP_HELP = `usage: transcode sweep --accelerators N --models <preset|file|random:N> [--seed S] [--shard I/N] [options] > out.jsonl
@@ -27,7 +27,7 @@ Writes one JSON line per pair: {"index", "seed", "model", "accelerator" (12-numb
   --seed S                 seed for every random draw (default 0); the same seed gives the same lines
   --shard I/N              only pairs with index % N == I (0 ≤ I < N), for job arrays and GNU parallel;
                            the shards' lines together are exactly the unsharded sweep
-  --mode, --cost-model, --sparsity, --clock   as for simulate (default: inference, elector)
+  --mode, --cost-model, --sparsity, --clock, --constants   as for simulate (default: inference, elector)
 `;
 
 export function sweepCommand(argv: string[], io: CliIo): number {
@@ -46,7 +46,7 @@ export function sweepCommand(argv: string[], io: CliIo): number {
   const seed = values.seed ?? '0';
   const { index: shard, count: shards } = parseShard(values.shard);
   const models = sweepModels(values.models, seed, io);
-  const options = resolveSimOptions({ ...simOptionsFromFlags(values), timeline: false });
+  const options = resolveSimOptions({ ...simOptionsFromFlags(values, (path, flag) => readJson(path, io, flag)), timeline: false });
 
   const accStream = createRng(`${seed}/accelerators`);
   const total = accelerators * models.length;
