@@ -1,9 +1,18 @@
 /**
  * Times a function in batches long enough for the clock to resolve (≥ ~5 ms),
- * and reports the median and p90 of per-call time over the batches.
+ * and reports the median and p90 of per-call time over the batches. A warm-up of at
+ * least `warmUpMs` first lets the JIT optimise what it times.
  */
-export function timeMedian(fn: () => unknown, batches = 31): { medianUs: number; p90Us: number; batches: number; perBatch: number } {
-  for (let i = 0; i < 20; i++) fn(); // warm up the JIT
+export interface Timing {
+  medianUs: number;
+  p90Us: number;
+  batches: number;
+  perBatch: number;
+}
+
+export function timeMedian(fn: () => unknown, batches = 31, warmUpMs = 100): Timing {
+  const warmUpStart = performance.now();
+  for (let i = 0; i < 20 || performance.now() - warmUpStart < warmUpMs; i++) fn();
   let perBatch = 1;
   for (;;) {
     const t0 = performance.now();

@@ -25,6 +25,66 @@ export interface AreaBreakdownMm2 {
   maskBuffer: number;
 }
 
+/**
+ * The sums over lanes and PEs, remembered by the fields they read, per constants table
+ * (tables are not edited once built): sweeps meet the same few hundred arrays again and
+ * again, and the loops run up to a thousand additions.
+ */
+const peArrayCache = new WeakMap<ReferenceConstants, Map<number, number>>();
+const MAX_CACHED_ARRAYS = 4096;
+
+function within(value: number, limit: number): boolean {
+  return Number.isInteger(value) && value >= 0 && value < limit;
+}
+
+/** The fields the PE sums read, packed into one exact number (< 2^50); -1 when one is out of range. */
+function peArrayKey(acc: AcceleratorConfig, training: boolean): number {
+  const { pe, lanesPerPe, softmaxPerPe, macsPerLane } = acc;
+  const t = acc.tile.x;
+  if (!within(pe, 1 << 14) || !within(lanesPerPe, 1 << 11) || !within(softmaxPerPe, 1 << 10) || !within(t, 1 << 7) || !within(macsPerLane, 1 << 6)) {
+    return -1;
+  }
+  const key = (((pe * (1 << 11) + lanesPerPe) * (1 << 10) + softmaxPerPe) * (1 << 7) + t) * (1 << 6) + macsPerLane;
+  return (key * 2 + (acc.nonLinearity === 'gelu' ? 1 : 0)) * 2 + (training ? 1 : 0);
+}
+
+function peArrayAreaUm2(acc: AcceleratorConfig, training: boolean, c: ReferenceConstants): number {
+  const key = peArrayKey(acc, training);
+  if (key < 0) return sumPeArrayUm2(acc, training, c);
+  let cache = peArrayCache.get(c);
+  if (!cache) peArrayCache.set(c, (cache = new Map()));
+  let total = cache.get(key);
+  if (total === undefined) {
+    if (cache.size >= MAX_CACHED_ARRAYS) cache.clear();
+    total = sumPeArrayUm2(acc, training, c);
+    cache.set(key, total);
+  }
+  return total;
+}
+
+/** Lanes one by one into the PE, then the softmax units, dataflow, DMA, layer norm; PEs one by one. */
+function sumPeArrayUm2(acc: AcceleratorConfig, training: boolean, c: ReferenceConstants): number {
+  const lane = laneConstant(c, acc).areaUm2;
+  const perLaneExtras = c.preSparsity.areaUm2 + c.postSparsity.areaUm2 + c.fifo.areaUm2;
+  const sr = c.stochasticRounding.areaUm2;
+  const softmax = tileConstant(c.softmax, acc.tile.x, 'softmax').areaUm2;
+  const layerNorm = tileConstant(c.layerNorm, acc.tile.x, 'layer-norm').areaUm2;
+  let pe = 0;
+  for (let i = 0; i < acc.lanesPerPe; i++) {
+    pe += lane;
+    pe += perLaneExtras;
+    if (training) pe += sr;
+  }
+  for (let i = 0; i < acc.softmaxPerPe; i++) pe += softmax;
+  pe += c.dataflow.areaUm2;
+  pe += c.dma.areaUm2;
+  pe += layerNorm;
+
+  let total = 0;
+  for (let i = 0; i < acc.pe; i++) total += pe;
+  return total;
+}
+
 export interface AreaResult {
   areaMm2: number;
   byModuleMm2: AreaBreakdownMm2;
@@ -46,24 +106,11 @@ export function tileConstant(table: Record<'8' | '16' | '32', ModuleConstant>, t
 export function computeArea(acc: AcceleratorConfig, mode: SimMode, c: ReferenceConstants): AreaResult {
   const training = mode === 'training';
   const lane = laneConstant(c, acc).areaUm2;
-  const perLaneExtras = c.preSparsity.areaUm2 + c.postSparsity.areaUm2 + c.fifo.areaUm2;
   const sr = c.stochasticRounding.areaUm2;
   const softmax = tileConstant(c.softmax, acc.tile.x, 'softmax').areaUm2;
   const layerNorm = tileConstant(c.layerNorm, acc.tile.x, 'layer-norm').areaUm2;
 
-  let pe = 0;
-  for (let i = 0; i < acc.lanesPerPe; i++) {
-    pe += lane;
-    pe += perLaneExtras;
-    if (training) pe += sr;
-  }
-  for (let i = 0; i < acc.softmaxPerPe; i++) pe += softmax;
-  pe += c.dataflow.areaUm2;
-  pe += c.dma.areaUm2;
-  pe += layerNorm;
-
-  let total = 0;
-  for (let i = 0; i < acc.pe; i++) total += pe;
+  let total = peArrayAreaUm2(acc, training, c);
   const act = c.activationBuffer.areaUm2PerMB * acc.activationBufferMB;
   const wgt = c.weightBuffer.areaUm2PerMB * acc.weightBufferMB;
   const mask = c.maskBuffer.areaUm2PerMB * acc.maskBufferMB;

@@ -4,7 +4,7 @@
  * for Latin hypercube sampling, one permutation of the strata per parameter.
  * Compiling depends only on the spec, so every worker builds the same plan.
  */
-import type { SweepSettings } from '../share/limits.ts';
+import type { SweepSettings } from '../share/schema.ts';
 import { SWEEP_LIMITS } from '../share/limits.ts';
 import { levelCount, SWEEP_PARAMS, type SweepParam } from './params.ts';
 import { STREAM, streamRng } from './streams.ts';

@@ -9,7 +9,7 @@ import type { SimResult } from '../elector/types.ts';
 import type { ModelDict } from '../space/transformer/types.ts';
 import type { AcceleratorConfig } from '../space/accelerator/types.ts';
 import { resolveSimOptions, simulateResolved, type ResolvedSimOptions } from '../elector/simulate.ts';
-import { macsPerSequence, parameterCount } from '../space/transformer/counts.ts';
+import { modelCounts, type ModelCounts } from '../space/transformer/counts.ts';
 import { clip } from '../space/transformer/ops.ts';
 import { emptyColumns, writeObjectives, type ObjectiveColumns } from './objectives.ts';
 import { pairFromLevels, planFor, sampleLevels } from './sample.ts';
@@ -60,7 +60,7 @@ export function runSweepChunk(
   const kinds = new Map<string, number>();
   const levels = new Int32Array(plan.params.length);
   let lastModel: ModelDict | null = null;
-  let counts = { parameters: 0, macs: 0 };
+  let counts: ModelCounts = { parameters: 0, macs: 0 };
   for (let row = 0; row < n; row++) {
     const index = start + row;
     try {
@@ -68,7 +68,7 @@ export function runSweepChunk(
       // Fixed-model sweeps reuse one model object: count it once.
       if (pair.model !== lastModel) {
         lastModel = pair.model;
-        counts = { parameters: parameterCount(pair.model), macs: macsPerSequence(pair.model) };
+        counts = modelCounts(pair.model);
       }
       const result = simulatePair(pair.model, pair.accelerator, options);
       writeObjectives(columns, row, result, counts.parameters, counts.macs);

@@ -1,25 +1,56 @@
 /**
  * The plot's table view: the front or the brushed selection, sortable by any
- * objective (click a header; aria-sort says how), capped at 200 rows with the
+ * objective (click a header; aria-sort says how), capped at 100 rows with the
  * count shown. Each row can load its design into the editors.
+ *
+ * Streaming-friendly: rows depend only on which points are listed (an arrived
+ * point's values never change), the first 200 are picked without sorting the
+ * whole list, rows are memoised so a new front re-renders only new rows, the
+ * table renders at low priority (a deferred value; tab and sort changes are
+ * transitions) so it never blocks input.
  */
-import { useDeferredValue, useMemo, useState } from 'react';
+import { memo, startTransition, useDeferredValue, useMemo, useState } from 'react';
 import { useStore } from 'zustand';
 import { useShallow } from 'zustand/react/shallow';
-import { OBJECTIVES, OBJECTIVE_INFO, type Objective } from '../../core/sweep/objectives.ts';
+import { OBJECTIVES, OBJECTIVE_INFO, type Objective, type ObjectiveColumns } from '../../core/sweep/objectives.ts';
 import { useExplorer } from '../../state/useExplorer.ts';
 import { formatObjective } from './objectiveFormat.ts';
-import { pointDescription } from './pointDescription.ts';
-import { nextSort, sortPoints, type SortState } from './tableSort.ts';
-import { sweepRunStore } from './sweepRunStore.ts';
+import { compactDescription } from './pointDescription.ts';
+import { firstSorted, nextSort, type SortState } from './tableSort.ts';
+import { sweepRunStore, type SweepRunJob } from './sweepRunStore.ts';
+import { measureSince } from './perfMark.ts';
 import type { SweepController } from './sweepController.ts';
 
-export const TABLE_ROW_CAP = 200;
+/** Rows rendered at most (the count of all is shown); a table is for reading, the plot for the cloud. */
+export const TABLE_ROW_CAP = 100;
 type Key = Objective | 'index';
 type Which = 'front' | 'selection';
 
+interface RowProps {
+  index: number;
+  current: boolean;
+  columns: ObjectiveColumns;
+  job: SweepRunJob;
+  controller: SweepController;
+}
+
+const FrontRow = memo(function FrontRow({ index: i, current, columns, job, controller }: RowProps) {
+  const design = compactDescription(job, i);
+  return (
+    <tr aria-current={current ? 'true' : undefined}>
+      <td>#{i}</td>
+      {OBJECTIVES.map((o) => <td key={o}>{formatObjective(o, columns[o][i])}</td>)}
+      {/* One line, cut with an ellipsis; the full text is the cell's tooltip. */}
+      <td className="design-cell" title={design}>{design}</td>
+      <td>
+        <button type="button" onClick={() => controller.loadPoint(i)} aria-label={`Load point ${i} into the editors`} data-testid="table-load">Load</button>
+      </td>
+    </tr>
+  );
+});
+
 export function FrontTable({ controller }: { controller: SweepController }) {
-  const live = useStore(sweepRunStore, useShallow((s) => ({ columns: s.columns, front: s.front, selection: s.selection, job: s.job, version: s.version })));
+  const live = useStore(sweepRunStore, useShallow((s) => ({ columns: s.columns, front: s.front, selection: s.selection, job: s.job })));
   // Rendered at low priority and interruptibly: streaming fronts must not block the main thread.
   const run = useDeferredValue(live);
   const focus = useExplorer((s) => s.session.plot.focus);
@@ -28,32 +59,20 @@ export function FrontTable({ controller }: { controller: SweepController }) {
   const indices = which === 'front' ? run.front : run.selection;
 
   const rows = useMemo(() => {
+    const started = performance.now();
     const cols = run.columns;
     if (!cols) return [];
     const value = sort.key === 'index' ? (i: number) => i : (i: number) => cols[sort.key as Objective][i];
-    return sortPoints(indices, value, sort.direction).slice(0, TABLE_ROW_CAP);
-  // eslint-disable-next-line react-hooks/exhaustive-deps -- version marks new values in the same arrays
-  }, [indices, sort, run.columns, run.version]);
-
-  const body = useMemo(() => {
-    const { columns, job } = run;
-    if (!columns || !job) return null;
-    return rows.map((i) => (
-      <tr key={i} aria-current={i === focus ? 'true' : undefined}>
-        <td>#{i}</td>
-        {OBJECTIVES.map((o) => <td key={o}>{formatObjective(o, columns[o][i])}</td>)}
-        <td className="design-cell">{pointDescription(job, i).compact}</td>
-        <td>
-          <button type="button" onClick={() => controller.loadPoint(i)} aria-label={`Load point ${i} into the editors`} data-testid="table-load">Load</button>
-        </td>
-      </tr>
-    ));
-  }, [rows, run, focus, controller]);
+    const out = firstSorted(indices, value, sort.direction, TABLE_ROW_CAP);
+    measureSince('sweep:table-rows', started);
+    return out;
+  }, [indices, sort, run.columns]);
 
   if (!run.columns || !run.job) return null;
+  const { columns, job } = run;
   const header = (key: Key, label: string, title?: string) => (
     <th key={key} scope="col" aria-sort={sort.key === key ? sort.direction : 'none'}>
-      <button type="button" className="sort-button" title={title} onClick={() => setSort(nextSort(sort, key))}>
+      <button type="button" className="sort-button" title={title} onClick={() => startTransition(() => setSort(nextSort(sort, key)))}>
         {label}
         <span aria-hidden="true">{sort.key === key ? (sort.direction === 'ascending' ? ' ▲' : ' ▼') : ''}</span>
       </button>
@@ -64,7 +83,7 @@ export function FrontTable({ controller }: { controller: SweepController }) {
     <section className="front-table" aria-label="Points table">
       <div className="table-switch" role="group" aria-label="Rows to show">
         {(['front', 'selection'] as const).map((w) => (
-          <button key={w} type="button" aria-pressed={which === w} data-testid={`table-${w}`} onClick={() => setWhich(w)}>
+          <button key={w} type="button" aria-pressed={which === w} data-testid={`table-${w}`} onClick={() => startTransition(() => setWhich(w))}>
             {w === 'front' ? `Front (${run.front.length})` : `Selection (${run.selection.length})`}
           </button>
         ))}
@@ -82,11 +101,13 @@ export function FrontTable({ controller }: { controller: SweepController }) {
               <tr>
                 {header('index', 'Point')}
                 {OBJECTIVES.map((o) => header(o, OBJECTIVE_INFO[o].label, OBJECTIVE_INFO[o].source))}
-                <th scope="col">Design</th>
+                <th scope="col" className="design-head">Design</th>
                 <th scope="col"><span className="visually-hidden">Load</span></th>
               </tr>
             </thead>
-            <tbody>{body}</tbody>
+            <tbody>
+              {rows.map((i) => <FrontRow key={i} index={i} current={i === focus} columns={columns} job={job} controller={controller} />)}
+            </tbody>
           </table>
         </div>
       )}

@@ -1,8 +1,8 @@
 /**
- * The Pareto plot: a canvas cloud under an SVG overlay (axes, front as diamonds
- * plus its staircase, brushed points as squares, the loaded and the keyboard
- * point as rings). The drawing lives in `PlotEngine`; this component renders the
- * elements once, feeds the engine and handles the keyboard.
+ * The Pareto plot: a canvas cloud (brushed points as accent squares) under an
+ * SVG overlay (axes, front as diamonds plus its staircase, the loaded and the
+ * keyboard point as rings). The drawing lives in `PlotEngine`; this component
+ * renders the elements once, feeds the engine and handles the keyboard.
  */
 import { useEffect, useId, useRef, useState, type KeyboardEvent } from 'react';
 import { useStore } from 'zustand';
@@ -10,7 +10,7 @@ import { useShallow } from 'zustand/react/shallow';
 import { useExplorer } from '../../state/useExplorer.ts';
 import { OBJECTIVE_INFO } from '../../core/sweep/objectives.ts';
 import { PlotEngine, type DragMode } from './plotEngine.ts';
-import { chooseScaleKind } from './plotScales.ts';
+import type { ScaleKind } from './plotScales.ts';
 import { navigateFront } from './frontNav.ts';
 import { formatObjective, objectiveLabel } from './objectiveFormat.ts';
 import { PlotTooltip, type PlotTooltipHandle } from './PlotTooltip.tsx';
@@ -32,6 +32,8 @@ export function ParetoPlot({ controller, active, engineRef }: { controller: Swee
   const [cursor, setCursor] = useState<number | null>(null);
   const [mode, setMode] = useState<DragMode>('select');
   const [announcement, setAnnouncement] = useState('');
+  // The scales 'auto' resolved to, shown in the toolbar.
+  const [kinds, setKinds] = useState<{ x: ScaleKind; y: ScaleKind } | null>(null);
   const clipId = `pareto-clip-${useId().replace(/:/g, '')}`;
 
   useEffect(() => {
@@ -41,6 +43,7 @@ export function ParetoPlot({ controller, active, engineRef }: { controller: Swee
         onHover: (i, px, py) => tooltipRef.current?.show(i, px, py, rootRef.current!.clientWidth, rootRef.current!.clientHeight),
         onPick: (i) => controller.loadPoint(i),
         onBrush: (indices) => controller.select(indices),
+        onScales: (x, y) => setKinds((k) => (k?.x === x && k.y === y ? k : { x, y })),
       },
     );
     engineRef.current = engine;
@@ -53,28 +56,26 @@ export function ParetoPlot({ controller, active, engineRef }: { controller: Swee
   useEffect(() => engineRef.current?.setMode(mode), [mode, engineRef]);
 
   // Points stream in through a store subscription, not React renders: a publish
-  // re-projects and redraws without reconciling anything.
+  // hands the engine the ranges that arrived, and it projects and draws only those.
   const view = useRef({ x, y, xScale, yScale, focus, cursor, active });
   view.current = { x, y, xScale, yScale, focus, cursor, active };
-  const feed = useRef<(dataChanged: boolean) => void>(() => {});
-  feed.current = (dataChanged) => {
+  const feed = useRef<() => void>(() => {});
+  feed.current = () => {
     const v = view.current;
     const s = sweepRunStore.getState();
     if (!v.active || !engineRef.current) return;
-    const xKind = s.columns ? chooseScaleKind(v.xScale, s.columns[v.x]) : 'linear';
-    const yKind = s.columns ? chooseScaleKind(v.yScale, s.columns[v.y]) : 'linear';
     engineRef.current.setInput({
-      xs: s.columns?.[v.x] ?? null, ys: s.columns?.[v.y] ?? null, xKind, yKind,
+      data: s.columns && { xs: s.columns[v.x], ys: s.columns[v.y], xChoice: v.xScale, yChoice: v.yScale, dataVersion: s.dataVersion, added: s.added },
       xLabel: objectiveLabel(v.x), yLabel: objectiveLabel(v.y), front: s.front, selection: s.selection, focus: v.focus, cursor: v.cursor,
-    }, dataChanged);
+    });
   };
   useEffect(() => sweepRunStore.subscribe((s, prev) => {
-    if (s.version !== prev.version) feed.current(true);
+    if (s.version !== prev.version || s.dataVersion !== prev.dataVersion) feed.current();
   }), []);
-  useEffect(() => feed.current(true), [active, x, y, xScale, yScale]);
+  useEffect(() => feed.current(), [active, x, y, xScale, yScale, focus, cursor]);
   // The cloud's colour is read from the theme when drawing.
   const theme = useExplorer((s) => s.theme);
-  useEffect(() => feed.current(false), [focus, cursor, theme]);
+  useEffect(() => engineRef.current?.refreshTheme(), [theme, engineRef]);
 
   const onKeyDown = (e: KeyboardEvent) => {
     const engine = engineRef.current;
@@ -108,7 +109,7 @@ export function ParetoPlot({ controller, active, engineRef }: { controller: Swee
 
   return (
     <div className="pareto">
-      <PlotToolbar mode={mode} onMode={setMode} engineRef={engineRef} />
+      <PlotToolbar mode={mode} onMode={setMode} engineRef={engineRef} resolved={kinds} />
       <div
         ref={rootRef}
         className="pareto-plot"
@@ -134,7 +135,6 @@ export function ParetoPlot({ controller, active, engineRef }: { controller: Swee
             <g clipPath={`url(#${clipId})`}>
               <path data-part="step" className="front-step" />
               <path data-part="front" className="front-marks" />
-              <path data-part="selection" className="selection-marks" />
               <circle data-part="focus" className="focus-ring" r={8} />
               <circle data-part="cursor" className="cursor-ring" r={10} />
               <circle data-part="hover" className="hover-ring" r={6} />

@@ -1,13 +1,23 @@
 /** Axis choices (objective and scale per axis), drag mode, and zoom buttons for the Pareto plot. */
+import { memo } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { useExplorer, useExplorerApi } from '../../state/useExplorer.ts';
 import { OBJECTIVES, OBJECTIVE_INFO, type Objective } from '../../core/sweep/objectives.ts';
-import type { AxisScaleChoice } from './plotScales.ts';
+import type { AxisScaleChoice, ScaleKind } from './plotScales.ts';
 import type { DragMode, PlotEngine } from './plotEngine.ts';
 
 const SCALES: readonly AxisScaleChoice[] = ['auto', 'log', 'linear'];
 
-export function PlotToolbar({ mode, onMode, engineRef }: { mode: DragMode; onMode: (m: DragMode) => void; engineRef: { current: PlotEngine | null } }) {
+interface PlotToolbarProps {
+  mode: DragMode;
+  onMode: (m: DragMode) => void;
+  engineRef: { current: PlotEngine | null };
+  /** What 'auto' currently resolves to per axis, shown in its option. */
+  resolved: { x: ScaleKind; y: ScaleKind } | null;
+}
+
+/** Memoised: the plot re-renders as points stream in, the toolbar only when its props change. */
+export const PlotToolbar = memo(function PlotToolbar({ mode, onMode, engineRef, resolved }: PlotToolbarProps) {
   const api = useExplorerApi();
   const plot = useExplorer(useShallow((s) => ({ x: s.session.plot.x, y: s.session.plot.y, xScale: s.session.plot.xScale, yScale: s.session.plot.yScale })));
   const axis = (which: 'x' | 'y') => {
@@ -24,7 +34,7 @@ export function PlotToolbar({ mode, onMode, engineRef }: { mode: DragMode; onMod
         <label>
           <span className="visually-hidden">{name} scale</span>
           <select aria-label={`${name} scale`} data-testid={`plot-${which}-scale`} value={plot[key]} onChange={(e) => api.getState().setPlot({ [key]: e.target.value as AxisScaleChoice })}>
-            {SCALES.map((s) => <option key={s} value={s}>{s}</option>)}
+            {SCALES.map((s) => <option key={s} value={s}>{s === 'auto' && resolved ? `auto (${resolved[which]})` : s}</option>)}
           </select>
         </label>
       </span>
@@ -48,4 +58,4 @@ export function PlotToolbar({ mode, onMode, engineRef }: { mode: DragMode; onMod
       </span>
     </div>
   );
-}
+});

@@ -2,7 +2,7 @@
  * Hover details of one sweep point: its objectives and its design. Has its own
  * state behind an imperative handle, so a mousemove re-renders only this box.
  */
-import { useImperativeHandle, useState, type Ref } from 'react';
+import { memo, useImperativeHandle, useState, type Ref } from 'react';
 import { OBJECTIVES, OBJECTIVE_INFO } from '../../core/sweep/objectives.ts';
 import { pointDescription } from './pointDescription.ts';
 import { formatObjective } from './objectiveFormat.ts';
@@ -13,7 +13,8 @@ export interface PlotTooltipHandle {
   show(index: number | null, x: number, y: number, width: number, height: number): void;
 }
 
-export function PlotTooltip({ ref }: { ref: Ref<PlotTooltipHandle> }) {
+/** Memoised: only its own state (the hovered point) re-renders it, not the plot's. */
+export const PlotTooltip = memo(function PlotTooltip({ ref }: { ref: Ref<PlotTooltipHandle> }) {
   const [hover, setHover] = useState<{ index: number; x: number; y: number; width: number; height: number } | null>(null);
   useImperativeHandle(ref, () => ({ show: (index, x, y, width, height) => setHover(index === null ? null : { index, x, y, width, height }) }), []);
   if (!hover) return null;
@@ -40,4 +41,4 @@ export function PlotTooltip({ ref }: { ref: Ref<PlotTooltipHandle> }) {
       <p className="muted">{design.accelerator}</p>
     </div>
   );
-}
+});

@@ -5,28 +5,72 @@ import { emptyColumns } from '../../core/sweep/objectives.ts';
 import { MODEL_PRESETS } from '../../core/space/transformer/presets.ts';
 import { ACCELERATOR_PRESETS } from '../../core/space/accelerator/presets.ts';
 import { defaultSession } from '../../core/share/defaults.ts';
-import { chooseScaleKind, countNonPositive, dataExtent } from './plotScales.ts';
-import { buildPointGrid } from './pointGrid.ts';
+import { chooseScaleKind, countNonPositive, dataExtent, emptyExtent, extendExtent, scaleKindFor } from './plotScales.ts';
+import { axisMap } from './plotGeometry.ts';
+import { buildPointGrid, pickPoint } from './pointGrid.ts';
 import { csvCell, exportPoint, objectiveHeader, pointsToCsv, pointsToJson, toCsv } from './exportPoints.ts';
-import { nextSort, sortPoints } from './tableSort.ts';
+import { firstSorted, nextSort, sortPoints } from './tableSort.ts';
 import { navigateFront } from './frontNav.ts';
 import { summariseAccelerator, summariseModel } from './designSummary.ts';
 
 describe('axis scales', () => {
-  it('chooses log only for positive values spanning more than two decades (p5..p95)', () => {
-    const wide = Float64Array.from({ length: 1000 }, (_, i) => 10 ** (i / 200));
-    expect(chooseScaleKind('auto', wide)).toBe('log');
-    expect(chooseScaleKind('auto', Float64Array.from(wide, (v) => v - 1))).toBe('linear');
-    expect(chooseScaleKind('auto', Float64Array.from({ length: 1000 }, (_, i) => 1 + i / 100))).toBe('linear');
-    expect(chooseScaleKind('linear', wide)).toBe('linear');
+  it('"auto" picks log when every finite value is positive and they span two decades or more', () => {
+    expect(chooseScaleKind('auto', [1, 100])).toBe('log');
+    expect(chooseScaleKind('auto', [1, 99.9])).toBe('linear');
+    expect(chooseScaleKind('auto', [0, 5, 1000])).toBe('linear');
+    expect(chooseScaleKind('auto', [-1, 5, 1000])).toBe('linear');
+    expect(chooseScaleKind('log', [1, 2])).toBe('log');
+    expect(chooseScaleKind('linear', [1, 1e6])).toBe('linear');
+  });
+
+  it('decides on the extent, so a few outliers make it log (the default sweep: a tight front, a long tail)', () => {
+    // 5,000 latencies: most within 10–100 µs, a tail out to 1.5 ms.
+    const rng = createRng(4);
+    const latencies = Float64Array.from({ length: 5000 }, (_, i) => (i % 50 === 0 ? 1e-4 + rng.next() * 1.4e-3 : 1e-5 + rng.next() * 9e-5));
+    expect(chooseScaleKind('auto', latencies)).toBe('log');
+  });
+
+  it('ignores NaN (missing points) and infinities', () => {
+    expect(chooseScaleKind('auto', [NaN, 2, 500, Infinity])).toBe('log');
+    expect(chooseScaleKind('auto', [NaN, NaN])).toBe('linear');
+    expect(scaleKindFor('auto', emptyExtent())).toBe('linear');
   });
 
   it('ignores NaN (missing points) and, on log axes, non-positive values', () => {
     expect(dataExtent([NaN, 3, -2, 5, Infinity], 'linear')).toEqual([-2, 5]);
     expect(dataExtent([NaN, 3, -2, 5], 'log')).toEqual([3, 5]);
     expect(dataExtent([NaN], 'linear')).toBeNull();
+    expect(dataExtent([-3, 0], 'log')).toBeNull();
     expect(dataExtent([4, 4], 'log')).toEqual([2, 8]);
     expect(countNonPositive([0, -1, 2, NaN])).toBe(2);
+  });
+
+  it('keeps a running extent that equals one over all values, and says when it moved', () => {
+    const values = [5, NaN, 2, 9, -1, 0.5];
+    const ext = emptyExtent();
+    expect(extendExtent(ext, values, 0, 3)).toBe(true);
+    expect(extendExtent(ext, values, 2, 3)).toBe(false);
+    extendExtent(ext, values, 3, 6);
+    expect(ext).toEqual({ min: -1, max: 9, minPositive: 0.5 });
+  });
+});
+
+describe('axis maps', () => {
+  it('pads log axes by a fraction of a decade instead of rounding out to whole decades', () => {
+    const map = axisMap('log', [1e-5, 1.5e-3], [0, 800]);
+    const [d0, d1] = map.scale.domain();
+    expect(d0).toBeGreaterThan(7e-6);
+    expect(d0).toBeLessThan(1e-5);
+    expect(d1).toBeGreaterThan(1.5e-3);
+    expect(d1).toBeLessThan(2.2e-3);
+    // The affine map agrees with the d3 scale.
+    for (const v of [1e-5, 1e-4, 1.5e-3]) expect(map.a * Math.log(v) + map.b).toBeCloseTo(map.scale(v), 6);
+  });
+
+  it("pads and nice's linear axes without going below zero for non-negative data", () => {
+    const map = axisMap('linear', [0.2, 97], [0, 500]);
+    expect(map.scale.domain()).toEqual([0, 100]);
+    expect(map.a * 50 + map.b).toBeCloseTo(250, 6);
   });
 });
 
@@ -55,6 +99,39 @@ describe('point grid', () => {
     const [x0, y0, x1, y1] = [100, 50, 300, 200];
     const expected = [...all].filter((i) => px[i] >= x0 && px[i] <= x1 && py[i] >= y0 && py[i] <= y1);
     expect([...grid.inRect(x1, y1, x0, y0)]).toEqual(expected);
+  });
+
+  it('picks a front point within the hover radius over a nearer cloud point, else the nearest point', () => {
+    // Cloud point 0 sits right under the pointer; front point 1 is 6 px away (its diamond is drawn on top).
+    const qx = Float32Array.from([100, 106, 300, 103]);
+    const qy = Float32Array.from([100, 100, 300, 100]);
+    const g = buildPointGrid(qx, qy, Int32Array.from([0, 1, 2, 3]), 640, 360, 10);
+    const front = Int32Array.from([1, 2]);
+    expect(g.nearest(100, 100, 10)).toBe(0);
+    expect(pickPoint(g, [front], qx, qy, 100, 100, 10)).toBe(1);
+    // The loaded point (3) is preferred too, and it is nearer than the front point.
+    expect(pickPoint(g, [front, [3]], qx, qy, 100, 100, 10)).toBe(3);
+    // A front point outside the radius does not win: the nearest point does.
+    expect(pickPoint(g, [Int32Array.from([2])], qx, qy, 100, 100, 10)).toBe(0);
+    expect(pickPoint(g, [front], qx, qy, 500, 50, 10)).toBe(-1);
+  });
+
+  it('agrees with a scan: nearest preferred point in the radius, else nearest of all', () => {
+    const preferred = all.filter((i) => i % 13 === 1);
+    for (let q = 0; q < 300; q++) {
+      const [x, y, r] = [rng.next() * 640, rng.next() * 360, 2 + rng.next() * 20];
+      const scan = (list: ArrayLike<number>) => {
+        let best = -1;
+        let bestD = r * r;
+        for (const i of Array.from(list)) {
+          const d = (px[i] - x) ** 2 + (py[i] - y) ** 2;
+          if (d < bestD || (d === bestD && best >= 0 && i < best)) [best, bestD] = [i, d];
+        }
+        return best;
+      };
+      const fromPreferred = scan(preferred);
+      expect(pickPoint(grid, [preferred], px, py, x, y, r)).toBe(fromPreferred >= 0 ? fromPreferred : scan(all));
+    }
   });
 });
 
@@ -103,6 +180,17 @@ describe('table sorting', () => {
     const v = [3, NaN, 1, 3, 2];
     expect(sortPoints([0, 1, 2, 3, 4], (i) => v[i], 'ascending')).toEqual([2, 4, 0, 3, 1]);
     expect(sortPoints([0, 1, 2, 3, 4], (i) => v[i], 'descending')).toEqual([0, 3, 4, 2, 1]);
+  });
+
+  it('takes the first rows of the sorted order without sorting everything', () => {
+    const rng = createRng(8);
+    // Few distinct values (many ties) and some NaN, in both directions and for several limits.
+    const values = Float64Array.from({ length: 3000 }, () => (rng.next() < 0.05 ? NaN : Math.floor(rng.next() * 40)));
+    const indices = Int32Array.from({ length: 3000 }, (_, i) => (i * 7919) % 3000);
+    for (const direction of ['ascending', 'descending'] as const) {
+      const full = sortPoints(indices, (i) => values[i], direction);
+      for (const limit of [0, 1, 200, 3000, 5000]) expect(firstSorted(indices, (i) => values[i], direction, limit)).toEqual(full.slice(0, limit));
+    }
   });
 });
 

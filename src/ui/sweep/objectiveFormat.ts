@@ -2,9 +2,12 @@
 import { OBJECTIVE_INFO, type Objective } from '../../core/sweep/objectives.ts';
 import { formatSI } from '../common/format.ts';
 
+/** The same output as `toLocaleString('en-US')`, without building a formatter per call (tables format thousands of cells). */
+const EN_US = new Intl.NumberFormat('en-US');
+
 export function formatObjective(o: Objective, v: number): string {
   if (!Number.isFinite(v)) return '–';
-  if (o === 'area') return `${Number(v.toPrecision(3)).toLocaleString('en-US')} mm²`;
+  if (o === 'area') return `${EN_US.format(Number(v.toPrecision(3)))} mm²`;
   return formatSI(v, OBJECTIVE_INFO[o].unit).trim();
 }
 

@@ -1,54 +1,57 @@
 /**
  * The Pareto plot's imperative core: canvas cloud, SVG axes and overlays, zoom,
  * brush and hit-testing. React renders the elements once and feeds inputs; the
- * engine redraws in requestAnimationFrame, so a wheel event or a streamed chunk
- * never re-renders React. Pixel positions are computed once per data/axis change
- * (affine maps, O(n)); zoom and pan only re-apply k·p + t while drawing.
+ * engine draws in requestAnimationFrame, so a wheel event or a streamed chunk
+ * never re-renders React, and several chunks arriving within a frame cost one
+ * draw. Work per frame follows what changed: streamed points are projected and
+ * rasterised incrementally (PlotProjection, CloudCanvas), and the SVG axes and
+ * marks are rebuilt only when the axes, zoom or front changed.
  */
 import { brush, select, zoom, zoomIdentity, type BrushBehavior, type D3BrushEvent, type D3ZoomEvent, type ZoomBehavior, type ZoomTransform } from 'd3';
-import { axisMap, drawableIndices, projectPoints, type AxisMap } from './plotGeometry.ts';
-import { drawOverlays, MARGIN, type OverlayParts } from './plotOverlays.ts';
-import { dataExtent, type ScaleKind } from './plotScales.ts';
-import { buildPointGrid, type PointGrid } from './pointGrid.ts';
-import { parseHexColor, rasterizeCloud } from './plotRaster.ts';
+import { drawAxes, drawMarks, MARGIN, type OverlayParts, type OverlayState } from './plotOverlays.ts';
+import { PlotProjection, type ProjectionChange } from './plotProjection.ts';
+import { buildPointGrid, pickPoint, type PointGrid } from './pointGrid.ts';
+import { CloudCanvas } from './plotCloud.ts';
+import { measureSince as mark } from './perfMark.ts';
 import { EMPTY_INPUT, type DragMode, type PlotCallbacks, type PlotElements, type PlotInput } from './plotTypes.ts';
 
 export type { DragMode, PlotCallbacks, PlotElements, PlotInput };
 
-/** User-timing measure for benchmarks; only the latest of each name is kept, so nothing accumulates. */
-function mark(name: string, start: number): void {
-  performance.clearMeasures(name);
-  performance.measure(name, { start, end: performance.now() });
-}
-
 export { MARGIN };
 const HOVER_RADIUS_PX = 10;
+/** Quiet time after the last point update before the hit-test grid is prebuilt. */
+const GRID_SETTLE_MS = 300;
 
 export class PlotEngine {
-  private input: PlotInput | null = null;
+  private input: PlotInput = EMPTY_INPUT;
   private width = 0;
   private height = 0;
-  private x: AxisMap | null = null;
-  private y: AxisMap | null = null;
-  private px: Float32Array = new Float32Array(0);
-  private py: Float32Array = new Float32Array(0);
-  private drawable: Int32Array = new Int32Array(0);
+  private readonly proj = new PlotProjection();
+  private readonly cloud: CloudCanvas;
   private grid: PointGrid | null = null;
   private t: ZoomTransform = zoomIdentity;
   private frame = 0;
-  private image: ImageData | null = null;
   private idleGrid = 0;
+  private gridTimer: ReturnType<typeof setTimeout> | undefined;
   private mode: DragMode = 'select';
+  /** The point under the pointer at the last move, and the projection and zoom it was found in. */
+  private hovered = -1;
+  private hoveredAt: [number, ZoomTransform | null] = [-1, null];
+  /** What the axes and the marks were last drawn for (rebuilding them is the costly part of a frame). */
+  private axesKey: unknown[] = [];
+  private marksKey: unknown[] = [];
   private readonly zoomer: ZoomBehavior<SVGGElement, unknown>;
   private readonly brusher: BrushBehavior<unknown>;
   private readonly resize: ResizeObserver;
+  private readonly scheme: MediaQueryList | null;
   private readonly g: OverlayParts & Record<'bg' | 'clip' | 'focus' | 'cursor' | 'hover' | 'brush', SVGElement>;
 
   constructor(readonly els: PlotElements, private readonly cb: PlotCallbacks) {
+    this.cloud = new CloudCanvas(els.canvas, els.root);
     const q = (name: string) => els.svg.querySelector<SVGElement>(`[data-part="${name}"]`)!;
     this.g = {
       plot: q('plot'), bg: q('bg'), clip: q('clip'), xAxis: q('x-axis'), yAxis: q('y-axis'), xLabel: q('x-label'), yLabel: q('y-label'), step: q('step'),
-      front: q('front'), selection: q('selection'), focus: q('focus'), cursor: q('cursor'), hover: q('hover'), brush: q('brush'),
+      front: q('front'), focus: q('focus'), cursor: q('cursor'), hover: q('hover'), brush: q('brush'),
     };
     this.zoomer = zoom<SVGGElement, unknown>()
       .scaleExtent([1, 200])
@@ -67,6 +70,9 @@ export class PlotEngine {
     els.svg.addEventListener('pointerleave', this.onLeave);
     els.svg.addEventListener('click', this.onClick);
     for (const ring of [this.g.hover, this.g.focus, this.g.cursor]) this.placeRing(ring, null);
+    // The cloud colour is a theme variable: read it again when the theme or the system scheme changes.
+    this.scheme = typeof matchMedia === 'function' ? matchMedia('(prefers-color-scheme: dark)') : null;
+    this.scheme?.addEventListener('change', this.refreshTheme);
     this.resize = new ResizeObserver(() => this.layout());
     this.resize.observe(els.root);
     this.layout();
@@ -74,20 +80,28 @@ export class PlotEngine {
 
   destroy(): void {
     cancelAnimationFrame(this.frame);
+    clearTimeout(this.gridTimer);
     if (typeof cancelIdleCallback === 'function') cancelIdleCallback(this.idleGrid);
     this.resize.disconnect();
+    this.scheme?.removeEventListener('change', this.refreshTheme);
     this.els.svg.removeEventListener('pointermove', this.onMove);
     this.els.svg.removeEventListener('pointerleave', this.onLeave);
     this.els.svg.removeEventListener('click', this.onClick);
     select(this.g.plot as SVGGElement).on('.zoom', null);
   }
 
-  /** New inputs. `dataChanged`: points, axes or scales changed (re-project); else overlays only. */
-  setInput(input: PlotInput, dataChanged: boolean): void {
+  /** New inputs; the next frame redraws what they changed. */
+  setInput(input: PlotInput): void {
     this.input = input;
-    if (dataChanged) this.project();
+    this.proj.setData(input.data);
     this.schedule();
   }
+
+  /** The theme changed: re-read colours on the next frame. */
+  readonly refreshTheme = (): void => {
+    this.cloud.refreshColour();
+    this.schedule();
+  };
 
   setMode(mode: DragMode): void {
     this.mode = mode;
@@ -104,16 +118,19 @@ export class PlotEngine {
 
   /** Distance between two points in unzoomed pixels (keyboard "nearest front point"). */
   distance(a: number, b: number): number {
-    return Math.hypot(this.px[a] - this.px[b], this.py[a] - this.py[b]);
+    this.sync();
+    return Math.hypot(this.proj.px[a] - this.proj.px[b], this.proj.py[a] - this.proj.py[b]);
   }
 
   /** Screen position of a point inside the root element, or null if it is not drawn. */
   position(i: number): [number, number] | null {
-    if (!(this.px[i] === this.px[i] && this.py[i] === this.py[i])) return null;
-    return [MARGIN.left + this.t.applyX(this.px[i]), MARGIN.top + this.t.applyY(this.py[i])];
+    this.sync();
+    const { px, py } = this.proj;
+    if (!(px[i] === px[i] && py[i] === py[i])) return null;
+    return [MARGIN.left + this.t.applyX(px[i]), MARGIN.top + this.t.applyY(py[i])];
   }
 
-  /** Milliseconds the last full draw took (for the benchmark). */
+  /** Milliseconds the last draw took (for the benchmark). */
   lastDrawMs = 0;
 
   private layout(): void {
@@ -137,47 +154,31 @@ export class PlotEngine {
       el.setAttribute('width', String(this.width));
       el.setAttribute('height', String(this.height));
     }
-    this.project();
+    this.proj.resize(this.width, this.height);
     this.schedule();
   }
 
-  private project(): void {
+  /** Brings positions up to date with the input (incrementally when only points were added). */
+  private sync(): ProjectionChange {
     const started = performance.now();
-    this.projectNow();
-    mark('pareto:project', started);
-  }
-
-  private projectNow(): void {
-    const input = this.input;
-    if (!input?.xs || !input.ys) {
-      this.x = this.y = null;
-      this.drawable = new Int32Array(0);
-      this.grid = null;
-      return;
-    }
-    const ex = dataExtent(input.xs, input.xKind);
-    const ey = dataExtent(input.ys, input.yKind);
-    this.x = ex && axisMap(input.xKind, ex, [0, this.width]);
-    this.y = ey && axisMap(input.yKind, ey, [this.height, 0]);
-    const n = input.xs.length;
-    if (this.px.length !== n) [this.px, this.py] = [new Float32Array(n), new Float32Array(n)];
-    if (this.x && this.y) {
-      projectPoints(input.xs, this.x, this.px);
-      projectPoints(input.ys, this.y, this.py);
-      this.drawable = drawableIndices(this.px, this.py);
-    } else {
-      this.drawable = new Int32Array(0);
-    }
+    const change = this.proj.sync();
+    if (change === 'none') return change;
     this.grid = null;
-    // Build the hit-test grid when the page is idle, so the first hover does not pay for it.
-    if (typeof requestIdleCallback === 'function') {
-      cancelIdleCallback(this.idleGrid);
-      this.idleGrid = requestIdleCallback(() => this.ensureGrid(), { timeout: 1000 });
-    }
+    if (change === 'full') this.cb.onScales?.(this.proj.xKind, this.proj.yKind);
+    // Build the hit-test grid when the points have settled and the page is idle, so the first
+    // hover does not pay for it, and a streaming sweep does not rebuild it ten times a second.
+    clearTimeout(this.gridTimer);
+    if (typeof cancelIdleCallback === 'function') cancelIdleCallback(this.idleGrid);
+    this.gridTimer = setTimeout(() => {
+      if (typeof requestIdleCallback === 'function') this.idleGrid = requestIdleCallback(() => this.ensureGrid(), { timeout: 1000 });
+    }, GRID_SETTLE_MS);
+    mark(change === 'full' ? 'pareto:project-full' : 'pareto:project', started);
+    return change;
   }
 
   private ensureGrid(): PointGrid {
-    this.grid ??= buildPointGrid(this.px, this.py, this.drawable, this.width, this.height, HOVER_RADIUS_PX);
+    this.sync();
+    this.grid ??= buildPointGrid(this.proj.px, this.proj.py, this.proj.drawable, this.width, this.height, HOVER_RADIUS_PX);
     return this.grid;
   }
 
@@ -185,36 +186,37 @@ export class PlotEngine {
     if (!this.frame) this.frame = requestAnimationFrame(() => { this.frame = 0; this.draw(); });
   }
 
-  /** Draws now (benchmarks call it to time a full render). */
+  /** Draws now (exports call it so the canvas holds the current frame). */
   draw(): void {
     const started = performance.now();
-    const { canvas } = this.els;
-    const ctx = canvas.getContext('2d')!;
-    const { k, x: tx, y: ty } = this.t;
-    if (!this.image || this.image.width !== canvas.width || this.image.height !== canvas.height) {
-      this.image = ctx.createImageData(Math.max(1, canvas.width), Math.max(1, canvas.height));
-    }
-    // Resolve the theme colour through the canvas, which normalises any CSS colour to #rrggbb.
-    ctx.fillStyle = getComputedStyle(this.els.root).getPropertyValue('--cloud').trim() || '#6b7a8f';
-    const dense = this.drawable.length > 20_000;
-    const dpr = canvas.width / Math.max(1, this.width);
-    rasterizeCloud(this.px, this.py, this.drawable, {
-      width: this.image.width, height: this.image.height, dpr, size: Math.max(2, Math.round((dense ? 2 : 3) * dpr)),
-      k, tx, ty, rgb: parseHexColor(String(ctx.fillStyle)), alpha: dense ? 0.45 : 0.7,
-    }, this.image.data);
-    ctx.putImageData(this.image, 0, 0);
+    this.sync();
+    this.cloud.draw(this.proj, this.input.selection, this.t, this.width);
     this.drawOverlays();
     this.lastDrawMs = performance.now() - started;
     mark('pareto:draw', started);
   }
 
   private drawOverlays(): void {
-    drawOverlays(this.g, {
-      width: this.width, height: this.height, x: this.x, y: this.y, t: this.t, px: this.px, py: this.py,
-      input: this.input ?? EMPTY_INPUT,
-    });
-    this.placeRing(this.g.focus, this.input?.focus ?? null);
-    this.placeRing(this.g.cursor, this.input?.cursor ?? null);
+    const input = this.input;
+    const { k, x: tx, y: ty } = this.t;
+    const view = [this.proj.epoch, k, tx, ty, this.width, this.height];
+    const state = (): OverlayState => ({ width: this.width, height: this.height, x: this.proj.x, y: this.proj.y, t: this.t, px: this.proj.px, py: this.proj.py, input });
+    const axesKey = [...view, input.xLabel, input.yLabel];
+    if (changed(axesKey, this.axesKey)) {
+      const started = performance.now();
+      this.axesKey = axesKey;
+      drawAxes(this.g, state());
+      mark('pareto:axes', started);
+    }
+    const marksKey = [...view, input.front];
+    if (changed(marksKey, this.marksKey)) {
+      const started = performance.now();
+      this.marksKey = marksKey;
+      drawMarks(this.g, state());
+      mark('pareto:marks', started);
+    }
+    this.placeRing(this.g.focus, input.focus);
+    this.placeRing(this.g.cursor, input.cursor);
   }
 
   private placeRing(el: SVGElement, i: number | null): void {
@@ -226,18 +228,25 @@ export class PlotEngine {
     }
   }
 
-  /** Nearest drawn point to a pointer position (root coordinates), or -1. */
+  /** The point under a pointer position (client coordinates), or -1: front and loaded points first, then the nearest. */
   private hit(clientX: number, clientY: number): number {
     const box = this.els.svg.getBoundingClientRect();
     const [mx, my] = [clientX - box.left - MARGIN.left, clientY - box.top - MARGIN.top];
     if (mx < 0 || my < 0 || mx > this.width || my > this.height) return -1;
     const [bx, by] = this.t.invert([mx, my]);
-    return this.ensureGrid().nearest(bx, by, HOVER_RADIUS_PX / this.t.k);
+    const grid = this.ensureGrid();
+    const { input } = this;
+    const extra = [input.focus, input.cursor].filter((i): i is number => i !== null);
+    return pickPoint(grid, [input.front, extra], this.proj.px, this.proj.py, bx, by, HOVER_RADIUS_PX / this.t.k);
   }
 
   private readonly onMove = (e: PointerEvent) => {
     const started = performance.now();
     const i = this.hit(e.clientX, e.clientY);
+    // Still over the same point (or still over nothing): ring and tooltip are already right.
+    if (i === this.hovered && this.hoveredAt[0] === this.proj.epoch && this.hoveredAt[1] === this.t) return;
+    this.hovered = i;
+    this.hoveredAt = [this.proj.epoch, this.t];
     this.placeRing(this.g.hover, i < 0 ? null : i);
     const p = i < 0 ? null : this.position(i);
     this.cb.onHover(i < 0 ? null : i, p?.[0] ?? 0, p?.[1] ?? 0);
@@ -245,6 +254,7 @@ export class PlotEngine {
   };
 
   private readonly onLeave = () => {
+    this.hovered = -1;
     this.placeRing(this.g.hover, null);
     this.cb.onHover(null, 0, 0);
   };
@@ -274,4 +284,8 @@ export class PlotEngine {
     // The selected points stay marked; the rectangle goes, so a click inside it picks a point instead of moving it.
     select(this.g.brush as SVGGElement).call(this.brusher.move as never, null);
   }
+}
+
+function changed(key: readonly unknown[], last: readonly unknown[]): boolean {
+  return key.length !== last.length || key.some((v, i) => v !== last[i]);
 }

@@ -8,53 +8,71 @@ import type { ScaleKind } from './plotScales.ts';
 
 export interface AxisMap {
   kind: ScaleKind;
-  /** The nice'd d3 scale, for ticks and labels. */
+  /** The d3 scale (domain padded; linear ones nice'd), for ticks and labels. */
   scale: ScaleContinuousNumeric<number, number>;
   /** pixel = a · f(v) + b, f = ln for log axes. */
   a: number;
   b: number;
 }
 
-/** A nice'd scale over `extent` (padded by 3% of the span, in log space for log axes). */
+/** Log-axis padding each side, in decades: a share of the span, at least a sliver. */
+export const LOG_PAD_SPAN_SHARE = 0.03;
+export const LOG_PAD_MIN_DECADES = 0.04;
+/**
+ * Log-axis ends snap outward to this grid (in decades), so a streamed point that
+ * nudges the extent rarely moves the axis (and re-projects every point).
+ */
+export const LOG_DOMAIN_STEP_DECADES = 0.05;
+
+/**
+ * The scale an axis draws over `extent`. Linear axes are padded by 3% of the
+ * span and nice'd (round tick ends read well). Log axes are padded by a small
+ * fraction of a decade, snapped to a 0.05-decade grid, and not nice'd: rounding
+ * out to whole decades added up to an empty decade each side (1 µs–10 ms for
+ * data in 10 µs–1.5 ms).
+ */
 export function axisMap(kind: ScaleKind, extent: [number, number], range: [number, number]): AxisMap {
+  let scale: ScaleContinuousNumeric<number, number>;
+  if (kind === 'log') {
+    const [l0, l1] = [Math.log10(extent[0]), Math.log10(extent[1])];
+    const pad = Math.max(LOG_PAD_SPAN_SHARE * (l1 - l0), LOG_PAD_MIN_DECADES);
+    const step = LOG_DOMAIN_STEP_DECADES;
+    scale = scaleLog().domain([10 ** (Math.floor((l0 - pad) / step) * step), 10 ** (Math.ceil((l1 + pad) / step) * step)]).range(range);
+  } else {
+    const pad = (extent[1] - extent[0]) * 0.03;
+    // Padding must not push non-negative data below zero.
+    const lo = extent[0] >= 0 ? Math.max(0, extent[0] - pad) : extent[0] - pad;
+    scale = scaleLinear().domain([lo, extent[1] + pad]).range(range).nice();
+  }
   const f = kind === 'log' ? Math.log : (v: number) => v;
-  const inv = kind === 'log' ? Math.exp : (v: number) => v;
-  const [f0, f1] = [f(extent[0]), f(extent[1])];
-  const pad = (f1 - f0) * 0.03;
-  // Padding must not push non-negative data below zero on a linear axis.
-  const domain: [number, number] = [kind === 'linear' && extent[0] >= 0 ? Math.max(0, f0 - pad) : inv(f0 - pad), inv(f1 + pad)];
-  const scale = (kind === 'log' ? scaleLog() : scaleLinear()).domain(domain).range(range).nice();
   const [d0, d1] = scale.domain().map(f);
   const a = (range[1] - range[0]) / (d1 - d0);
   return { kind, scale, a, b: range[0] - a * d0 };
 }
 
+/** True when two maps place every point at the same pixel. */
+export function sameAxisMap(p: AxisMap | null, q: AxisMap | null): boolean {
+  return p === q || (p !== null && q !== null && p.kind === q.kind && p.a === q.a && p.b === q.b);
+}
+
 /**
- * Base (unzoomed) pixel positions of every point; NaN where the point cannot be
- * drawn (missing, failed, or non-positive on a log axis).
+ * Base (unzoomed) pixel positions of points [start, end); NaN where the point
+ * cannot be drawn (missing, failed, or non-positive on a log axis).
  */
-export function projectPoints(values: Float64Array, map: AxisMap, out: Float32Array): Float32Array {
+export function projectPoints(values: Float64Array, map: AxisMap, out: Float32Array, start = 0, end = values.length): Float32Array {
   const { a, b } = map;
   if (map.kind === 'log') {
-    for (let i = 0; i < values.length; i++) {
+    for (let i = start; i < end; i++) {
       const v = values[i];
       out[i] = v > 0 && v < Infinity ? a * Math.log(v) + b : Number.NaN;
     }
   } else {
-    for (let i = 0; i < values.length; i++) {
+    for (let i = start; i < end; i++) {
       const v = values[i];
       out[i] = Number.isFinite(v) ? a * v + b : Number.NaN;
     }
   }
   return out;
-}
-
-/** Indices whose projected x and y are both drawable. */
-export function drawableIndices(px: Float32Array, py: Float32Array): Int32Array {
-  const out = new Int32Array(px.length);
-  let n = 0;
-  for (let i = 0; i < px.length; i++) if (px[i] === px[i] && py[i] === py[i]) out[n++] = i;
-  return out.slice(0, n);
 }
 
 /** SVG path data of marks (diamonds or squares) of half-size r at the given zoomed positions. */

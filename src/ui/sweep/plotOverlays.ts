@@ -1,7 +1,7 @@
 /**
- * The SVG layer of the Pareto plot, redrawn with the canvas: axes (d3-axis on
- * zoom-rescaled scales, SI ticks), axis labels, and the front (diamonds plus its
- * staircase) and brushed points (squares) as single paths, so thousands of marks
+ * The SVG layer of the Pareto plot, redrawn with the canvas when its inputs
+ * change: axes (d3-axis on zoom-rescaled scales, SI ticks), axis labels, and the
+ * front (diamonds plus its staircase) as single paths, so thousands of marks
  * cost one DOM node each.
  */
 import { axisBottom, axisLeft, select, type ZoomTransform } from 'd3';
@@ -9,7 +9,7 @@ import type { AxisMap } from './plotGeometry.ts';
 import { marksPath, stepPath } from './plotGeometry.ts';
 import type { PlotInput } from './plotTypes.ts';
 
-export type OverlayParts = Record<'plot' | 'xAxis' | 'yAxis' | 'xLabel' | 'yLabel' | 'step' | 'front' | 'selection', SVGElement>;
+export type OverlayParts = Record<'plot' | 'xAxis' | 'yAxis' | 'xLabel' | 'yLabel' | 'step' | 'front', SVGElement>;
 
 export interface OverlayState {
   width: number;
@@ -25,9 +25,8 @@ export interface OverlayState {
 /** Left/top margins the plot area is translated by (labels and ticks live there). */
 export const MARGIN = { top: 10, right: 14, bottom: 42, left: 68 };
 
-export function drawOverlays(g: OverlayParts, s: OverlayState): void {
-  const { k, x: tx, y: ty } = s.t;
-  const { px, py, input } = s;
+/** Axes and their labels: redrawn when the axes, the zoom or the size change. */
+export function drawAxes(g: OverlayParts, s: OverlayState): void {
   g.plot.setAttribute('transform', `translate(${MARGIN.left},${MARGIN.top})`);
   const xAxis = select(g.xAxis as SVGGElement).attr('transform', `translate(0,${s.height})`);
   const yAxis = select(g.yAxis as SVGGElement);
@@ -40,9 +39,14 @@ export function drawOverlays(g: OverlayParts, s: OverlayState): void {
   }
   g.xLabel.setAttribute('transform', `translate(${s.width / 2},${s.height + 36})`);
   g.yLabel.setAttribute('transform', `translate(${-54},${s.height / 2}) rotate(-90)`);
-  g.xLabel.textContent = input.xLabel;
-  g.yLabel.textContent = input.yLabel;
+  g.xLabel.textContent = s.input.xLabel;
+  g.yLabel.textContent = s.input.yLabel;
+}
+
+/** The front (diamonds and staircase): redrawn when it, the axes or the zoom change. (Brushed points are drawn on the canvas.) */
+export function drawMarks(g: OverlayParts, s: OverlayState): void {
+  const { k, x: tx, y: ty } = s.t;
+  const { px, py, input } = s;
   g.step.setAttribute('d', stepPath(input.front, px, py, k, tx, ty));
   g.front.setAttribute('d', marksPath(input.front, px, py, k, tx, ty, 4.5, 'diamond'));
-  g.selection.setAttribute('d', marksPath(input.selection, px, py, k, tx, ty, 3, 'square'));
 }

@@ -1,57 +1,75 @@
 /**
- * Axis choices for the Pareto plot. "auto" follows HiPlot's rule: log when the
- * values span more than two decades between their 5th and 95th percentiles and
- * are all positive, else linear. Percentiles come from a strided sample so the
- * choice costs O(sample), not a sort of 100k values.
+ * Axis choices for the Pareto plot. "auto" picks log when every finite value is
+ * positive and they span two decades or more (max/min ≥ 100), else linear. Sweep
+ * objectives are heavy-tailed (a few slow designs stretch the latency axis), so a
+ * percentile rule kept linear axes that squeezed the front into a corner; the
+ * extent rule is also O(n) with no sort, and can be kept up to date as points stream in.
  */
 export type AxisScaleChoice = 'auto' | 'log' | 'linear';
 export type ScaleKind = 'log' | 'linear';
 
-const SAMPLE = 4096;
+/** Span (max/min) from which "auto" switches to a log axis. */
+export const LOG_SPAN_MIN = 100;
 
-/** Finite values of `values` (NaN marks missing points), at most ~`limit` of them, evenly strided. */
-export function finiteSample(values: ArrayLike<number>, limit = SAMPLE): Float64Array {
-  const step = Math.max(1, Math.floor(values.length / limit));
-  const out: number[] = [];
-  for (let i = 0; i < values.length; i += step) if (Number.isFinite(values[i])) out.push(values[i]);
-  return Float64Array.from(out);
+/**
+ * Running extent of a column over its finite values: min/max of all of them,
+ * and the smallest positive one (a log axis shows only positive values).
+ */
+export interface ColumnExtent {
+  min: number;
+  max: number;
+  minPositive: number;
 }
 
-/** Sorted-sample quantile, q in [0, 1]. */
-function quantile(sorted: Float64Array, q: number): number {
-  if (sorted.length === 0) return Number.NaN;
-  const at = (sorted.length - 1) * q;
-  const lo = Math.floor(at);
-  const hi = Math.ceil(at);
-  return sorted[lo] + (sorted[hi] - sorted[lo]) * (at - lo);
+export const emptyExtent = (): ColumnExtent => ({ min: Infinity, max: -Infinity, minPositive: Infinity });
+
+/** Widens `ext` by values[start..end); returns true if it changed. */
+export function extendExtent(ext: ColumnExtent, values: ArrayLike<number>, start = 0, end = values.length): boolean {
+  let { min, max, minPositive } = ext;
+  for (let i = start; i < end; i++) {
+    const v = values[i];
+    // NaN fails every comparison; ±Infinity is excluded explicitly.
+    if (!(v > -Infinity && v < Infinity)) continue;
+    if (v < min) min = v;
+    if (v > max) max = v;
+    if (v > 0 && v < minPositive) minPositive = v;
+  }
+  const changed = min !== ext.min || max !== ext.max || minPositive !== ext.minPositive;
+  Object.assign(ext, { min, max, minPositive });
+  return changed;
 }
 
+/** The auto rule on an extent: log when min > 0 and max/min ≥ 100, else linear. */
+export function scaleKindFor(choice: AxisScaleChoice, ext: ColumnExtent): ScaleKind {
+  if (choice !== 'auto') return choice;
+  return ext.min > 0 && ext.max / ext.min >= LOG_SPAN_MIN ? 'log' : 'linear';
+}
+
+/** The auto rule on raw values (NaN marks missing points and is ignored). */
 export function chooseScaleKind(choice: AxisScaleChoice, values: ArrayLike<number>): ScaleKind {
   if (choice !== 'auto') return choice;
-  const ext = dataExtent(values, 'linear');
-  if (!ext || ext[0] <= 0) return 'linear';
-  const sample = finiteSample(values).sort();
-  const p5 = quantile(sample, 0.05);
-  const p95 = quantile(sample, 0.95);
-  return p5 > 0 && p95 / p5 > 100 ? 'log' : 'linear';
+  const ext = emptyExtent();
+  extendExtent(ext, values);
+  return scaleKindFor(choice, ext);
 }
 
 /**
- * [min, max] of the drawable values (finite; positive on a log axis), or null
- * if there are none. A zero-width extent is widened so a scale can be built.
+ * [lo, hi] a scale of `kind` is built over (finite values; positive ones on a
+ * log axis), or null if there are none. A zero-width extent is widened.
  */
-export function dataExtent(values: ArrayLike<number>, kind: ScaleKind): [number, number] | null {
-  let lo = Infinity;
-  let hi = -Infinity;
-  for (let i = 0; i < values.length; i++) {
-    const v = values[i];
-    if (!Number.isFinite(v) || (kind === 'log' && v <= 0)) continue;
-    if (v < lo) lo = v;
-    if (v > hi) hi = v;
-  }
-  if (lo > hi) return null;
+export function extentRange(ext: ColumnExtent, kind: ScaleKind): [number, number] | null {
+  const lo = kind === 'log' ? ext.minPositive : ext.min;
+  const hi = ext.max;
+  if (!(lo <= hi) || (kind === 'log' && !(hi > 0))) return null;
   if (lo === hi) return kind === 'log' ? [lo / 2, hi * 2] : lo === 0 ? [-1, 1] : [lo - Math.abs(lo) / 2, hi + Math.abs(hi) / 2];
   return [lo, hi];
+}
+
+/** `extentRange` of raw values. */
+export function dataExtent(values: ArrayLike<number>, kind: ScaleKind): [number, number] | null {
+  const ext = emptyExtent();
+  extendExtent(ext, values);
+  return extentRange(ext, kind);
 }
 
 /** Values a log axis cannot show (zero or negative), so the UI can say how many were left out. */

@@ -1,4 +1,5 @@
 /** The Pareto plot engine's inputs and outputs, shared by the engine, its overlays and the React shell. */
+import type { ProjectionData } from './plotProjection.ts';
 import type { ScaleKind } from './plotScales.ts';
 
 export interface PlotElements {
@@ -8,10 +9,8 @@ export interface PlotElements {
 }
 
 export interface PlotInput {
-  xs: Float64Array | null;
-  ys: Float64Array | null;
-  xKind: ScaleKind;
-  yKind: ScaleKind;
+  /** The points and axis choices (null: no sweep yet). */
+  data: ProjectionData | null;
   xLabel: string;
   yLabel: string;
   front: Int32Array;
@@ -26,11 +25,12 @@ export interface PlotCallbacks {
   onHover(index: number | null, x: number, y: number): void;
   onPick(index: number): void;
   onBrush(indices: Int32Array): void;
+  /** The scales the axes now use ('auto' resolved); called when they change. */
+  onScales?(x: ScaleKind, y: ScaleKind): void;
 }
 
 export type DragMode = 'select' | 'pan';
 
 export const EMPTY_INPUT: PlotInput = {
-  xs: null, ys: null, xKind: 'linear', yKind: 'linear', xLabel: '', yLabel: '',
-  front: new Int32Array(0), selection: new Int32Array(0), focus: null, cursor: null,
+  data: null, xLabel: '', yLabel: '', front: new Int32Array(0), selection: new Int32Array(0), focus: null, cursor: null,
 };

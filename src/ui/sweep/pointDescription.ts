@@ -26,3 +26,23 @@ export function pointDescription(job: SweepRunJob, index: number): PointDescript
     accelerator: summariseAccelerator(pair.accelerator),
   };
 }
+
+/** Compact texts by job and point: table rows re-render as the front streams in, and a sample costs a plan walk. */
+const compactCache = new WeakMap<SweepRunJob, Map<number, string>>();
+const MAX_CACHED_TEXTS = 5000;
+
+/** `PointDescription.compact` of point `index`, cached per run. */
+export function compactDescription(job: SweepRunJob, index: number): string {
+  let texts = compactCache.get(job);
+  if (!texts) compactCache.set(job, (texts = new Map()));
+  let text = texts.get(index);
+  if (text === undefined) {
+    if (texts.size >= MAX_CACHED_TEXTS) texts.clear();
+    const plan = planFor(job.spec);
+    const levels = sampleLevels(plan, index);
+    const compact = summariseLevelsCompact(plan, levels);
+    text = plan.randomModel ? `${summariseModel(pairFromLevels(plan, job.base, index, levels).model)}; ${compact}` : compact;
+    texts.set(index, text);
+  }
+  return text;
+}

@@ -52,7 +52,9 @@ export function buildPointGrid(px: Float32Array, py: Float32Array, indices: Int3
       return best;
     },
     inRect(x0, y0, x1, y1) {
-      const out: number[] = [];
+      // Mark hits, then read the marks in index order: sorted output without sorting (a brush can hold 100k points).
+      const hit = new Uint8Array(px.length);
+      let count = 0;
       const [c0, c1, r0, r1] = [clampCol(Math.min(x0, x1)), clampCol(Math.max(x0, x1)), clampRow(Math.min(y0, y1)), clampRow(Math.max(y0, y1))];
       const [lx, hx, ly, hy] = [Math.min(x0, x1), Math.max(x0, x1), Math.min(y0, y1), Math.max(y0, y1)];
       for (let r = r0; r <= r1; r++) {
@@ -60,11 +62,38 @@ export function buildPointGrid(px: Float32Array, py: Float32Array, indices: Int3
           const cellIndex = r * cols + c;
           for (let k = start[cellIndex]; k < start[cellIndex + 1]; k++) {
             const i = items[k];
-            if (px[i] >= lx && px[i] <= hx && py[i] >= ly && py[i] <= hy) out.push(i);
+            if (px[i] >= lx && px[i] <= hx && py[i] >= ly && py[i] <= hy) {
+              hit[i] = 1;
+              count++;
+            }
           }
         }
       }
-      return Int32Array.from(out).sort();
+      const out = new Int32Array(count);
+      for (let i = 0, n = 0; n < count; i++) if (hit[i]) out[n++] = i;
+      return out;
     },
   };
+}
+
+/**
+ * The point a pointer at (x, y) picks. Front diamonds and the loaded / keyboard
+ * points are drawn over the cloud, so within `radius` the nearest of those
+ * `preferred` points wins even when a cloud point underneath is nearer;
+ * otherwise the nearest point of the grid. Ties go to the smaller index. -1 if none.
+ */
+export function pickPoint(
+  grid: PointGrid, preferred: readonly ArrayLike<number>[], px: Float32Array, py: Float32Array, x: number, y: number, radius: number,
+): number {
+  let best = -1;
+  let bestD = radius * radius;
+  for (const list of preferred) {
+    for (let k = 0; k < list.length; k++) {
+      const i = list[k];
+      const d = (px[i] - x) ** 2 + (py[i] - y) ** 2;
+      // NaN positions (points not drawn) fail both comparisons.
+      if (d < bestD || (d === bestD && best >= 0 && i < best)) [best, bestD] = [i, d];
+    }
+  }
+  return best >= 0 ? best : grid.nearest(x, y, radius);
 }

@@ -53,6 +53,31 @@ describe('sweep controller', () => {
     expect(explorer.getState().session.sweepRan).toBe(true);
   });
 
+  it('says which ranges arrived with each data version, and keeps an unchanged front\'s array', async () => {
+    const { explorer, runs, controller } = setup();
+    explorer.getState().setSweep({ samples: 2000, seed: 5 });
+    const seen = new Uint8Array(2000);
+    let fullResets = 0;
+    let frontKept = 0;
+    const unsubscribe = runs.subscribe((s, prev) => {
+      if (s.dataVersion !== prev.dataVersion) {
+        if (s.dataVersion !== prev.dataVersion + 1) throw new Error('dataVersion skipped');
+        if (s.columns !== prev.columns) fullResets++;
+        for (const [a, b] of s.added ?? []) for (let i = a; i < b; i++) seen[i]++;
+      }
+      if (s.version !== prev.version && s.front === prev.front && s.front.length > 0) frontKept++;
+    });
+    controller.start();
+    await until(() => runs.getState().status === 'done');
+    unsubscribe();
+    expect(fullResets).toBe(1);
+    // Every point announced exactly once.
+    expect(seen.every((c) => c === 1)).toBe(true);
+    expect(frontKept).toBeGreaterThan(0);
+    const s = runs.getState();
+    expect([...s.front]).toEqual([...paretoFront(s.columns!.latency, s.columns!.energy)]);
+  });
+
   it('recomputes the front when the plot axes change', async () => {
     const { explorer, runs, controller } = setup();
     explorer.getState().setSweep({ samples: 400 });

@@ -2,7 +2,8 @@
  * Run-time state of the sweep: its points (typed arrays), progress, front and
  * brushed selection. Never persisted or shared: a link holds the spec and seed,
  * and the points are recomputed from them. The arrays are filled in place as
- * chunks arrive; `version` bumps (at most ~10 Hz) when new points should show.
+ * chunks arrive; `version` bumps (at most ~10 Hz) when something should redraw,
+ * `dataVersion` (with the ranges that arrived) when new points should show.
  */
 import { createStore } from 'zustand/vanilla';
 import type { Design } from '../../core/share/session.ts';
@@ -39,6 +40,13 @@ export interface SweepRunState {
   selection: Int32Array;
   /** Bumps whenever points, front or selection change visibly. */
   version: number;
+  /** Bumps when points arrive or a run starts (a subset of `version` bumps). */
+  dataVersion: number;
+  /**
+   * Index ranges [start, end) that arrived with the latest `dataVersion` bump,
+   * so views can update incrementally (empty when a run starts: new, empty columns).
+   */
+  added: readonly (readonly [number, number])[] | null;
   message: string | null;
   /** performance.now() at start, and ms the run took once it ended. */
   startedAt: number | null;
@@ -48,7 +56,7 @@ export interface SweepRunState {
 export const EMPTY_RUN: SweepRunState = {
   status: 'idle', job: null, done: 0, ratePerS: 0, etaS: null, columns: null, errors: null,
   errorCount: 0, errorKinds: [], front: new Int32Array(0), frontAxes: null, selection: new Int32Array(0),
-  version: 0, message: null, startedAt: null, elapsedMs: null,
+  version: 0, dataVersion: 0, added: null, message: null, startedAt: null, elapsedMs: null,
 };
 
 export function createSweepRunStore() {

@@ -8,72 +8,81 @@
  * embedding rows (the embedding table is trained). The first backward op of each
  * forward op reads back that op's stash (`stashElems`).
  */
-import { conv, elementwise, matmul, transferCopy, type OpPlace } from './opBuilders.ts';
-import type { ConvOp, ElementwiseOp, MatmulOp, SimOp } from './opTypes.ts';
+import { convRow, elementwiseRow, matmulRow } from './opBuilders.ts';
+import {
+  C_A, C_ACT, C_B, C_CONST, C_FLAGS, C_GRAD, C_KIND, C_WEIGHT, C_WGRAD, CODE_FIELDS, D_BACKWARD, F_A_ELEMS, F_B_ELEMS, F_BATCH,
+  F_BIAS, F_CHANNELS, F_COLS, F_ELEMS, F_GROUPS, F_HEAD, F_K, F_LAYER, F_M, F_N, F_POSITIONS, F_ROWS, F_STASH, F_TAPS, F_WORKING_SET,
+  FLAG_ACTIVATION_BUFFER, FLAG_B_SHARED, FLAG_OUT_REDUCED, K_CONV, K_LAYER_NORM, K_LOAD, K_MATMUL, K_NON_LINEARITY, K_SOFTMAX, K_STORE,
+  NUM_FIELDS, S_D, S_DB, S_DW, S_DX, S_GRAD, type OpTable,
+} from './opTable.ts';
 
-export function backwardOps(op: SimOp): SimOp[] {
-  const at: OpPlace = { layer: op.layer, head: op.head, direction: 'backward' };
-  let ops: SimOp[];
-  switch (op.kind) {
-    case 'matmul':
-      ops = matmulBackward(op, at);
+/** Appends to `t` the backward ops of its forward row `i`. */
+export function backwardOps(t: OpTable, i: number): void {
+  const kind = t.code[i * CODE_FIELDS + C_KIND];
+  const first = t.length;
+  switch (kind) {
+    case K_MATMUL:
+      matmulBackward(t, i);
       break;
-    case 'conv':
-      ops = convBackward(op, at);
+    case K_CONV:
+      convBackward(t, i);
       break;
-    case 'softmax':
-    case 'layerNorm':
-    case 'nonLinearity':
-      ops = [elementwiseBackward(op, at)];
+    case K_SOFTMAX:
+    case K_LAYER_NORM:
+    case K_NON_LINEARITY:
+      elementwiseBackward(t, i, kind);
       break;
-    case 'load':
+    case K_LOAD:
       // The embedding gather's gradient: the touched rows' gradients are scattered to main memory.
-      ops = [transferCopy(op, 'store', 'backward', 'wgrad', `${op.name}.grad`)];
+      transferBackward(t, i, K_STORE, C_WGRAD);
       break;
-    case 'store':
+    case K_STORE:
       // The forward output's gradient (dY of the last layer) arrives from the host's loss.
-      ops = [transferCopy(op, 'load', 'backward', 'grad', `${op.name}.grad`)];
+      transferBackward(t, i, K_LOAD, C_GRAD);
       break;
-    default:
-      ops = [];
   }
-  if (ops.length > 0) ops[0].stashElems = op.stashElems;
-  return ops;
+  if (t.length > first) t.num[first * NUM_FIELDS + F_STASH] = t.num[i * NUM_FIELDS + F_STASH];
+}
+
+/** A backward row of forward row `i`: same layer, head and name, with a suffix. */
+function addBackward(t: OpTable, i: number, kind: number, suffix: number): number {
+  const n = i * NUM_FIELDS;
+  return t.add(kind, D_BACKWARD, t.num[n + F_LAYER], t.num[n + F_HEAD], t.namePrefix[i], t.nameBase[i], suffix);
 }
 
 /** C = A·B → dA = dC·Bᵀ, and dB = Aᵀ·dC for weights (summed over the batch) or activations. */
-function matmulBackward(op: MatmulOp, at: OpPlace): SimOp[] {
-  const { batch, groups, m, k, n } = op;
-  const dA = matmul(`${op.name}.dX`, at, { batch, groups, m, k: n, n: k, a: 'grad', b: op.b, out: 'grad', bShared: op.bShared });
-  if (op.b === 'const') return [dA];
-  if (op.b === 'weight') {
+function matmulBackward(t: OpTable, i: number): void {
+  const x = t.num;
+  const o = i * NUM_FIELDS;
+  const batch = x[o + F_BATCH], groups = x[o + F_GROUPS], m = x[o + F_M], k = x[o + F_K], n = x[o + F_N];
+  const b = t.code[i * CODE_FIELDS + C_B];
+  const bShared = t.code[i * CODE_FIELDS + C_FLAGS] & FLAG_B_SHARED;
+  matmulRow(t, addBackward(t, i, K_MATMUL, S_DX), batch, groups, m, n, k, C_GRAD, b, C_GRAD, bShared, 0, 0);
+  if (b === C_CONST) return;
+  if (b === C_WEIGHT) {
     // dW = Xᵀ·dY: K×M · M×N per sequence, accumulated over the batch in the lanes. The bias
     // gradient (a row sum of dY) is written with it; its adds are negligible and not costed.
-    const dW = matmul(`${op.name}.dW`, at, {
-      batch, groups, m: k, k: m, n, a: 'act', b: 'grad', out: 'wgrad', outReduced: true, biasElems: op.biasElems,
-    });
-    return [dA, dW];
+    matmulRow(t, addBackward(t, i, K_MATMUL, S_DW), batch, groups, k, m, n, C_ACT, C_GRAD, C_WGRAD, FLAG_OUT_REDUCED, x[o + F_BIAS], 0);
+    return;
   }
   // Product of two activations (Q·Kᵀ, P·V): both operands get a gradient.
-  const dB = matmul(`${op.name}.dB`, at, { batch, groups, m: k, k: m, n, a: 'act', b: 'grad', out: 'grad' });
-  return [dA, dB];
+  matmulRow(t, addBackward(t, i, K_MATMUL, S_DB), batch, groups, k, m, n, C_ACT, C_GRAD, C_GRAD, 0, 0, 0);
 }
 
-function convBackward(op: ConvOp, at: OpPlace): SimOp[] {
-  const { batch, positions, channels, taps } = op;
-  if (op.b === 'weight') {
+function convBackward(t: OpTable, i: number): void {
+  const x = t.num;
+  const o = i * NUM_FIELDS;
+  const batch = x[o + F_BATCH], positions = x[o + F_POSITIONS], channels = x[o + F_CHANNELS], taps = x[o + F_TAPS];
+  if (t.code[i * CODE_FIELDS + C_B] === C_WEIGHT) {
     // Depthwise conv: dX is the conv of dY with the flipped kernel; dW correlates X with dY.
-    return [
-      conv(`${op.name}.dX`, at, { batch, positions, channels, taps, a: 'grad', b: 'weight', out: 'grad' }),
-      conv(`${op.name}.dW`, at, { batch, positions, channels, taps, a: 'act', b: 'grad', bElems: op.aElems, out: 'wgrad' }),
-    ];
+    const plane = batch * positions * channels;
+    convRow(t, addBackward(t, i, K_CONV, S_DX), batch, positions, channels, taps, C_GRAD, C_WEIGHT, C_GRAD, channels * taps, plane, 0);
+    convRow(t, addBackward(t, i, K_CONV, S_DW), batch, positions, channels, taps, C_ACT, C_GRAD, C_WGRAD, x[o + F_A_ELEMS], channels * taps, 0);
+    return;
   }
   // Two-activation products (gate, span sum): each tap costs one MAC per operand gradient.
-  return [
-    conv(`${op.name}.d`, at, {
-      batch, positions, channels, taps: 2 * taps, a: 'grad', b: 'act', bElems: op.bElems, out: 'grad', outElems: op.aElems + op.bElems,
-    }),
-  ];
+  const aElems = x[o + F_A_ELEMS], bElems = x[o + F_B_ELEMS];
+  convRow(t, addBackward(t, i, K_CONV, S_D), batch, positions, channels, 2 * taps, C_GRAD, C_ACT, C_GRAD, bElems, aElems + bElems, 0);
 }
 
 /**
@@ -82,8 +91,19 @@ function convBackward(op: ConvOp, at: OpPlace): SimOp[] {
  * gradient (2 inputs) and takes the forward's per-tile cost: the same two passes
  * (reduce, apply) over the same plane on the same units.
  */
-function elementwiseBackward(op: ElementwiseOp, at: OpPlace): ElementwiseOp {
-  return elementwise(op.kind, `${op.name}.d`, at, {
-    batch: op.batch, rows: op.rows, cols: op.cols, inputs: 2, in: 'grad', out: 'grad',
-  });
+function elementwiseBackward(t: OpTable, i: number, kind: number): void {
+  const o = i * NUM_FIELDS;
+  const x = t.num;
+  elementwiseRow(t, addBackward(t, i, kind, S_D), x[o + F_BATCH], x[o + F_ROWS], x[o + F_COLS], 2, C_GRAD, C_GRAD, 0, 0);
+}
+
+/** The gradient of a transfer: the other direction, same size and buffer, gradient data. */
+function transferBackward(t: OpTable, i: number, kind: number, tensor: number): void {
+  const j = addBackward(t, i, kind, S_GRAD);
+  const elems = t.num[i * NUM_FIELDS + F_ELEMS];
+  const flags = t.code[i * CODE_FIELDS + C_FLAGS];
+  t.num[j * NUM_FIELDS + F_ELEMS] = elems;
+  t.num[j * NUM_FIELDS + F_WORKING_SET] = (flags & FLAG_ACTIVATION_BUFFER) !== 0 ? elems : 0;
+  t.code[j * CODE_FIELDS + C_A] = tensor;
+  t.code[j * CODE_FIELDS + C_FLAGS] = flags;
 }

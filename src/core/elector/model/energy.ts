@@ -46,27 +46,31 @@ export function electorEnergy(x: EnergyInput): ElectorEnergyNJ {
   const sparsityDyn = r.preSparsity.dynamicMW + r.postSparsity.dynamicMW;
   const sparsityLeak = r.preSparsity.leakageMW + r.postSparsity.leakageMW;
 
-  const module = (dynMW: number, busyUnitCycles: number, leakMW: number, units: number): DynLeakNJ => [
-    (dynMW / f) * busyUnitCycles,
-    ((leakMW * units) / f) * cycles,
-  ];
-  const buffer = (b: BufferModel, bits: number): DynLeakNJ => [bits * b.nJPerBit, (b.leakageMW / f) * cycles];
-
   return {
-    macLanes: module(lane.dynamicMW, t.laneBusy, lane.leakageMW, lanes),
-    softmax: module(softmax.dynamicMW, t.softmaxBusy, softmax.leakageMW, acc.pe * acc.softmaxPerPe),
-    layerNorm: module(layerNorm.dynamicMW, t.layerNormBusy, layerNorm.leakageMW, acc.pe),
-    sparsity: module(sparsityDyn, t.laneBusy, sparsityLeak, lanes),
+    macLanes: module(lane.dynamicMW, t.laneBusy, lane.leakageMW, lanes, f, cycles),
+    softmax: module(softmax.dynamicMW, t.softmaxBusy, softmax.leakageMW, acc.pe * acc.softmaxPerPe, f, cycles),
+    layerNorm: module(layerNorm.dynamicMW, t.layerNormBusy, layerNorm.leakageMW, acc.pe, f, cycles),
+    sparsity: module(sparsityDyn, t.laneBusy, sparsityLeak, lanes, f, cycles),
     others: [
       (perLaneDyn / f) * t.laneBusy + (perPeDyn / f) * t.peBusy,
       ((perLaneLeak * lanes + perPeLeak * acc.pe) / f) * cycles,
     ],
-    activationBuffer: buffer(x.activation, t.activationBits),
-    weightBuffer: buffer(x.weight, t.weightBits),
-    maskBuffer: buffer(x.mask, t.maskBits),
+    activationBuffer: buffer(x.activation, t.activationBits, f, cycles),
+    weightBuffer: buffer(x.weight, t.weightBits, f, cycles),
+    maskBuffer: buffer(x.mask, t.maskBits, f, cycles),
     mainMemory: [
       t.mmReadBits * x.memory.readNJPerBit + t.mmWriteBits * x.memory.writeNJPerBit,
       (x.memory.backgroundMW / f) * (x.memory.powerGated ? t.mmBusy : cycles),
     ],
   };
+}
+
+/** A module: dynamic energy while its units are busy, leakage from all of them over the run. */
+function module(dynMW: number, busyUnitCycles: number, leakMW: number, units: number, f: number, cycles: number): DynLeakNJ {
+  return [(dynMW / f) * busyUnitCycles, ((leakMW * units) / f) * cycles];
+}
+
+/** A buffer: energy per bit moved, leakage over the run. */
+function buffer(b: BufferModel, bits: number, f: number, cycles: number): DynLeakNJ {
+  return [bits * b.nJPerBit, (b.leakageMW / f) * cycles];
 }

@@ -10,7 +10,7 @@
  * Per-op sparsity: `sparsityByOp[kind]` overrides the global activation, weight and
  * gradient sparsity for every tensor an op of that kind reads or writes.
  */
-import type { SimOp, TensorClass } from './opTypes.ts';
+import type { TensorClass } from './opTypes.ts';
 import type { OpKind, Sparsity, SparsityByOp } from '../types.ts';
 import type { BufferModel } from './buffers.ts';
 
@@ -35,27 +35,6 @@ function clampSparsity(s: number): number {
   return Number.isFinite(s) ? Math.min(0.999, Math.max(0, s)) : 0;
 }
 
-/** The format table of an op: its kind's, or the global one for transfers and the optimizer. */
-export function opFormat(op: SimOp, byKind: Record<OpKind, KindFormat>, global: KindFormat): KindFormat {
-  return op.kind === 'load' || op.kind === 'store' || op.kind === 'optimizer' ? global : byKind[op.kind];
-}
-
-/** Array index of a tensor class in the per-class tables of `KindFormat`. */
-export function classIndex(c: TensorClass): number {
-  switch (c) {
-    case 'act':
-      return 0;
-    case 'grad':
-      return 1;
-    case 'weight':
-      return 2;
-    case 'wgrad':
-      return 3;
-    default:
-      return 4;
-  }
-}
-
 export function classSparsity(cls: TensorClass, s: Sparsity): number {
   switch (cls) {
     case 'act':
@@ -70,33 +49,14 @@ export function classSparsity(cls: TensorClass, s: Sparsity): number {
 }
 
 /**
- * Everything the cost loop needs about one sparsity setting, precomputed once per run,
- * per tensor class (indexed by `classIndex`): sparsity, main-memory bits, and data and
- * mask bits in the activation and the weight buffer.
+ * The sparsities of a run's tensors, in the order of `formatIndex` (opTable.ts): one per op
+ * kind (`KINDS`), then the global one (transfers, optimizer).
  */
-export interface KindFormat {
-  sparsity: Sparsity;
-  classSparsity: number[];
-  mainMemoryBits: number[];
-  activationDataBits: number[];
-  activationMaskBits: number[];
-  weightDataBits: number[];
-  weightMaskBits: number[];
-}
-
-const CLASSES: readonly TensorClass[] = ['act', 'grad', 'weight', 'wgrad', 'const'];
-
-export function kindFormat(s: Sparsity, f: Formats, activation: BufferModel, weight: BufferModel): KindFormat {
-  const sp = CLASSES.map((c) => classSparsity(c, s));
-  return {
-    sparsity: s,
-    classSparsity: sp,
-    mainMemoryBits: sp.map((x) => f.mainMemoryBits(x)),
-    activationDataBits: sp.map((x) => f.onChipDataBits(x, activation)),
-    activationMaskBits: sp.map((x) => f.onChipMaskBits(x, activation)),
-    weightDataBits: sp.map((x) => f.onChipDataBits(x, weight)),
-    weightMaskBits: sp.map((x) => f.onChipMaskBits(x, weight)),
-  };
+export function runSparsities(byKind: Record<OpKind, Sparsity>, global: Sparsity): Sparsity[] {
+  const out: Sparsity[] = [];
+  for (const kind of KINDS) out.push(byKind[kind]);
+  out.push(global);
+  return out;
 }
 
 export interface Formats {
@@ -113,21 +73,41 @@ export interface Formats {
 }
 
 export function createFormats(elementBits: number, maskBits: number, mask: BufferModel): Formats {
-  const w = elementBits;
-  const compressedOnChip = (s: number, buffer: BufferModel): boolean =>
-    w * (1 - s) * buffer.nJPerBit + maskBits * mask.nJPerBit < w * buffer.nJPerBit;
-  return {
-    elementBits: w,
-    maskBits,
-    mainMemoryBits: (s) => Math.min(w, w * (1 - s) + maskBits),
-    onChipDataBits: (s, buffer) => (compressedOnChip(s, buffer) ? w * (1 - s) : w),
-    onChipMaskBits: (s, buffer) => (compressedOnChip(s, buffer) ? maskBits : 0),
-    capacityElems: (s, buffer, maskShareBits) => {
-      const dense = buffer.capacityBits / w;
-      if (!compressedOnChip(s, buffer)) return dense;
-      // When the mask share runs out first, fall back to dense storage if that holds more.
-      const compressed = Math.min(buffer.capacityBits / (w * (1 - s)), maskBits > 0 ? maskShareBits / maskBits : Infinity);
-      return Math.max(dense, compressed);
-    },
-  };
+  return new ElementFormats(elementBits, maskBits, mask);
+}
+
+/** A class, not closures: sweeps create one per run, and methods on the prototype cost nothing to create. */
+class ElementFormats implements Formats {
+  constructor(
+    readonly elementBits: number,
+    readonly maskBits: number,
+    private readonly mask: BufferModel,
+  ) {}
+
+  private compressedOnChip(s: number, buffer: BufferModel): boolean {
+    const w = this.elementBits;
+    return w * (1 - s) * buffer.nJPerBit + this.maskBits * this.mask.nJPerBit < w * buffer.nJPerBit;
+  }
+
+  mainMemoryBits(s: number): number {
+    const w = this.elementBits;
+    return Math.min(w, w * (1 - s) + this.maskBits);
+  }
+
+  onChipDataBits(s: number, buffer: BufferModel): number {
+    return this.compressedOnChip(s, buffer) ? this.elementBits * (1 - s) : this.elementBits;
+  }
+
+  onChipMaskBits(s: number, buffer: BufferModel): number {
+    return this.compressedOnChip(s, buffer) ? this.maskBits : 0;
+  }
+
+  capacityElems(s: number, buffer: BufferModel, maskShareBits: number): number {
+    const w = this.elementBits;
+    const dense = buffer.capacityBits / w;
+    if (!this.compressedOnChip(s, buffer)) return dense;
+    // When the mask share runs out first, fall back to dense storage if that holds more.
+    const compressed = Math.min(buffer.capacityBits / (w * (1 - s)), this.maskBits > 0 ? maskShareBits / this.maskBits : Infinity);
+    return Math.max(dense, compressed);
+  }
 }

@@ -14,9 +14,9 @@
  * weight gradient needs it — §5.2 lists none), c_k 8d + k (the conv intermediates —
  * §5.2 assumes they are recomputed from X; we keep them so backward needs no recompute).
  */
-import type { HeadType } from '../../space/transformer/types.ts';
+import { HEAD_TYPES, type HeadType } from '../../space/transformer/types.ts';
 import { conv, elementwise, linear, matmul, type OpPlace } from './opBuilders.ts';
-import type { SimOp } from './opTypes.ts';
+import { OpTable } from './opTable.ts';
 
 export interface HeadGroup {
   type: HeadType;
@@ -30,50 +30,84 @@ export interface HeadGroup {
   kernel: number;
 }
 
-/** Forward ops of a head group; `b` batch, `S` sequence length. */
-export function headGroupForwardOps(g: HeadGroup, layer: number, b: number, S: number): SimOp[] {
-  const at: OpPlace = { layer, head: g.firstHead, direction: 'forward' };
-  const prefix = `${g.type}${g.count > 1 ? `×${g.count}` : ''} `;
+/** Name prefixes of head groups, `sa_sdp×12 `, by type and count: made once, not per group. */
+const prefixes = new Map<HeadType, string[]>();
+function groupPrefix(type: HeadType, count: number): string {
+  let byCount = prefixes.get(type);
+  if (!byCount) prefixes.set(type, (byCount = []));
+  return (byCount[count] ??= `${type}${count > 1 ? `×${count}` : ''} `);
+}
+
+/**
+ * Rows of recent head-group shapes, built at layer 0 and head 0. A group's rows depend on
+ * its type, count and width and on b and S only (its place is two fields), and sweeps meet
+ * the same few thousand shapes in every model: copying them beats rebuilding.
+ */
+const templates = new Map<number, OpTable>();
+const MAX_TEMPLATES = 4096;
+
+function small(x: number, limit: number): boolean {
+  return Number.isInteger(x) && x >= 0 && x < limit;
+}
+
+/** One number per (type, count, d, b, S); -1 outside the ranges where it is one-to-one. */
+function templateKey(g: HeadGroup, b: number, S: number): number {
+  if (!small(g.count, 64) || !small(g.d, 1_000_000) || !small(b, 1024) || !small(S, 1024)) return -1;
+  return (((HEAD_TYPES.indexOf(g.type) * 64 + g.count) * 1_000_000 + g.d) * 1024 + b) * 1024 + S;
+}
+
+/** Appends the forward ops of a head group to `t` (from a template when the shape was seen). */
+export function appendHeadGroup(t: OpTable, g: HeadGroup, layer: number, b: number, S: number): void {
+  const key = templateKey(g, b, S);
+  if (key < 0) return headGroupForwardOps(t, g, layer, b, S);
+  let template = templates.get(key);
+  if (!template) {
+    if (templates.size >= MAX_TEMPLATES) templates.clear();
+    const rows = new OpTable(8);
+    headGroupForwardOps(rows, g, 0, b, S);
+    template = rows.compactCopy();
+    templates.set(key, template);
+  }
+  t.appendRows(template, layer, g.firstHead);
+}
+
+/** Appends the forward ops of a head group to `t`; `b` batch, `S` sequence length. */
+export function headGroupForwardOps(t: OpTable, g: HeadGroup, layer: number, b: number, S: number): void {
+  const at: OpPlace = { layer, head: g.firstHead, prefix: groupPrefix(g.type, g.count) };
   const { count, d } = g;
   const plane = b * S * d * count; // one (b, S, d) tensor per head
   switch (g.type) {
     case 'sa_sdp':
     case 'sa_wma':
-      return attentionOps(g, at, prefix, b, S, plane);
+      return attentionOps(t, g, at, b, S, plane);
     case 'l_dft':
       // Re(F_T·V·F_d) = C_T·V·C_d − S_T·V·S_d (flexibert §7: 2T²d + 2Td² MACs).
       // Along T: Vᵀ (d×T) · [C_T; S_T]ᵀ (T×2T); along d: [Y1 Y2] (T×2d) · [C_d; −S_d] (2d×d).
       // The transform matrices are fixed constants generated on chip: no weights, no traffic.
-      return [
-        matmul(`${prefix}dft-T`, at, { batch: b, groups: count, m: d, k: S, n: 2 * S, a: 'act', b: 'const', out: 'act', bShared: true }),
-        matmul(`${prefix}dft-d`, at, { batch: b, groups: count, m: S, k: 2 * d, n: d, a: 'act', b: 'const', out: 'act', bShared: true }),
-      ];
+      matmul(t, 'dft-T', at, { batch: b, groups: count, m: d, k: S, n: 2 * S, a: 'act', b: 'const', out: 'act', bShared: true });
+      matmul(t, 'dft-d', at, { batch: b, groups: count, m: S, k: 2 * d, n: d, a: 'act', b: 'const', out: 'act', bShared: true });
+      return;
     case 'l_dct':
       // DCT-II along T then along d (flexibert §7: T²d + Td² MACs).
-      return [
-        matmul(`${prefix}dct-T`, at, { batch: b, groups: count, m: d, k: S, n: S, a: 'act', b: 'const', out: 'act', bShared: true }),
-        matmul(`${prefix}dct-d`, at, { batch: b, groups: count, m: S, k: d, n: d, a: 'act', b: 'const', out: 'act', bShared: true }),
-      ];
+      matmul(t, 'dct-T', at, { batch: b, groups: count, m: d, k: S, n: S, a: 'act', b: 'const', out: 'act', bShared: true });
+      matmul(t, 'dct-d', at, { batch: b, groups: count, m: S, k: d, n: d, a: 'act', b: 'const', out: 'act', bShared: true });
+      return;
     default:
-      return convolutionOps(g, at, prefix, b, S, plane);
+      return convolutionOps(t, g, at, b, S, plane);
   }
 }
 
-function attentionOps(g: HeadGroup, at: OpPlace, prefix: string, b: number, S: number, plane: number): SimOp[] {
+function attentionOps(t: OpTable, g: HeadGroup, at: OpPlace, b: number, S: number, plane: number): void {
   const { count, d } = g;
-  const ops: SimOp[] = [];
   if (g.type === 'sa_wma') {
     // Scores (Q·W)·Kᵀ with a learned d×d W per head, no bias.
-    ops.push(linear(`${prefix}wma`, at, b, count, S, d, d, { bias: false, stashElems: plane }));
+    linear(t, 'wma', at, b, count, S, d, d, plane, false);
   }
-  ops.push(
-    // Q·Kᵀ: both operands are activations; backward needs Q (or Q·W) and K.
-    matmul(`${prefix}qk`, at, { batch: b, groups: count, m: S, k: d, n: S, a: 'act', b: 'act', out: 'act', stashElems: 2 * plane }),
-    // Scaling by 1/√d folds into the softmax; backward needs the probabilities P.
-    elementwise('softmax', `${prefix}softmax`, at, { batch: b * count, rows: S, cols: S, in: 'act', out: 'act', stashElems: b * count * S * S }),
-    matmul(`${prefix}pv`, at, { batch: b, groups: count, m: S, k: S, n: d, a: 'act', b: 'act', out: 'act', stashElems: plane }),
-  );
-  return ops;
+  // Q·Kᵀ: both operands are activations; backward needs Q (or Q·W) and K.
+  matmul(t, 'qk', at, { batch: b, groups: count, m: S, k: d, n: S, a: 'act', b: 'act', out: 'act', stashElems: 2 * plane });
+  // Scaling by 1/√d folds into the softmax; backward needs the probabilities P.
+  elementwise(t, 'softmax', 'softmax', at, { batch: b * count, rows: S, cols: S, in: 'act', out: 'act', stashElems: b * count * S * S });
+  matmul(t, 'pv', at, { batch: b, groups: count, m: S, k: S, n: d, a: 'act', b: 'act', out: 'act', stashElems: plane });
 }
 
 /**
@@ -82,16 +116,14 @@ function attentionOps(g: HeadGroup, at: OpPlace, prefix: string, b: number, S: n
  * kernel logits g·W_κ (d→k), softmax over the k taps; u = V·W_o (d→d);
  * out_t = Σ_j softmax_j · u_{t+j−(k−1)/2}. MACs: 2Td² + 3Tdk + Td (flexibert §7).
  */
-function convolutionOps(g: HeadGroup, at: OpPlace, prefix: string, b: number, S: number, plane: number): SimOp[] {
+function convolutionOps(t: OpTable, g: HeadGroup, at: OpPlace, b: number, S: number, plane: number): void {
   const { count, d, kernel: k } = g;
   const channels = count * d;
-  return [
-    conv(`${prefix}dconv`, at, { batch: b, positions: S, channels, taps: k, a: 'act', b: 'weight', out: 'act', stashElems: plane }),
-    linear(`${prefix}pointwise`, at, b, count, S, d, d, { stashElems: plane }),
-    conv(`${prefix}gate`, at, { batch: b, positions: S, channels, taps: 1, a: 'act', b: 'act', bElems: plane, out: 'act', stashElems: 2 * plane }),
-    linear(`${prefix}kernel-gen`, at, b, count, S, d, k, { stashElems: plane }),
-    elementwise('softmax', `${prefix}kernel-softmax`, at, { batch: b * count, rows: S, cols: k, in: 'act', out: 'act', stashElems: b * count * S * k }),
-    linear(`${prefix}value-proj`, at, b, count, S, d, d, { stashElems: plane }),
-    conv(`${prefix}span-sum`, at, { batch: b, positions: S, channels, taps: k, a: 'act', b: 'act', bElems: b * count * S * k, out: 'act', stashElems: plane }),
-  ];
+  conv(t, 'dconv', at, { batch: b, positions: S, channels, taps: k, a: 'act', b: 'weight', out: 'act', stashElems: plane });
+  linear(t, 'pointwise', at, b, count, S, d, d, plane);
+  conv(t, 'gate', at, { batch: b, positions: S, channels, taps: 1, a: 'act', b: 'act', bElems: plane, out: 'act', stashElems: 2 * plane });
+  linear(t, 'kernel-gen', at, b, count, S, d, k, plane);
+  elementwise(t, 'softmax', 'kernel-softmax', at, { batch: b * count, rows: S, cols: k, in: 'act', out: 'act', stashElems: b * count * S * k });
+  linear(t, 'value-proj', at, b, count, S, d, d, plane);
+  conv(t, 'span-sum', at, { batch: b, positions: S, channels, taps: k, a: 'act', b: 'act', bElems: b * count * S * k, out: 'act', stashElems: plane });
 }

@@ -14,65 +14,88 @@ import type { ModelDict } from '../../space/transformer/types.ts';
 import type { SimMode } from '../types.ts';
 import { backwardOps } from './backwardOps.ts';
 import { layerForwardOps } from './layerOps.ts';
-import { elementwise, optimizer, transfer } from './opBuilders.ts';
+import { elementwise, optimizer, transfer, type OpPlace } from './opBuilders.ts';
+import {
+  C_B, C_KIND, C_WEIGHT, CODE_FIELDS, F_B_ELEMS, F_BIAS, F_GROUPS, F_K, F_N, F_PARAM_ELEMS, F_STASH,
+  F_WORKING_SET, K_CONV, K_LAYER_NORM, K_MATMUL, NUM_FIELDS, OpTable,
+} from './opTable.ts';
 import type { SimOp } from './opTypes.ts';
+import { tableOps } from './opView.ts';
 
-export interface OpList {
-  ops: SimOp[];
-  /** Trainable parameters: layers, LayerNorms, biases and the whole embedding table. */
-  params: number;
-  /** Weight elements of the layers (matrices, kernels, biases): what the weight buffer may hold. */
-  layerWeightElems: number;
-}
+/** The ops of a run and what the whole-run plan needs from them; independent of the accelerator. */
+export class OpList {
+  private records: SimOp[] | undefined;
 
-const cache = new Map<string, OpList>();
-const CACHE_SIZE = 32;
+  constructor(
+    readonly table: OpTable,
+    /** Trainable parameters: layers, LayerNorms, biases and the whole embedding table. */
+    readonly params: number,
+    /** Weight elements of the layers (matrices, kernels, biases): what the weight buffer may hold. */
+    readonly layerWeightElems: number,
+    /** Largest activation working set of any op (`workingSetElems`). */
+    readonly maxWorkingSetElems: number,
+    /** Stash kept by the forward ops of each layer; index = layer + 1 (embedding LN = 0). */
+    readonly forwardStashByLayer: Float64Array,
+  ) {}
 
-/**
- * `buildOps`, remembered for the last few (model, batch, mode): sweeps over accelerators
- * and sparsities simulate the same model many times. Keyed by the model's content, so an
- * edited dict never hits a stale entry. Callers must not mutate the returned ops.
- */
-export function cachedOps(model: ModelDict, batch: number, mode: SimMode): OpList {
-  const key = `${mode}|${batch}|${JSON.stringify(model)}`;
-  let list = cache.get(key);
-  if (list) {
-    cache.delete(key); // re-insert: the Map's order is the recency order
-  } else {
-    list = buildOps(model, batch, mode);
-    if (cache.size >= CACHE_SIZE) cache.delete(cache.keys().next().value as string);
+  /** The rows as `SimOp` records, made on first use (tests, diagnostics). Do not mutate. */
+  get ops(): SimOp[] {
+    this.records ??= tableOps(this.table);
+    return this.records;
   }
-  cache.set(key, list);
-  return list;
 }
 
-export function buildOps(model: ModelDict, batch: number, mode: SimMode): OpList {
+/** Where every list is built: growing it once serves every later model. */
+const scratch = new OpTable(1024);
+
+export interface BuildOptions {
+  /**
+   * The list lives in a shared table, valid only until the next build: for a caller that
+   * costs it at once and keeps nothing. Default false: storage of its own.
+   */
+  transient?: boolean;
+  /** Keep op names (timelines, the record view); a transient list may skip them. Default true. */
+  names?: boolean;
+}
+
+/** The op list of a run. */
+export function buildOps(model: ModelDict, batch: number, mode: SimMode, opts: BuildOptions = {}): OpList {
+  const transient = opts.transient ?? false;
   const S = TRANSFORMER_SPACE.sequenceLength;
   const h0 = model.h[0];
   const hL = model.h[model.l - 1];
-  const outside = { layer: -1, head: -1, direction: 'forward' } as const;
-  const embedding = transfer('load', 'embedding', outside, { elems: (batch * S + S) * h0, tensor: 'weight', buffer: 'activation' });
-  const forward: SimOp[] = [
-    embedding,
-    elementwise('layerNorm', 'emb-ln', outside, {
-      batch, rows: S, cols: h0, in: 'act', out: 'act', paramElems: 2 * h0, stashElems: batch * S * h0,
-    }),
-  ];
-  for (let l = 0; l < model.l; l++) forward.push(...layerForwardOps(model, l, batch, S));
-  forward.push(transfer('store', 'output', { ...outside, layer: model.l - 1 }, { elems: batch * S * hL, tensor: 'act', buffer: 'activation' }));
+  const t = scratch;
+  t.clear();
+  t.keepNames = !transient || (opts.names ?? true);
+  const outside: OpPlace = { layer: -1, head: -1, prefix: '' };
+  transfer(t, 'load', 'embedding', outside, { elems: (batch * S + S) * h0, tensor: 'weight', buffer: 'activation' });
+  elementwise(t, 'layerNorm', 'emb-ln', outside, {
+    batch, rows: S, cols: h0, in: 'act', out: 'act', paramElems: 2 * h0, stashElems: batch * S * h0,
+  });
+  for (let l = 0; l < model.l; l++) layerForwardOps(t, model, l, batch, S);
+  transfer(t, 'store', 'output', { ...outside, layer: model.l - 1 }, { elems: batch * S * hL, tensor: 'act', buffer: 'activation' });
+  const forward = t.length;
+  if (mode === 'training') for (let i = forward - 1; i >= 0; i--) backwardOps(t, i);
 
+  // One pass for the parameters (forward rows) and what the plan needs (all rows).
+  const stash = new Float64Array(model.l + 1);
   let layerWeightElems = 0;
   let otherParams = 0;
-  for (const op of forward) {
-    if (op.kind === 'matmul' && op.b === 'weight') layerWeightElems += op.groups * op.k * op.n + op.biasElems;
-    else if (op.kind === 'conv' && op.b === 'weight') layerWeightElems += op.bElems;
-    else if (op.kind === 'layerNorm') otherParams += op.paramElems;
+  let maxWorkingSet = 0;
+  for (let i = 0; i < t.length; i++) {
+    const n = i * NUM_FIELDS;
+    if (t.num[n + F_WORKING_SET] > maxWorkingSet) maxWorkingSet = t.num[n + F_WORKING_SET];
+    if (i >= forward) continue;
+    stash[t.layer(i) + 1] += t.num[n + F_STASH];
+    const c = i * CODE_FIELDS;
+    const kind = t.code[c + C_KIND];
+    const weighted = t.code[c + C_B] === C_WEIGHT;
+    if (kind === K_MATMUL && weighted) layerWeightElems += t.num[n + F_GROUPS] * t.num[n + F_K] * t.num[n + F_N] + t.num[n + F_BIAS];
+    else if (kind === K_CONV && weighted) layerWeightElems += t.num[n + F_B_ELEMS];
+    else if (kind === K_LAYER_NORM) otherParams += t.num[n + F_PARAM_ELEMS];
   }
   const params = layerWeightElems + otherParams + (TRANSFORMER_SPACE.simulatorVocabulary + S) * h0;
-  if (mode === 'inference') return { ops: forward, params, layerWeightElems };
-
-  const ops = forward.slice();
-  for (let i = forward.length - 1; i >= 0; i--) ops.push(...backwardOps(forward[i]));
-  ops.push(optimizer('adamw', params));
-  return { ops, params, layerWeightElems };
+  // The optimizer row moves no activations and stashes nothing: the aggregates stand.
+  if (mode === 'training') optimizer(t, 'adamw', params);
+  return new OpList(transient ? t : t.compactCopy(), params, layerWeightElems, maxWorkingSet, stash);
 }

@@ -16,7 +16,6 @@
  */
 import type { Formats } from './formats.ts';
 import type { BufferModel } from './buffers.ts';
-import type { SimOp, TensorClass } from './opTypes.ts';
 
 export interface Plan {
   weightsResident: boolean;
@@ -33,9 +32,12 @@ export interface Plan {
 }
 
 export interface PlanInput {
-  ops: readonly SimOp[];
   layers: number;
   layerWeightElems: number;
+  /** Largest activation working set of any op, elements. */
+  maxWorkingSetElems: number;
+  /** Stash kept by the forward ops of each layer, elements; index = layer + 1 (embedding LN = 0). */
+  forwardStashByLayer: ArrayLike<number>;
   activation: BufferModel;
   weight: BufferModel;
   mask: BufferModel;
@@ -58,14 +60,9 @@ export function planRun(p: PlanInput): Plan {
   let stashElems = 0;
   let stashSpilledElems = 0;
   if (p.training) {
-    const perLayer = new Array<number>(p.layers + 1).fill(0);
-    let maxWorkingSet = 0;
-    for (const op of p.ops) {
-      if (op.direction === 'forward') perLayer[op.layer + 1] += op.stashElems;
-      maxWorkingSet = Math.max(maxWorkingSet, workingSetElems(op));
-    }
+    const perLayer = p.forwardStashByLayer;
     const capacity = p.formats.capacityElems(p.minActivationSparsity, p.activation, maskShareActivationBits);
-    let free = Math.max(0, capacity - maxWorkingSet);
+    let free = Math.max(0, capacity - p.maxWorkingSetElems);
     for (let i = p.layers; i >= 0; i--) {
       const kept = Math.min(perLayer[i], free);
       free -= kept;
@@ -84,35 +81,4 @@ export function planRun(p: PlanInput): Plan {
     stashSpilledElems,
     weightCapacityElems,
   };
-}
-
-const onActivationSide = (c: TensorClass): boolean => c === 'act' || c === 'grad';
-
-/** Elements an op holds in the activation buffer at once: its activation inputs and outputs. */
-export function workingSetElems(op: SimOp): number {
-  switch (op.kind) {
-    case 'matmul': {
-      const rows = op.groups * op.batch;
-      let n = 0;
-      if (onActivationSide(op.a)) n += rows * op.m * op.k;
-      if (onActivationSide(op.b)) n += (op.bShared ? op.groups : rows) * op.k * op.n;
-      if (onActivationSide(op.out)) n += (op.outReduced ? op.groups : rows) * op.m * op.n;
-      return n;
-    }
-    case 'conv':
-      return (
-        (onActivationSide(op.a) ? op.aElems : 0) + (onActivationSide(op.b) ? op.bElems : 0) + (onActivationSide(op.out) ? op.outElems : 0)
-      );
-    case 'softmax':
-    case 'layerNorm':
-    case 'nonLinearity':
-      // In place: each output tile overwrites an input tile that is no longer needed
-      // (a forward input that backward needs is counted in the stash instead).
-      return op.inputs * op.batch * op.rows * op.cols;
-    case 'load':
-    case 'store':
-      return op.buffer === 'activation' ? op.elems : 0;
-    default:
-      return 0;
-  }
 }

@@ -10,14 +10,15 @@
  * Heads of different types in a layer run one group after another on the whole array;
  * heads of the same type share waves (see headOps.ts).
  */
-import type { ElectorConstants } from '../constants/elector.ts';
-import type { OpKind, TimelineEntry } from '../types.ts';
+import type { TimelineEntry } from '../types.ts';
 import type { BufferModel } from './buffers.ts';
-import { opFormat, type KindFormat } from './formats.ts';
+import {
+  COST_ACTIVATION_BITS, COST_CYCLES, COST_LANE_BUSY, COST_LAYER_NORM_BUSY, COST_MACS, COST_MASK_BITS, COST_MM_READ_BITS,
+  COST_MM_WRITE_BITS, COST_PANELS, COST_PE_BUSY, COST_SOFTMAX_BUSY, COST_SPILLED_ELEMS, COST_WEIGHT_BITS, opCostRecord, type CostTables,
+} from './costTables.ts';
 import type { MainMemoryModel } from './memory.ts';
-import type { SimOp } from './opTypes.ts';
-import { computeCost, emptyComputeCost, type ArrayShape } from './tiling.ts';
-import { clearTraffic, opTraffic, type Traffic, type TrafficContext } from './traffic.ts';
+import { C_DIRECTION, C_KIND, CODE_FIELDS, DIRECTION_CODES, F_HEAD, KIND_CODES, NUM_FIELDS, type OpTable } from './opTable.ts';
+import { costRow } from './opCost.ts';
 
 export interface RunTotals {
   cycles: number;
@@ -46,78 +47,95 @@ export interface RunTotals {
 }
 
 export interface ScheduleContext {
-  array: ArrayShape;
   memory: MainMemoryModel;
   activation: BufferModel;
   weight: BufferModel;
   mask: BufferModel;
-  traffic: TrafficContext;
-  /** Precomputed formats per op kind, and the global one (transfers, optimizer). */
-  formatByKind: Record<OpKind, KindFormat>;
-  globalFormat: KindFormat;
-  constants: ElectorConstants;
+  tables: CostTables;
   timeline: boolean;
 }
 
-export function scheduleRun(ops: readonly SimOp[], x: ScheduleContext): RunTotals {
-  const t: RunTotals = {
-    cycles: 0, computeBoundCycles: 0, memoryBoundCycles: 0, laneBusy: 0, softmaxBusy: 0, layerNormBusy: 0, peBusy: 0, macs: 0,
-    mmReadBits: 0, mmWriteBits: 0, mmBusy: 0, activationBits: 0, weightBits: 0, maskBits: 0,
-    activationBusy: 0, weightBusy: 0, maskBusy: 0, spilledElems: 0, spillOps: 0, panelOps: 0,
-  };
-  const timeline: TimelineEntry[] | undefined = x.timeline ? [] : undefined;
-  const { memory, activation, weight, mask } = x;
-  const c = emptyComputeCost();
-  const m: Traffic = clearTraffic({} as Traffic);
-  for (const op of ops) {
-    const k = opFormat(op, x.formatByKind, x.globalFormat);
-    computeCost(op, x.array, k, x.constants, c);
-    opTraffic(op, k, x.traffic, clearTraffic(m));
+/** The per-op record, shared: runs are synchronous. */
+const record = opCostRecord();
 
-    const mmBits = m.mmReadBits + m.mmWriteBits;
-    const mmBusy = mmBits / 8 / memory.bytesPerCycle;
-    const actBusy = m.activationBits / activation.bitsPerCycle;
-    const wgtBusy = m.weightBits / weight.bitsPerCycle;
-    const maskBusy = m.maskBits / mask.bitsPerCycle;
-    const memoryCycles = Math.ceil(Math.max(mmBusy, actBusy, wgtBusy, maskBusy));
+export function scheduleRun(ops: OpTable, x: ScheduleContext): RunTotals {
+  const timeline: TimelineEntry[] | undefined = x.timeline ? [] : undefined;
+  const k = x.tables;
+  const memoryBytesPerCycle = x.memory.bytesPerCycle;
+  const memoryLatency = x.memory.latencyCycles;
+  const activationBitsPerCycle = x.activation.bitsPerCycle;
+  const activationLatency = x.activation.latencyCycles;
+  const weightBitsPerCycle = x.weight.bitsPerCycle;
+  const weightLatency = x.weight.latencyCycles;
+  const maskBitsPerCycle = x.mask.bitsPerCycle;
+  // Totals live in locals (registers) and are added to in op order, as the per-op sums were.
+  let cycles = 0, computeBoundCycles = 0, memoryBoundCycles = 0, laneBusy = 0, softmaxBusy = 0, layerNormBusy = 0, peBusy = 0;
+  let macs = 0, mmReadBits = 0, mmWriteBits = 0, mmBusyTotal = 0, activationBits = 0, weightBits = 0, maskBits = 0;
+  let activationBusy = 0, weightBusy = 0, maskBusyTotal = 0, spilledElems = 0, spillOps = 0, panelOps = 0;
+  const c = record;
+  for (let i = 0; i < ops.length; i++) {
+    costRow(ops, i, k, c);
+    const opComputeCycles = c[COST_CYCLES];
+    const opActivationBits = c[COST_ACTIVATION_BITS];
+    const opWeightBits = c[COST_WEIGHT_BITS];
+    const mmBits = c[COST_MM_READ_BITS] + c[COST_MM_WRITE_BITS];
+    const mmBusy = mmBits / 8 / memoryBytesPerCycle;
+    const actBusy = opActivationBits / activationBitsPerCycle;
+    const wgtBusy = opWeightBits / weightBitsPerCycle;
+    const maskBusy = c[COST_MASK_BITS] / maskBitsPerCycle;
+    // Two-argument max, nested: the same value as Math.max of four, and inlined by the JIT.
+    const memoryCycles = Math.ceil(Math.max(Math.max(mmBusy, actBusy), Math.max(wgtBusy, maskBusy)));
     // A mask is looked up alongside its data, so the mask buffer's latency overlaps.
     let bufferLatency = 0;
-    if (m.activationBits > 0) bufferLatency = activation.latencyCycles;
-    if (m.weightBits > 0) bufferLatency = Math.max(bufferLatency, weight.latencyCycles);
-    const latency = (mmBits > 0 ? memory.latencyCycles : 0) + bufferLatency;
-    const computeBound = c.cycles >= memoryCycles;
-    const opCycles = Math.max(c.cycles, memoryCycles) + latency;
+    if (opActivationBits > 0) bufferLatency = activationLatency;
+    if (opWeightBits > 0) bufferLatency = Math.max(bufferLatency, weightLatency);
+    const latency = (mmBits > 0 ? memoryLatency : 0) + bufferLatency;
+    const computeBound = opComputeCycles >= memoryCycles;
+    const opCycles = Math.max(opComputeCycles, memoryCycles) + latency;
 
     if (timeline) {
+      const kind = ops.code[i * CODE_FIELDS + C_KIND];
       timeline.push({
-        op: op.name, kind: op.kind, layer: op.layer, head: op.head, direction: op.direction,
-        startCycle: t.cycles, endCycle: t.cycles + opCycles,
-        computeCycles: c.cycles, memoryCycles, bound: computeBound ? 'compute' : 'memory',
+        op: ops.name(i),
+        kind: KIND_CODES[kind],
+        layer: ops.layer(i),
+        head: ops.num[i * NUM_FIELDS + F_HEAD],
+        direction: DIRECTION_CODES[ops.code[i * CODE_FIELDS + C_DIRECTION]],
+        startCycle: cycles,
+        endCycle: cycles + opCycles,
+        computeCycles: opComputeCycles,
+        memoryCycles,
+        bound: computeBound ? 'compute' : 'memory',
       });
     }
-    t.cycles += opCycles;
-    if (computeBound) t.computeBoundCycles += opCycles;
-    else t.memoryBoundCycles += opCycles;
-    t.laneBusy += c.laneBusy;
-    t.softmaxBusy += c.softmaxBusy;
-    t.layerNormBusy += c.layerNormBusy;
-    t.peBusy += c.peBusy;
-    t.macs += c.macs;
-    t.mmReadBits += m.mmReadBits;
-    t.mmWriteBits += m.mmWriteBits;
-    t.mmBusy += mmBusy;
-    t.activationBits += m.activationBits;
-    t.weightBits += m.weightBits;
-    t.maskBits += m.maskBits;
-    t.activationBusy += actBusy;
-    t.weightBusy += wgtBusy;
-    t.maskBusy += maskBusy;
-    if (m.spilledElems > 0) {
-      t.spilledElems += m.spilledElems;
-      t.spillOps++;
+    cycles += opCycles;
+    if (computeBound) computeBoundCycles += opCycles;
+    else memoryBoundCycles += opCycles;
+    laneBusy += c[COST_LANE_BUSY];
+    softmaxBusy += c[COST_SOFTMAX_BUSY];
+    layerNormBusy += c[COST_LAYER_NORM_BUSY];
+    peBusy += c[COST_PE_BUSY];
+    macs += c[COST_MACS];
+    mmReadBits += c[COST_MM_READ_BITS];
+    mmWriteBits += c[COST_MM_WRITE_BITS];
+    mmBusyTotal += mmBusy;
+    activationBits += opActivationBits;
+    weightBits += opWeightBits;
+    maskBits += c[COST_MASK_BITS];
+    activationBusy += actBusy;
+    weightBusy += wgtBusy;
+    maskBusyTotal += maskBusy;
+    if (c[COST_SPILLED_ELEMS] > 0) {
+      spilledElems += c[COST_SPILLED_ELEMS];
+      spillOps++;
     }
-    if (m.panels > 1) t.panelOps++;
+    if (c[COST_PANELS] > 1) panelOps++;
   }
+  const t: RunTotals = {
+    cycles, computeBoundCycles, memoryBoundCycles, laneBusy, softmaxBusy, layerNormBusy, peBusy, macs, mmReadBits, mmWriteBits,
+    mmBusy: mmBusyTotal, activationBits, weightBits, maskBits, activationBusy, weightBusy, maskBusy: maskBusyTotal, spilledElems, spillOps,
+    panelOps,
+  };
   if (timeline) t.timeline = timeline;
   return t;
 }

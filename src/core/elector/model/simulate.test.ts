@@ -10,7 +10,7 @@ import type { ElectorEnergyNJ, SimMode, Sparsity, SparsityByOp } from '../types.
 import { bufferModel } from './buffers.ts';
 import { createFormats } from './formats.ts';
 import { runElector, simulateElector } from './simulate.ts';
-import { adamwTrafficBits } from './traffic.ts';
+import { adamwTrafficBits } from './costTables.ts';
 
 const DEFAULT_SPARSITY: Sparsity = { activation: 0.5, weight: 0.5, gradient: 0.9 };
 const DENSE: Sparsity = { activation: 0, weight: 0, gradient: 0 };

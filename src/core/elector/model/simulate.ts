@@ -11,13 +11,16 @@ import type { ElectorConstants } from '../constants/elector.ts';
 import type { ReferenceConstants } from '../constants/reference.ts';
 import type { SimMode, SimResult, Sparsity, SparsityByOp } from '../types.ts';
 import { bufferModel } from './buffers.ts';
+import { costTables, type ArrayShape } from './costTables.ts';
 import { electorEnergy } from './energy.ts';
-import { createFormats, kindFormat, sparsityTable, type KindFormat } from './formats.ts';
+import { createFormats, runSparsities, sparsityTable } from './formats.ts';
 import { mainMemoryModel } from './memory.ts';
-import { cachedOps, type OpList } from './ops.ts';
+import { cachedOps } from './opCache.ts';
+import type { OpList } from './ops.ts';
+import { plainModel } from './plainModel.ts';
 import { planRun, type Plan } from './plan.ts';
 import { scheduleRun, type RunTotals } from './schedule.ts';
-import type { ArrayShape } from './tiling.ts';
+
 import { runWarnings } from './warnings.ts';
 
 export interface ElectorSimOptions {
@@ -44,10 +47,13 @@ export interface ElectorRun {
 }
 
 export function simulateElector(model: ModelDict, acc: AcceleratorConfig, opts: ElectorSimOptions): SimResult {
-  return runElector(model, acc, opts).result;
+  // The result keeps nothing of the op list, so a fresh model's list may live in scratch storage.
+  return runElector(model, acc, opts, true).result;
 }
 
-export function runElector(model: ModelDict, acc: AcceleratorConfig, opts: ElectorSimOptions): ElectorRun {
+/** `transientOps`: the returned `opList` is only valid until the next run (see opCache.ts). */
+export function runElector(dict: ModelDict, acc: AcceleratorConfig, opts: ElectorSimOptions, transientOps = false): ElectorRun {
+  const model = plainModel(dict);
   const { mode, clockMHz, sparsity } = opts;
   const { reference, elector } = opts.constants;
   const training = mode === 'training';
@@ -63,25 +69,26 @@ export function runElector(model: ModelDict, acc: AcceleratorConfig, opts: Elect
   const formats = createFormats(elector.data.elementBits, elector.data.maskBitsPerElement, mask);
   const byKind = sparsityTable(sparsity, opts.sparsityByOp);
 
-  const opList = cachedOps(model, acc.batchSize, mode);
+  const opList = cachedOps(model, acc.batchSize, mode, transientOps, opts.timeline);
   const plan = planRun({
-    ops: opList.ops, layers: model.l, layerWeightElems: opList.layerWeightElems, activation, weight, mask, formats,
+    layers: model.l, layerWeightElems: opList.layerWeightElems, maxWorkingSetElems: opList.maxWorkingSetElems,
+    forwardStashByLayer: opList.forwardStashByLayer, activation, weight, mask, formats,
     minWeightSparsity: Math.min(byKind.matmul.weight, byKind.conv.weight),
-    minActivationSparsity: Math.min(...Object.values(byKind).map((s) => s.activation)),
+    minActivationSparsity: Math.min(
+      byKind.matmul.activation, byKind.conv.activation, byKind.softmax.activation, byKind.layerNorm.activation, byKind.nonLinearity.activation,
+    ),
     weightReserveFraction: elector.sram.weightBufferReserveFraction, training,
   });
-  const formatByKind = {} as Record<keyof typeof byKind, KindFormat>;
-  for (const kind of Object.keys(byKind) as (keyof typeof byKind)[]) formatByKind[kind] = kindFormat(byKind[kind], formats, activation, weight);
-  const totals = scheduleRun(opList.ops, {
-    array, memory, activation, weight, mask, formatByKind, globalFormat: kindFormat(sparsity, formats, activation, weight),
-    constants: elector, timeline: opts.timeline,
-    traffic: { formats, activation, weight, plan, array, optimizerStateBits: elector.data.optimizerStateBits },
+  const tables = costTables({
+    array, sparsity: runSparsities(byKind, sparsity), formats, activation, weight, plan, constants: elector,
   });
+  const totals = scheduleRun(opList.table, { memory, activation, weight, mask, tables, timeline: opts.timeline });
 
   const energyNJ = electorEnergy({ totals, acc, mode, reference, clockMHz, activation, weight, mask, memory });
   let dynamicNJ = 0;
   let leakageNJ = 0;
-  for (const [dyn, leak] of Object.values(energyNJ)) {
+  for (const key in energyNJ) {
+    const [dyn, leak] = energyNJ[key as keyof typeof energyNJ];
     dynamicNJ += dyn;
     leakageNJ += leak;
   }

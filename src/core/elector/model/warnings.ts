@@ -24,8 +24,11 @@ const mb = (bytes: number): string => (bytes / MB < 10 ? (bytes / MB).toFixed(2)
 
 export function runWarnings(x: WarningInput): string[] {
   const { acc, totals, plan, formats } = x;
-  const actBytes = (elems: number): number => (elems * formats.mainMemoryBits(x.sparsity.activation)) / 8;
   const out: string[] = [];
+  // Most runs warn of nothing: then nothing is formatted.
+  if (plan.stashSpilledElems <= 0 && totals.spillOps <= 0 && plan.weightsResident && totals.panelOps <= 0) return out;
+  const activationBits = formats.mainMemoryBits(x.sparsity.activation);
+  const actBytes = (elems: number): number => (elems * activationBits) / 8;
   if (plan.stashSpilledElems > 0) {
     const kept = plan.stashElems - plan.stashSpilledElems;
     out.push(

@@ -16,6 +16,7 @@
 import type { HeadProgram } from './headProgram.ts';
 import type { ReferenceMachine } from './machine.ts';
 import { chargeSchedule, macSchedule } from './macSchedule.ts';
+import { logSoftmaxes } from './eventSim.ts';
 import type { RunState } from './state.ts';
 
 /** Costs the block and returns true, or returns false (having changed nothing) when the closed form does not apply. */
@@ -45,6 +46,7 @@ export function attentionBlockClosedForm(m: ReferenceMachine, s: RunState, progs
     s.softmaxDyn += m.softmaxDyn * X;
     s.softmaxLeak += m.softmaxLeak * X;
   }
+  if (s.log !== null) logSoftmaxes(s.log, X, attention);
   s.lastTiles = m.softmaxTiles;
 
   s.cycles += blockCycles(progs, heads, attention, X);

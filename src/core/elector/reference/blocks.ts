@@ -13,6 +13,7 @@
 import { attentionBlockClosedForm } from './attentionBlock.ts';
 import { runBlockBitset, runBlockLiteral } from './eventSim.ts';
 import type { HeadProgram } from './headProgram.ts';
+import { LOG_BUFFER, LOG_MAIN_MEMORY, type LayerLog } from './layerLog.ts';
 import type { ReferenceMachine } from './machine.ts';
 import { chargeSchedule, macSchedule } from './macSchedule.ts';
 import { headKey, programFor } from './programPool.ts';
@@ -58,8 +59,9 @@ function collectPrograms(m: ReferenceMachine, s: RunState, ops: readonly string[
   let p: HeadProgram | undefined;
   let previousKey = -1;
   for (let j = 0; j < ops.length; j++) {
-    // Reading a few characters beats comparing whole strings that are equal but not identical.
-    const key = headKey(ops[j], h, backward);
+    // Heads repeat within a layer: the same string has the same key. Otherwise reading a
+    // few characters beats comparing whole strings that are equal but not identical.
+    const key = j > 0 && ops[j] === ops[j - 1] ? previousKey : headKey(ops[j], h, backward);
     if (key !== previousKey || p === undefined) p = programFor(m, s, ops[j], h, backward, key);
     else s.negativeConvOps += p.negativeConvOps;
     previousKey = key;
@@ -88,9 +90,18 @@ function replayMemory(s: RunState, progs: readonly HeadProgram[], heads: number)
   }
   s.mainMemoryNJ = main;
   s.bufferNJ = buffer;
+  if (s.log !== null) logMemory(s.log, progs, heads);
   s.loadElements += loadElements;
   s.activationStoreElements += activationElements;
   s.weightStoreElements += weightElements;
+}
+
+function logMemory(log: LayerLog, progs: readonly HeadProgram[], heads: number): void {
+  for (let j = 0; j < heads; j++) {
+    const p = progs[j];
+    for (let i = 0; i < p.loads; i++) log.add(LOG_MAIN_MEMORY, p.loadNJ[i]);
+    for (let i = 0; i < p.stores; i++) log.add(LOG_BUFFER, p.storeNJ[i]);
+  }
 }
 
 /** Heads one after another, every op on the MAC array (blocks without softmax). */

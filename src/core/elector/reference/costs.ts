@@ -6,6 +6,7 @@
  */
 import type { ReferenceMachine } from './machine.ts';
 import { SEQUENCE_LENGTH } from './machine.ts';
+import { LOG_BUFFER, LOG_CYCLES, LOG_LAYER_NORM_CYCLES, LOG_MAIN_MEMORY } from './layerLog.ts';
 import type { RunState } from './state.ts';
 
 /**
@@ -55,6 +56,7 @@ export function flatMatMul(m: ReferenceMachine, s: RunState, rows: number, inner
   s.feedForwardCycles += c;
   s.macDyn += m.laneDyn * c;
   s.macLeak += m.laneLeak * c;
+  if (s.log !== null) s.log.add(LOG_CYCLES, c);
 }
 
 /** LayerNorm on (b,S,h). Its tile count becomes the stale count the next NL uses. */
@@ -66,6 +68,7 @@ export function layerNorm(m: ReferenceMachine, s: RunState, hidden: number): voi
   s.layerNormCycles += c;
   s.layerNormDyn += m.layerNormDyn * c;
   s.layerNormLeak += m.layerNormLeak * c;
+  if (s.log !== null) s.log.add(LOG_LAYER_NORM_CYCLES, c);
 }
 
 /**
@@ -80,6 +83,7 @@ export function nonLinearity(m: ReferenceMachine, s: RunState, width: number): v
   s.nonLinearityCycles += c;
   s.macDyn += m.laneDyn * c;
   s.macLeak += m.laneLeak * c;
+  if (s.log !== null) s.log.add(LOG_CYCLES, c);
 }
 
 /** Main-memory energy of loading `n` elements; every load is scaled by (1−s_w), whatever its type. */
@@ -98,6 +102,7 @@ export function flatLoad(m: ReferenceMachine, s: RunState, n: number): void {
   s.cycles += c;
   s.loadCycles += c;
   s.mainMemoryNJ += loadEnergyNJ(m, n);
+  if (s.log !== null) s.log.add(LOG_MAIN_MEMORY, loadEnergyNJ(m, n));
   s.loadElements += n;
 }
 
@@ -107,6 +112,7 @@ export function flatStore(m: ReferenceMachine, s: RunState, n: number, weight: b
   s.cycles += c;
   s.storeCycles += c;
   s.bufferNJ += storeEnergyNJ(m, n, weight);
+  if (s.log !== null) s.log.add(LOG_BUFFER, storeEnergyNJ(m, n, weight));
   if (weight) s.weightStoreElements += n;
   else s.activationStoreElements += n;
 }

@@ -45,7 +45,15 @@ function capacityError(m: ReferenceMachine, hidden0: number, n: number, bits: nu
     `weightBufferMB: the embedding table ((${VOCABULARY} + ${SEQUENCE_LENGTH}) × ${hidden0} = ${elements} elements, ` +
     `${requiredMB.toFixed(1)} MB at ${formatBits(m.wfWeight)} bits each) does not fit the ${availableMB} MB weight buffer; ` +
     'the reference simulator raises "Data is larger than what the weight buffer can store"';
-  return new CapacityError(message, requiredMB, availableMB);
+  // A design that does not fit is an expected outcome (a sweep meets thousands), not a bug:
+  // capturing a stack trace would cost more than the whole simulation.
+  const stackTraceLimit = Error.stackTraceLimit;
+  Error.stackTraceLimit = 0;
+  try {
+    return new CapacityError(message, requiredMB, availableMB);
+  } finally {
+    Error.stackTraceLimit = stackTraceLimit;
+  }
 }
 
 function formatBits(bits: number): string {

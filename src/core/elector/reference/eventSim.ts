@@ -7,7 +7,8 @@
  * form reproduces too).
  */
 import type { HeadProgram } from './headProgram.ts';
-import { chargeSchedule, macSchedule } from './macSchedule.ts';
+import { LOG_SOFTMAX_CYCLES, type LayerLog } from './layerLog.ts';
+import { chargeSchedule, logMacOp, macSchedule } from './macSchedule.ts';
 import type { ReferenceMachine } from './machine.ts';
 import type { RunState } from './state.ts';
 
@@ -89,6 +90,7 @@ export function runBlockBitset(m: ReferenceMachine, s: RunState, progs: readonly
     s.softmaxDyn += m.softmaxDyn * m.softmaxCycles;
     s.softmaxLeak += m.softmaxLeak * m.softmaxCycles;
   }
+  if (s.log !== null) logSoftmaxes(s.log, m.softmaxCycles, softmaxOps);
   if (softmaxOps > 0) s.lastTiles = m.softmaxTiles;
   s.cycles += cycles;
 }
@@ -136,10 +138,17 @@ function chargeMac(m: ReferenceMachine, s: RunState, c: number, tiles: number): 
   s.sparsityLeak += m.sparsityLeak * tiles;
   s.othersDyn += m.othersDyn * tiles;
   s.othersLeak += m.othersLeak * tiles;
+  if (s.log !== null) logMacOp(s.log, c, tiles);
 }
 
 function chargeSoftmax(m: ReferenceMachine, s: RunState, c: number, tiles: number): void {
   s.softmaxDyn += m.softmaxDyn * c;
   s.softmaxLeak += m.softmaxLeak * c;
   s.lastTiles = tiles;
+  if (s.log !== null) logSoftmaxes(s.log, c, 1);
+}
+
+/** The terms of `count` softmax ops of `c` cycles each. */
+export function logSoftmaxes(log: LayerLog, c: number, count: number): void {
+  for (let k = 0; k < count; k++) log.add(LOG_SOFTMAX_CYCLES, c);
 }

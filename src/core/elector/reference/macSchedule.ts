@@ -6,6 +6,7 @@
  */
 import type { HeadProgram } from './headProgram.ts';
 import type { ReferenceMachine } from './machine.ts';
+import { LOG_CYCLES, LOG_TILES, type LayerLog } from './layerLog.ts';
 import type { RunState } from './state.ts';
 
 export class MacSchedule {
@@ -70,4 +71,18 @@ export function chargeSchedule(m: ReferenceMachine, s: RunState, progs: readonly
   s.sparsityLeak = spLeak;
   s.othersDyn = othDyn;
   s.othersLeak = othLeak;
+  if (s.log !== null) logSchedule(s.log, progs, sched);
+}
+
+function logSchedule(log: LayerLog, progs: readonly HeadProgram[], sched: MacSchedule): void {
+  for (let r = 0; r < sched.length; r++) {
+    const p = progs[sched.head[r]];
+    for (let j = sched.from[r], to = sched.to[r]; j < to; j++) logMacOp(log, p.cycles[j], p.tiles[j]);
+  }
+}
+
+/** A MAC op's terms: its cycles (lane energy) and tiles (sparsity and "others" energy). */
+export function logMacOp(log: LayerLog, c: number, t: number): void {
+  log.add(LOG_CYCLES, c);
+  log.add(LOG_TILES, t);
 }

@@ -15,6 +15,7 @@
 import type { AcceleratorConfig } from '../../space/accelerator/types.ts';
 import type { ModelDict } from '../../space/transformer/types.ts';
 import { computeArea } from '../area.ts';
+import { plainModel } from '../model/plainModel.ts';
 import type { ReferenceEnergyNJ, SimResult } from '../types.ts';
 import { loadEmbedding } from './embeddingTable.ts';
 import { backwardLayers, forwardLayers } from './layers.ts';
@@ -33,13 +34,13 @@ export { CapacityError } from './embeddingTable.ts';
  */
 export function simulateReference(model: ModelDict, acc: AcceleratorConfig, opts: ReferenceRunOptions): SimResult {
   const m = buildMachine(acc, opts);
-  const s = run(model, m, opts);
+  const s = run(plainModel(model), m, opts);
   return toResult(s, m, acc, opts);
 }
 
 /** Cycles by category (the split of the §6 worked example). */
 export function referenceCycleBreakdown(model: ModelDict, acc: AcceleratorConfig, opts: ReferenceRunOptions): ReferenceCycleBreakdown {
-  return cycleBreakdown(run(model, buildMachine(acc, opts), opts));
+  return cycleBreakdown(run(plainModel(model), buildMachine(acc, opts), opts));
 }
 
 function run(model: ModelDict, m: ReferenceMachine, opts: ReferenceRunOptions): RunState {

@@ -6,7 +6,11 @@
  * `buffer` and `mainMemory`, compute stream for the rest): floating-point sums
  * depend on it.
  */
+import type { LayerLog } from './layerLog.ts';
+
 export class RunState {
+  /** While a layer is being logged for replay (layerLog.ts): every float term goes there too. */
+  log: LayerLog | null = null;
   cycles = 0;
   bufferNJ = 0;
   mainMemoryNJ = 0;

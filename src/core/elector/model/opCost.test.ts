@@ -3,23 +3,38 @@ import { ELECTOR_CONSTANTS } from '../constants/elector.ts';
 import { REFERENCE_CONSTANTS } from '../constants/reference.ts';
 import type { Sparsity } from '../types.ts';
 import { bufferModel } from './buffers.ts';
-import { createFormats, kindFormat } from './formats.ts';
+import { createFormats } from './formats.ts';
 import { conv, elementwise, matmul } from './opBuilders.ts';
-import type { SimOp } from './opTypes.ts';
-import { computeCost as costWithFormat, type ArrayShape } from './tiling.ts';
+import { costTables, type ArrayShape } from './costTables.ts';
+import { OpTable } from './opTable.ts';
+import type { Plan } from './plan.ts';
+import { computeCost as costOfRow } from './opCost.ts';
 
 const dense = { activation: 0, weight: 0, gradient: 0 };
 const buffer = bufferModel(8, REFERENCE_CONSTANTS.activationBuffer, ELECTOR_CONSTANTS, 700);
 const formats = createFormats(20, 1, bufferModel(1, REFERENCE_CONSTANTS.maskBuffer, ELECTOR_CONSTANTS, 700));
-const computeCost = (op: SimOp, a: ArrayShape, s: Sparsity, c = ELECTOR_CONSTANTS) => costWithFormat(op, a, kindFormat(s, formats, buffer, buffer), c);
-const at = { layer: 0, head: -1, direction: 'forward' as const };
+/** One op in a table of its own. */
+type Row = { table: OpTable; i: number };
+const one = (build: (t: OpTable) => number): Row => {
+  const table = new OpTable(1);
+  return { table, i: build(table) };
+};
+/** Compute cost does not depend on the plan: weights resident, nothing spilled. */
+const plan: Plan = {
+  weightsResident: true, weightPanelElems: Infinity, maskShareActivationBits: 0, maskShareWeightBits: 0, stashSpill: [0, 0],
+  stashElems: 0, stashSpilledElems: 0, weightCapacityElems: Infinity,
+};
+/** Every op kind at sparsity `s`. */
+const computeCost = (op: Row, a: ArrayShape, s: Sparsity, c = ELECTOR_CONSTANTS) =>
+  costOfRow(op.table, op.i, costTables({ array: a, sparsity: [s, s, s, s, s, s], formats, activation: buffer, weight: buffer, plan, constants: c }));
+const at = { layer: 0, head: -1, prefix: '' };
 
 function array(pe: number, lanesPerPe: number, macsPerLane = 16, t = 16, tb = 1, softmaxPerPe = 4): ArrayShape {
   return { tb, t, pe, lanesPerPe, macsPerLane, softmaxPerPe, lanes: pe * lanesPerPe, softmaxUnits: pe * softmaxPerPe };
 }
 
 const product = (m: number, k: number, n: number, batch = 1) =>
-  matmul('p', at, { batch, m, k, n, a: 'act', b: 'weight', out: 'act', bShared: true });
+  one((t) => matmul(t, 'p', at, { batch, m, k, n, a: 'act', b: 'weight', out: 'act', bShared: true }));
 
 describe('computeCost: products', () => {
   it('counts real tiles with padded edge tiles: ⌈B/tb⌉·⌈M/t⌉·⌈N/t⌉·⌈K/t⌉', () => {
@@ -53,7 +68,7 @@ describe('computeCost: products', () => {
   });
 
   it('uses the gradient sparsity for gradient operands', () => {
-    const dX = matmul('dX', { ...at, direction: 'backward' }, { batch: 1, m: 64, k: 64, n: 64, a: 'grad', b: 'weight', out: 'grad', bShared: true });
+    const dX = one((t) => matmul(t, 'dX', at, { batch: 1, m: 64, k: 64, n: 64, a: 'grad', b: 'weight', out: 'grad', bShared: true }));
     const c = computeCost(dX, array(1, 1), { activation: 0, weight: 0, gradient: 0.75 }, ELECTOR_CONSTANTS);
     expect(c.cycles).toBe(64 * 64); // 64 tiles × ⌈4096·0.25/16⌉
   });
@@ -61,14 +76,14 @@ describe('computeCost: products', () => {
 
 describe('computeCost: conv, softmax, LayerNorm, non-linearity', () => {
   it('charges a convolution k MACs per output element (tiles of t positions × t channels)', () => {
-    const c9 = conv('c', at, { batch: 1, positions: 128, channels: 64, taps: 9, a: 'act', b: 'weight', out: 'act' });
+    const c9 = one((t) => conv(t, 'c', at, { batch: 1, positions: 128, channels: 64, taps: 9, a: 'act', b: 'weight', out: 'act' }));
     const c = computeCost(c9, array(1, 1), dense, ELECTOR_CONSTANTS);
     expect(c.cycles).toBe(8 * 4 * Math.ceil((16 * 16 * 9) / 16));
     expect(c.macs).toBe(128 * 64 * 9);
   });
 
   it('puts softmax on the softmax units: tb·2t cycles per t×t tile, in waves over pe·softmaxPerPe units', () => {
-    const sm = elementwise('softmax', 's', at, { batch: 12, rows: 128, cols: 128, in: 'act', out: 'act' });
+    const sm = one((t) => elementwise(t, 'softmax', 's', at, { batch: 12, rows: 128, cols: 128, in: 'act', out: 'act' }));
     const a = array(4, 8, 16, 16, 1, 2); // 8 softmax units
     const c = computeCost(sm, a, dense, ELECTOR_CONSTANTS);
     expect(c.cycles).toBe(Math.ceil((12 * 64) / 8) * 32);
@@ -77,14 +92,14 @@ describe('computeCost: conv, softmax, LayerNorm, non-linearity', () => {
   });
 
   it('puts LayerNorm on the one LN module per PE', () => {
-    const ln = elementwise('layerNorm', 'ln', at, { batch: 4, rows: 128, cols: 768, in: 'act', out: 'act' });
+    const ln = one((t) => elementwise(t, 'layerNorm', 'ln', at, { batch: 4, rows: 128, cols: 768, in: 'act', out: 'act' }));
     const c = computeCost(ln, array(64, 16), dense, ELECTOR_CONSTANTS);
     expect(c.cycles).toBe(Math.ceil((4 * 8 * 48) / 64) * 32);
     expect(c.layerNormBusy).toBe(4 * 8 * 48 * 32);
   });
 
   it('sizes the non-linearity by its own tensor (not a stale tile count) and skips zeros', () => {
-    const nl = (cols: number) => elementwise('nonLinearity', 'nl', at, { batch: 4, rows: 128, cols, in: 'act', out: 'act' });
+    const nl = (cols: number) => one((t) => elementwise(t, 'nonLinearity', 'nl', at, { batch: 4, rows: 128, cols, in: 'act', out: 'act' }));
     const a = array(1, 1);
     expect(computeCost(nl(3072), a, dense, ELECTOR_CONSTANTS).cycles).toBe(4 * computeCost(nl(768), a, dense, ELECTOR_CONSTANTS).cycles);
     const sparse = computeCost(nl(768), a, { ...dense, activation: 0.5 }, ELECTOR_CONSTANTS).cycles;
@@ -92,7 +107,7 @@ describe('computeCost: conv, softmax, LayerNorm, non-linearity', () => {
   });
 
   it('does not zero-skip softmax or LayerNorm (exp(0) = 1; normalising moves zeros)', () => {
-    const sm = elementwise('softmax', 's', at, { batch: 1, rows: 128, cols: 128, in: 'act', out: 'act' });
+    const sm = one((t) => elementwise(t, 'softmax', 's', at, { batch: 1, rows: 128, cols: 128, in: 'act', out: 'act' }));
     const a = array(4, 8);
     expect(computeCost(sm, a, { activation: 0.9, weight: 0, gradient: 0 }, ELECTOR_CONSTANTS).cycles).toBe(
       computeCost(sm, a, dense, ELECTOR_CONSTANTS).cycles,

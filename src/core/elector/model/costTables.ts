@@ -1,0 +1,183 @@
+/**
+ * What the cost loop reads, fixed for a run: the array's shape and its derived tile
+ * constants, the formats of every (op kind, tensor class) flattened into one Float64Array,
+ * and the plan's decisions. Built once per run so the per-op code reads plain numbers and
+ * never walks objects; every value is the one the per-op formula would compute, so the
+ * results are the same to the bit.
+ *
+ * The per-op results go into `OpCost`, a reused Float64Array with named slots.
+ */
+import type { ElectorConstants } from '../constants/elector.ts';
+import type { BufferModel } from './buffers.ts';
+import type { Sparsity } from '../types.ts';
+import { classSparsity, type Formats } from './formats.ts';
+import { CLASS_CODES, onActivationSide } from './opTable.ts';
+import type { Plan } from './plan.ts';
+
+/** The array of MAC lanes and normalisation units. */
+export interface ArrayShape {
+  tb: number;
+  t: number;
+  pe: number;
+  lanesPerPe: number;
+  macsPerLane: number;
+  softmaxPerPe: number;
+  lanes: number;
+  softmaxUnits: number;
+}
+
+/** Fields per (format, class) in `CostTables.formats`. */
+export const FORMAT_FIELDS = 9;
+export const FMT_SPARSITY = 0;
+export const FMT_MAIN_MEMORY_BITS = 1;
+/** Bits per element in a given buffer: data and mask, activation and weight buffer. */
+export const FMT_ACTIVATION_DATA_BITS = 2;
+export const FMT_ACTIVATION_MASK_BITS = 3;
+export const FMT_WEIGHT_DATA_BITS = 4;
+export const FMT_WEIGHT_MASK_BITS = 5;
+/**
+ * The same, in the buffer the class lives in (activations and gradients in the activation
+ * buffer, the rest in the weight buffer) and 0 in the other: the cost loop adds
+ * elems × both data fields without a branch (adding 0 changes no sum).
+ */
+export const FMT_OWN_ACTIVATION_DATA_BITS = 6;
+export const FMT_OWN_WEIGHT_DATA_BITS = 7;
+export const FMT_OWN_MASK_BITS = 8;
+
+/** Tensor classes per format (`CLASS_CODES`); a literal, so the offset below folds to a multiply-add. */
+const CLASSES = 5;
+
+/** Offset of (format, class) in `CostTables.formats`; formats by `formatIndex`, classes by `classCode`. */
+export function formatOffset(format: number, cls: number): number {
+  return (format * CLASSES + cls) * FORMAT_FIELDS;
+}
+
+export interface CostTables {
+  array: ArrayShape;
+  /** tb·t³ MACs of a product tile, tb·t² of a conv tile per tap (and of a non-linearity tile). */
+  productTileMacs: number;
+  planeTileMacs: number;
+  /** Cycles of a softmax or LayerNorm tile: tb·2t. */
+  normTileCycles: number;
+  /** Columns of a wave's near-square block of output tiles at most: ⌈√N_lanes⌉. */
+  blockColumns: number;
+  laneOpsPerParam: number;
+  formats: Float64Array;
+  /** AdamW main-memory bits per parameter, read and written (`adamwTrafficBits`). */
+  adamwReadBitsPerParam: number;
+  adamwWriteBitsPerParam: number;
+  weightsResident: boolean;
+  weightPanelElems: number;
+  stashSpill: readonly number[];
+  /** Some layer's stash spills (else the per-op stash check is skipped). */
+  anyStashSpill: boolean;
+  /** Activation-buffer capacity, elements, for spills: index 2·format + 0 forward (s_a), + 1 otherwise (min(s_a, s_g)). */
+  spillCapacityElems: readonly number[];
+}
+
+export interface CostTablesInput {
+  array: ArrayShape;
+  /** By `formatIndex`: one per op kind, then the global one (`runSparsities`). */
+  sparsity: readonly Sparsity[];
+  formats: Formats;
+  activation: BufferModel;
+  weight: BufferModel;
+  plan: Plan;
+  constants: ElectorConstants;
+}
+
+/** Storage of the format table, shared: a run's tables are used at once and dropped (simulations are synchronous). */
+let formatStorage = new Float64Array(0);
+
+/** The tables of a run. Valid until the next call: their format table lives in shared storage. */
+export function costTables(x: CostTablesInput): CostTables {
+  const { tb, t, lanes } = x.array;
+  const f = x.formats;
+  if (CLASS_CODES.length !== CLASSES) throw new Error('internal: tensor classes changed, update CLASSES');
+  const size = x.sparsity.length * CLASSES * FORMAT_FIELDS;
+  if (formatStorage.length < size) formatStorage = new Float64Array(size);
+  const formats = formatStorage;
+  const spillCapacityElems: number[] = [];
+  const maskShare = x.plan.maskShareActivationBits;
+  for (let format = 0; format < x.sparsity.length; format++) {
+    const s = x.sparsity[format];
+    for (let c = 0; c < CLASSES; c++) {
+      const o = formatOffset(format, c);
+      const sc = classSparsity(CLASS_CODES[c], s);
+      const activationData = f.onChipDataBits(sc, x.activation);
+      const activationMask = f.onChipMaskBits(sc, x.activation);
+      const weightData = f.onChipDataBits(sc, x.weight);
+      const weightMask = f.onChipMaskBits(sc, x.weight);
+      const activationSide = onActivationSide(c);
+      formats[o + FMT_SPARSITY] = sc;
+      formats[o + FMT_MAIN_MEMORY_BITS] = f.mainMemoryBits(sc);
+      formats[o + FMT_ACTIVATION_DATA_BITS] = activationData;
+      formats[o + FMT_ACTIVATION_MASK_BITS] = activationMask;
+      formats[o + FMT_WEIGHT_DATA_BITS] = weightData;
+      formats[o + FMT_WEIGHT_MASK_BITS] = weightMask;
+      formats[o + FMT_OWN_ACTIVATION_DATA_BITS] = activationSide ? activationData : 0;
+      formats[o + FMT_OWN_WEIGHT_DATA_BITS] = activationSide ? 0 : weightData;
+      formats[o + FMT_OWN_MASK_BITS] = activationSide ? activationMask : weightMask;
+    }
+    spillCapacityElems.push(f.capacityElems(s.activation, x.activation, maskShare));
+    spillCapacityElems.push(f.capacityElems(Math.min(s.activation, s.gradient), x.activation, maskShare));
+  }
+  // Transfers and the optimizer take the global sparsity, the last format.
+  const adamw = adamwTrafficBits(1, f, x.sparsity[x.sparsity.length - 1], x.constants.data.optimizerStateBits);
+  return {
+    array: x.array,
+    productTileMacs: tb * t * t * t,
+    planeTileMacs: tb * t * t,
+    normTileCycles: tb * 2 * t,
+    blockColumns: Math.ceil(Math.sqrt(lanes)),
+    laneOpsPerParam: x.constants.optimizer.laneOpsPerParam,
+    formats,
+    adamwReadBitsPerParam: adamw.readBits,
+    adamwWriteBitsPerParam: adamw.writeBits,
+    weightsResident: x.plan.weightsResident,
+    weightPanelElems: x.plan.weightPanelElems,
+    stashSpill: x.plan.stashSpill,
+    anyStashSpill: x.plan.stashSpill.some((s) => s > 0),
+    spillCapacityElems,
+  };
+}
+
+/**
+ * One AdamW step (specs/elector-physical.md §5.1): read θ (fp32 master), g, m, v; write θ,
+ * m, v and the 20-bit compute copy the next forward reads. With fp32 states and 20-bit g
+ * and copy: 116 + 116 bits = 29 B per parameter. Dense: decay and momentum touch every
+ * parameter; only g and the copy may be stored compressed.
+ */
+export function adamwTrafficBits(params: number, f: Formats, s: Sparsity, stateBits: number): { readBits: number; writeBits: number } {
+  return {
+    readBits: params * (3 * stateBits + f.mainMemoryBits(s.gradient)),
+    writeBits: params * (3 * stateBits + f.mainMemoryBits(s.weight)),
+  };
+}
+
+/** Slots of the per-op record `costRow` fills (opCost.ts). */
+export const COST_CYCLES = 0;
+/** MAC-lane cycles (sum over lanes of their busy cycles). */
+export const COST_LANE_BUSY = 1;
+export const COST_SOFTMAX_BUSY = 2;
+export const COST_LAYER_NORM_BUSY = 3;
+/** PE cycles during which the PE's DMA and dataflow modules work. */
+export const COST_PE_BUSY = 4;
+/** Useful MAC-lane operations after zero-skipping. */
+export const COST_MACS = 5;
+export const COST_MM_READ_BITS = 6;
+export const COST_MM_WRITE_BITS = 7;
+export const COST_ACTIVATION_BITS = 8;
+export const COST_WEIGHT_BITS = 9;
+export const COST_MASK_BITS = 10;
+/** Activation working-set elements that did not fit and went through main memory. */
+export const COST_SPILLED_ELEMS = 11;
+/** Weight panels streamed (1 when the op's weights fit at once). */
+export const COST_PANELS = 12;
+export const COST_SLOTS = 13;
+
+export type OpCost = Float64Array;
+
+export function opCostRecord(): OpCost {
+  return new Float64Array(COST_SLOTS);
+}
