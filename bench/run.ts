@@ -58,7 +58,16 @@ for (const costModel of ['reference', 'elector'] as CostModel[]) {
 }
 out.perSimulation = perPair;
 
-const sweeps: Record<string, { pairs: number; seed: string; repeats: number; medianPairsPerS: number; minPairsPerS: number; medianUsPerPair: number; capacityErrors: number }> = {};
+interface SweepResult {
+  pairs: number;
+  seed: string;
+  repeats: number;
+  medianPairsPerS: number;
+  minPairsPerS: number;
+  medianUsPerPair: number;
+  capacityErrors: number;
+}
+const sweeps: Record<string, SweepResult> = {};
 for (const costModel of ['reference', 'elector'] as CostModel[]) {
   const rng = createRng('bench-sweep');
   const n = settings.sweepPairs;

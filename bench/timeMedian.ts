@@ -10,6 +10,7 @@ export interface Timing {
   perBatch: number;
 }
 
+
 export function timeMedian(fn: () => unknown, batches = 31, warmUpMs = 100): Timing {
   const warmUpStart = performance.now();
   for (let i = 0; i < 20 || performance.now() - warmUpStart < warmUpMs; i++) fn();

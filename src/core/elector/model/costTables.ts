@@ -101,6 +101,13 @@ export function costTables(x: CostTablesInput): CostTables {
   const maskShare = x.plan.maskShareActivationBits;
   for (let format = 0; format < x.sparsity.length; format++) {
     const s = x.sparsity[format];
+    const previous = format > 0 ? x.sparsity[format - 1] : undefined;
+    if (previous && previous.activation === s.activation && previous.weight === s.weight && previous.gradient === s.gradient) {
+      // Same sparsity as the format before (the usual case: no per-kind overrides): same numbers.
+      formats.copyWithin(formatOffset(format, 0), formatOffset(format - 1, 0), formatOffset(format, 0));
+      spillCapacityElems.push(spillCapacityElems[2 * format - 2], spillCapacityElems[2 * format - 1]);
+      continue;
+    }
     for (let c = 0; c < CLASSES; c++) {
       const o = formatOffset(format, c);
       const sc = classSparsity(CLASS_CODES[c], s);

@@ -108,8 +108,9 @@ export class OpTable {
   /** Empties the table, keeping its storage (rows are rewritten in full by `add` and the builders). */
   clear(): void {
     this.length = 0;
-    this.namePrefix.length = 0;
-    this.nameBase.length = 0;
+    // Setting an array's length is a runtime call: skip it when there is nothing to drop.
+    if (this.namePrefix.length > 0) this.namePrefix.length = 0;
+    if (this.nameBase.length > 0) this.nameBase.length = 0;
   }
 
   /** A copy with storage of exactly its length, in one allocation. */

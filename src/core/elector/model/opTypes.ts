@@ -1,7 +1,8 @@
 /**
  * The op records of the elector model: what one step of the run computes and moves,
- * with real shapes. Built once per simulation (a few hundred per model), costed in
- * closed form; no per-tile objects.
+ * with real shapes, costed in closed form (no per-tile objects). The cost loop works on
+ * the same ops as rows of a flat table (opTable.ts); these records are the readable view
+ * of a row (opView.ts), for tests and diagnostics.
  */
 import type { TimelineEntry } from '../types.ts';
 

@@ -9,7 +9,7 @@ import type { ModelDict } from '../../space/transformer/types.ts';
 import { computeArea } from '../area.ts';
 import type { ElectorConstants } from '../constants/elector.ts';
 import type { ReferenceConstants } from '../constants/reference.ts';
-import type { SimMode, SimResult, Sparsity, SparsityByOp } from '../types.ts';
+import type { ElectorEnergyNJ, SimMode, SimResult, Sparsity, SparsityByOp } from '../types.ts';
 import { bufferModel } from './buffers.ts';
 import { costTables, type ArrayShape } from './costTables.ts';
 import { electorEnergy } from './energy.ts';
@@ -45,6 +45,10 @@ export interface ElectorRun {
   /** MAC units of the array. */
   macUnits: number;
 }
+
+const ENERGY_KEYS: readonly (keyof ElectorEnergyNJ)[] = [
+  'macLanes', 'softmax', 'layerNorm', 'sparsity', 'others', 'activationBuffer', 'weightBuffer', 'maskBuffer', 'mainMemory',
+];
 
 export function simulateElector(model: ModelDict, acc: AcceleratorConfig, opts: ElectorSimOptions): SimResult {
   // The result keeps nothing of the op list, so a fresh model's list may live in scratch storage.
@@ -87,10 +91,10 @@ export function runElector(dict: ModelDict, acc: AcceleratorConfig, opts: Electo
   const energyNJ = electorEnergy({ totals, acc, mode, reference, clockMHz, activation, weight, mask, memory });
   let dynamicNJ = 0;
   let leakageNJ = 0;
-  for (const key in energyNJ) {
-    const [dyn, leak] = energyNJ[key as keyof typeof energyNJ];
-    dynamicNJ += dyn;
-    leakageNJ += leak;
+  // In the record's key order (the order of the sums).
+  for (const key of ENERGY_KEYS) {
+    dynamicNJ += energyNJ[key][0];
+    leakageNJ += energyNJ[key][1];
   }
   const area = computeArea(acc, mode, reference);
   const cycles = totals.cycles;

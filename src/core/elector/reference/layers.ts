@@ -62,6 +62,9 @@ function layerRuns(model: ModelDict): Uint8Array {
   return runs;
 }
 
+/** Tuning: a layer repeated fewer times than this is simulated again (logging costs about one layer). */
+export const replaySettings = { minRepeats: 2 };
+
 /**
  * Runs `layer` for each layer from `first`, `step` at a time, replaying (layerLog.ts) the
  * layers identical to the one before them instead of simulating them again.
@@ -73,8 +76,7 @@ function runLayers(m: ReferenceMachine, s: RunState, model: ModelDict, first: nu
     // Layers next and next − step are the same when the later of the two repeats the earlier.
     while (next >= 0 && next < model.l && runs[Math.max(next, next - step)] === 1) next += step;
     const repeats = (next - l) / step - 1;
-    // Logging costs about one more layer, so a single repeat is simulated, not replayed.
-    if (repeats < 2) {
+    if (repeats < replaySettings.minRepeats) {
       for (let r = 0; r <= repeats; r++) layer(m, s, model, l + r * step);
     } else {
       layerLog.begin(s);
