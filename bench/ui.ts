@@ -43,7 +43,7 @@ async function measureEdits(page: Page, edits: number): Promise<number[]> {
   for (let i = 0; i < edits; i++) {
     const value = i % 2 === 0 ? '256' : '128';
     const ms = await page.evaluate(async (v) => {
-      const select = [...document.querySelectorAll('section[aria-label="Layer 1"] select')].find((s) => s.closest('label')?.textContent?.includes('Hidden size') || s.getAttribute('aria-label') === 'Hidden size') as HTMLSelectElement | undefined;
+      const select = [...document.querySelectorAll<HTMLSelectElement>('section[aria-label="Layer 1"] select')].find((s) => s.labels?.[0]?.textContent?.trim() === 'Hidden size');
       const target = document.querySelector('[data-testid="headline-latency"]');
       if (!select || !target) throw new Error('hidden-size select or headline-latency not found');
       const before = target.textContent;
@@ -100,6 +100,7 @@ async function plotTimings(page: Page) {
   await page.evaluate(() => performance.clearMeasures());
   for (let k = 0; k < 60; k++) {
     await page.mouse.move(box.x + 80 + ((k * 23) % (box.width - 100)), box.y + 20 + ((k * 37) % (box.height - 70)));
+    await page.waitForTimeout(20); // one hit test per frame: let each move reach the plot
   }
   await page.waitForTimeout(200);
   const hovers = await entries('pareto:hover');

@@ -23,6 +23,9 @@ export class CloudCanvas {
   private selectionPixels = new Uint8ClampedArray(0);
   private colours: { cloud: Rgb; accent: Rgb } | null = null;
   private painted: unknown[] = [];
+  /** The selection raster recounts from scratch whenever this changes (its input is not append-only). */
+  private selectionEpoch = 0;
+  private selectionKey: unknown[] = [];
 
   /** @param themed - the element whose CSS variables give the colours. */
   constructor(private readonly canvas: HTMLCanvasElement, private readonly themed: HTMLElement) {}
@@ -57,8 +60,11 @@ export class CloudCanvas {
     this.cloud.paint(px, py, drawable, epoch, o, this.cloudPixels);
     pixels.set(this.cloudPixels);
     if (selection.length > 0) {
+      // A new selection, new positions, or (while a re-projection is spread over frames) more points placed.
+      const selectionKey = [epoch, selection, proj.busy ? drawable.length : -1];
+      if (selectionKey.some((v, i) => v !== this.selectionKey[i])) [this.selectionEpoch, this.selectionKey] = [this.selectionEpoch + 1, selectionKey];
       // One device pixel larger than the cloud's marks, so a selected point covers its grey mark.
-      this.selected.paint(px, py, selection, epoch, { ...o, size: o.size + Math.round(dpr), rgb: colours.accent, alpha: 0.85 }, this.selectionPixels);
+      this.selected.paint(px, py, selection, this.selectionEpoch, { ...o, size: o.size + Math.round(dpr), rgb: colours.accent, alpha: 0.85 }, this.selectionPixels);
       overlay(pixels, this.selectionPixels);
     }
     ctx.putImageData(this.image, 0, 0);

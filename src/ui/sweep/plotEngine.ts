@@ -19,6 +19,8 @@ export type { DragMode, PlotCallbacks, PlotElements, PlotInput };
 
 export { MARGIN };
 const HOVER_RADIUS_PX = 10;
+/** Points a frame re-projects at most (a full redraw of 100k points takes a few frames, no long task). */
+const REPROJECT_POINTS_PER_FRAME = 50_000;
 /** Quiet time after the last point update before the hit-test grid is prebuilt. */
 const GRID_SETTLE_MS = 300;
 
@@ -38,7 +40,8 @@ export class PlotEngine {
   private hovered = -1;
   private hoveredAt: [number, ZoomTransform | null] = [-1, null];
   /** What the axes and the marks were last drawn for (rebuilding them is the costly part of a frame). */
-  private axesKey: unknown[] = [];
+  private xAxisKey: unknown[] = [];
+  private yAxisKey: unknown[] = [];
   private marksKey: unknown[] = [];
   private readonly zoomer: ZoomBehavior<SVGGElement, unknown>;
   private readonly brusher: BrushBehavior<unknown>;
@@ -130,9 +133,6 @@ export class PlotEngine {
     return [MARGIN.left + this.t.applyX(px[i]), MARGIN.top + this.t.applyY(py[i])];
   }
 
-  /** Milliseconds the last draw took (for the benchmark). */
-  lastDrawMs = 0;
-
   private layout(): void {
     const { root, canvas, svg } = this.els;
     const width = root.clientWidth;
@@ -161,8 +161,10 @@ export class PlotEngine {
   /** Brings positions up to date with the input (incrementally when only points were added). */
   private sync(): ProjectionChange {
     const started = performance.now();
-    const change = this.proj.sync();
+    const change = this.proj.sync(REPROJECT_POINTS_PER_FRAME);
     if (change === 'none') return change;
+    // A re-projection spread over frames: come back next frame for the rest.
+    if (this.proj.busy) this.schedule();
     this.grid = null;
     if (change === 'full') this.cb.onScales?.(this.proj.xKind, this.proj.yKind);
     // Build the hit-test grid when the points have settled and the page is idle, so the first
@@ -192,7 +194,6 @@ export class PlotEngine {
     this.sync();
     this.cloud.draw(this.proj, this.input.selection, this.t, this.width);
     this.drawOverlays();
-    this.lastDrawMs = performance.now() - started;
     mark('pareto:draw', started);
   }
 
@@ -201,14 +202,20 @@ export class PlotEngine {
     const { k, x: tx, y: ty } = this.t;
     const view = [this.proj.epoch, k, tx, ty, this.width, this.height];
     const state = (): OverlayState => ({ width: this.width, height: this.height, x: this.proj.x, y: this.proj.y, t: this.t, px: this.proj.px, py: this.proj.py, input });
-    const axesKey = [...view, input.xLabel, input.yLabel];
-    if (changed(axesKey, this.axesKey)) {
+    // An axis is redrawn when its map, the zoom or the size changed; both share "shown at all".
+    const { x, y } = this.proj;
+    const shown = x !== null && y !== null;
+    const xKey = [shown, x?.kind, x?.a, x?.b, k, tx, this.width, this.height, input.xLabel];
+    const yKey = [shown, y?.kind, y?.a, y?.b, k, ty, this.width, this.height, input.yLabel];
+    const which = { x: changed(xKey, this.xAxisKey), y: changed(yKey, this.yAxisKey) };
+    if (which.x || which.y) {
       const started = performance.now();
-      this.axesKey = axesKey;
-      drawAxes(this.g, state());
+      [this.xAxisKey, this.yAxisKey] = [xKey, yKey];
+      drawAxes(this.g, state(), which);
       mark('pareto:axes', started);
     }
-    const marksKey = [...view, input.front];
+    // Front points appear as a spread-out re-projection reaches them.
+    const marksKey = [...view, input.front, this.proj.busy ? this.proj.drawable.length : -1];
     if (changed(marksKey, this.marksKey)) {
       const started = performance.now();
       this.marksKey = marksKey;

@@ -25,22 +25,23 @@ export interface OverlayState {
 /** Left/top margins the plot area is translated by (labels and ticks live there). */
 export const MARGIN = { top: 10, right: 14, bottom: 42, left: 68 };
 
-/** Axes and their labels: redrawn when the axes, the zoom or the size change. */
-export function drawAxes(g: OverlayParts, s: OverlayState): void {
+/** Axes and their labels, each only if asked (a streamed point often moves one axis, not both). */
+export function drawAxes(g: OverlayParts, s: OverlayState, which: { x: boolean; y: boolean }): void {
   g.plot.setAttribute('transform', `translate(${MARGIN.left},${MARGIN.top})`);
-  const xAxis = select(g.xAxis as SVGGElement).attr('transform', `translate(0,${s.height})`);
-  const yAxis = select(g.yAxis as SVGGElement);
-  if (s.x && s.y) {
-    xAxis.call(axisBottom(s.t.rescaleX(s.x.scale)).ticks(Math.max(2, Math.floor(s.width / 90)), '~s'));
-    yAxis.call(axisLeft(s.t.rescaleY(s.y.scale)).ticks(Math.max(2, Math.floor(s.height / 50)), '~s'));
-  } else {
-    xAxis.selectAll('*').remove();
-    yAxis.selectAll('*').remove();
+  if (which.x) {
+    const xAxis = select(g.xAxis as SVGGElement).attr('transform', `translate(0,${s.height})`);
+    if (s.x && s.y) xAxis.call(axisBottom(s.t.rescaleX(s.x.scale)).ticks(Math.max(2, Math.floor(s.width / 90)), '~s'));
+    else xAxis.selectAll('*').remove();
+    g.xLabel.setAttribute('transform', `translate(${s.width / 2},${s.height + 36})`);
+    g.xLabel.textContent = s.input.xLabel;
   }
-  g.xLabel.setAttribute('transform', `translate(${s.width / 2},${s.height + 36})`);
-  g.yLabel.setAttribute('transform', `translate(${-54},${s.height / 2}) rotate(-90)`);
-  g.xLabel.textContent = s.input.xLabel;
-  g.yLabel.textContent = s.input.yLabel;
+  if (which.y) {
+    const yAxis = select(g.yAxis as SVGGElement);
+    if (s.x && s.y) yAxis.call(axisLeft(s.t.rescaleY(s.y.scale)).ticks(Math.max(2, Math.floor(s.height / 50)), '~s'));
+    else yAxis.selectAll('*').remove();
+    g.yLabel.setAttribute('transform', `translate(${-54},${s.height / 2}) rotate(-90)`);
+    g.yLabel.textContent = s.input.yLabel;
+  }
 }
 
 /** The front (diamonds and staircase): redrawn when it, the axes or the zoom change. (Brushed points are drawn on the canvas.) */

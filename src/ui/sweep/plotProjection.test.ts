@@ -61,6 +61,36 @@ describe('PlotProjection', () => {
     expect(sortedDrawable(live)).toEqual(sortedDrawable(fresh));
   });
 
+  it('spreads a re-projection over syncs of a bounded budget and ends where a one-go projection does', () => {
+    const { xs, ys, chunks, land } = streamed(3000, 200, 4);
+    chunks.slice(0, 10).forEach(land);
+    const slow = new PlotProjection();
+    slow.resize(500, 250);
+    // Met mid-run: the walk covers every index, in budgets of 700 points.
+    slow.setData({ xs, ys, xChoice: 'auto', yChoice: 'auto', dataVersion: 5, added: [chunks[9]] });
+    expect(slow.sync(700)).toBe('full');
+    expect(slow.busy).toBe(true);
+    expect(slow.drawable.length).toBeLessThanOrEqual(700);
+    // A chunk lands both behind and ahead of the walk while it runs.
+    const late = chunks.slice(10);
+    let version = 5;
+    for (const c of late) {
+      land(c);
+      slow.setData({ xs, ys, xChoice: 'auto', yChoice: 'auto', dataVersion: ++version, added: [c] });
+      slow.sync(700);
+    }
+    let guard = 0;
+    while (slow.busy && guard++ < 100) slow.sync(700);
+    const fresh = new PlotProjection();
+    fresh.resize(500, 250);
+    fresh.setData({ xs, ys, xChoice: 'auto', yChoice: 'auto', dataVersion: version, added: null });
+    fresh.sync();
+    expect(fresh.busy).toBe(false);
+    expect(Array.from(slow.px)).toEqual(Array.from(fresh.px));
+    expect(Array.from(slow.py)).toEqual(Array.from(fresh.py));
+    expect(sortedDrawable(slow)).toEqual(sortedDrawable(fresh));
+  });
+
   it('scans every point when it meets arrays mid-run (earlier announcements missed)', () => {
     const { xs, ys, chunks, land } = streamed(1000, 100, 3);
     chunks.slice(0, 4).forEach(land);

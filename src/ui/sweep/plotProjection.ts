@@ -51,6 +51,8 @@ export class PlotProjection {
   /** Ranges holding points in the current arrays (null: assume all): full projections scan only these. */
   private arrived: (readonly [number, number])[] | null = null;
   private full = true;
+  /** A re-projection in progress: the ranges it walks, and where it is (range index, next point or -1 for its start). */
+  private walk: { ranges: readonly (readonly [number, number])[]; range: number; at: number } | null = null;
 
   /** Drawable point indices (finite on both axes, positive on log axes). A view: valid until the next sync. */
   get drawable(): Int32Array {
@@ -84,9 +86,19 @@ export class PlotProjection {
     this.full = true;
   }
 
-  sync(): ProjectionChange {
+  /** True while a re-projection is spread over several syncs (call sync again on the next frame). */
+  get busy(): boolean {
+    return this.walk !== null;
+  }
+
+  /**
+   * Brings positions up to date. A re-projection handles at most `budget` points
+   * per call (points not reached yet are NaN: not drawn, not hittable), so a
+   * 100k-point redraw is spread over a few frames instead of one long task.
+   */
+  sync(budget = Infinity): ProjectionChange {
     const d = this.data;
-    if (!this.full && (!d || d.dataVersion === this.syncedVersion)) return 'none';
+    if (!this.full && !this.walk && (!d || d.dataVersion === this.syncedVersion)) return 'none';
     if (!d) return this.clear();
     this.syncedVersion = d.dataVersion;
     const ranges = this.pending;
@@ -99,16 +111,26 @@ export class PlotProjection {
         extendExtent(this.xExt, d.xs, s, e);
         extendExtent(this.yExt, d.ys, s, e);
       }
-      return this.projectAll(d);
+      return this.projectAll(d, budget);
     }
     let moved = false;
     for (const [s, e] of ranges) {
       moved = extendExtent(this.xExt, d.xs, s, e) || moved;
       moved = extendExtent(this.yExt, d.ys, s, e) || moved;
     }
-    if (moved && !this.mapsHold(d)) return this.projectAll(d);
+    if (moved && !this.mapsHold(d)) return this.projectAll(d, budget);
     if (!this.x || !this.y) return 'none';
-    for (const [s, e] of ranges) this.projectRange(d, s, e);
+    if (!this.walk) {
+      for (const [s, e] of ranges) this.projectRange(d, s, e);
+      return 'appended';
+    }
+    // A walk over `arrived` reaches new ranges (appended to it) by itself; a walk over all
+    // indices has to be helped with the parts of new ranges it has already passed.
+    if (this.walk.ranges !== this.arrived) {
+      const passed = this.walk.range > 0 ? d.xs.length : Math.max(0, this.walk.at);
+      for (const [s, e] of ranges) if (s < passed) this.projectRange(d, s, Math.min(e, passed));
+    }
+    this.continueWalk(d, budget);
     return 'appended';
   }
 
@@ -126,6 +148,7 @@ export class PlotProjection {
 
   private clear(): ProjectionChange {
     this.full = false;
+    this.walk = null;
     this.pending = [];
     this.arrived = null;
     this.x = this.y = null;
@@ -134,7 +157,7 @@ export class PlotProjection {
     return 'full';
   }
 
-  private projectAll(d: ProjectionData): ProjectionChange {
+  private projectAll(d: ProjectionData, budget: number): ProjectionChange {
     this.xKind = scaleKindFor(d.xChoice, this.xExt);
     this.yKind = scaleKindFor(d.yChoice, this.yExt);
     this.x = this.mapFor(d.xChoice, this.xExt, [0, this.width]);
@@ -145,10 +168,34 @@ export class PlotProjection {
       this.py = new Float32Array(n);
       this.drawableBuf = new Int32Array(n);
     }
+    // Old positions must not be drawn or hit while the walk has not reached them.
+    this.px.fill(Number.NaN);
+    this.py.fill(Number.NaN);
     this.drawableCount = 0;
     this.epoch++;
-    if (this.x && this.y) for (const [s, e] of this.arrivedRanges(d)) this.projectRange(d, s, e);
+    this.walk = null;
+    if (this.x && this.y) {
+      // `arrived` grows as chunks land, so the walk also covers ranges that arrive meanwhile.
+      this.walk = { ranges: this.arrived ?? [[0, n]], range: 0, at: -1 };
+      this.continueWalk(d, budget);
+    }
     return 'full';
+  }
+
+  /** Projects up to `budget` more points of the running re-projection. */
+  private continueWalk(d: ProjectionData, budget: number): void {
+    const w = this.walk!;
+    let left = budget;
+    while (w.range < w.ranges.length && left > 0) {
+      const [s, e] = w.ranges[w.range];
+      const from = Math.max(s, w.at);
+      const to = Math.min(e, from + left);
+      this.projectRange(d, from, to);
+      left -= to - from;
+      if (to >= e) [w.range, w.at] = [w.range + 1, -1];
+      else w.at = to;
+    }
+    if (w.range >= w.ranges.length) this.walk = null;
   }
 
   private arrivedRanges(d: ProjectionData): readonly (readonly [number, number])[] {
