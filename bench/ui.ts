@@ -86,10 +86,24 @@ async function runSweep(page: Page, samples: number) {
 }
 
 async function plotTimings(page: Page) {
-  const entries = (name: string) => page.evaluate((n) => performance.getEntriesByName(n).map((e) => e.duration), name);
+  // The app keeps only the latest measure of each name in the buffer; an observer sees them all.
+  await page.evaluate(() => {
+    const w = window as unknown as { __measures: Record<string, number[]> };
+    w.__measures = {};
+    new PerformanceObserver((l) => {
+      for (const e of l.getEntries()) (w.__measures[e.name] ??= []).push(e.duration);
+    }).observe({ type: 'measure' });
+  });
+  const entries = (name: string) =>
+    page.evaluate((n) => {
+      const w = window as unknown as { __measures: Record<string, number[]> };
+      const got = w.__measures[n] ?? [];
+      w.__measures[n] = [];
+      return got;
+    }, name);
   const draws: number[] = [];
   for (const [x, y] of [['area', 'latency'], ['latency', 'energy'], ['edp', 'area'], ['latency', 'energy']]) {
-    await page.evaluate(() => performance.clearMeasures());
+    await entries('pareto:draw');
     await page.getByTestId('plot-x').selectOption(x);
     await page.getByTestId('plot-y').selectOption(y);
     await page.waitForTimeout(500);
@@ -97,7 +111,7 @@ async function plotTimings(page: Page) {
   }
   const box = await page.getByTestId('pareto-plot').boundingBox();
   if (!box) throw new Error('no pareto plot');
-  await page.evaluate(() => performance.clearMeasures());
+  await entries('pareto:hover');
   for (let k = 0; k < 60; k++) {
     await page.mouse.move(box.x + 80 + ((k * 23) % (box.width - 100)), box.y + 20 + ((k * 37) % (box.height - 70)));
     await page.waitForTimeout(20); // one hit test per frame: let each move reach the plot
