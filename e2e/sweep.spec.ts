@@ -49,7 +49,7 @@ test('a 5,000-point sweep shows a front, and clicking a front point loads it int
   await plot.scrollIntoViewIfNeeded();
   await shot(page, J, '2-front-auto-scales');
 
-  // On this sweep "auto" picks linear axes and the front is squeezed into a few pixels; log axes spread it out.
+  // Pin both axes to log so the front is spread out whatever "auto" decides.
   await page.getByTestId('plot-x-scale').selectOption('log');
   await page.getByTestId('plot-y-scale').selectOption('log');
   const target = await findClickableFrontPoint(page, frontIds);

@@ -138,3 +138,18 @@ export function computeArea(acc: AcceleratorConfig, mode: SimMode, c: ReferenceC
     },
   };
 }
+
+/** The run figures both cost models report the same way: time from cycles and clock, and area. */
+export function timeAndArea(cycles: number, clockMHz: number, acc: AcceleratorConfig, mode: SimMode, c: ReferenceConstants) {
+  const latencyS = cycles / (clockMHz * 1e6);
+  const area = computeArea(acc, mode, c);
+  return {
+    clockMHz,
+    cycles,
+    latencyS,
+    throughputSeqPerS: acc.batchSize / latencyS,
+    areaMm2: area.areaMm2,
+    areaByModuleMm2: { ...area.byModuleMm2 } as Record<string, number>,
+    batchSize: acc.batchSize,
+  };
+}

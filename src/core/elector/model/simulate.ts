@@ -6,7 +6,7 @@
  */
 import type { AcceleratorConfig } from '../../space/accelerator/types.ts';
 import type { ModelDict } from '../../space/transformer/types.ts';
-import { computeArea } from '../area.ts';
+import { timeAndArea } from '../area.ts';
 import type { ElectorConstants } from '../constants/elector.ts';
 import type { ReferenceConstants } from '../constants/reference.ts';
 import type { ElectorEnergyNJ, SimMode, SimResult, Sparsity, SparsityByOp } from '../types.ts';
@@ -96,19 +96,12 @@ export function runElector(dict: ModelDict, acc: AcceleratorConfig, opts: Electo
     dynamicNJ += energyNJ[key][0];
     leakageNJ += energyNJ[key][1];
   }
-  const area = computeArea(acc, mode, reference);
   const cycles = totals.cycles;
-  const latencyS = cycles / (clockMHz * 1e6);
   const lanes = array.lanes;
   const result: SimResult = {
     costModel: 'elector',
     mode,
-    clockMHz,
-    cycles,
-    latencyS,
-    throughputSeqPerS: acc.batchSize / latencyS,
-    areaMm2: area.areaMm2,
-    areaByModuleMm2: { ...area.byModuleMm2 },
+    ...timeAndArea(cycles, clockMHz, acc, mode, reference),
     energyNJ,
     dynamicNJ,
     leakageNJ,
@@ -129,7 +122,6 @@ export function runElector(dict: ModelDict, acc: AcceleratorConfig, opts: Electo
       maskBuffer: totals.maskBusy / cycles,
     },
     boundCycles: { compute: totals.computeBoundCycles, memory: totals.memoryBoundCycles },
-    batchSize: acc.batchSize,
     sparsity: { ...sparsity },
   };
   if (totals.timeline) result.timeline = totals.timeline;

@@ -14,7 +14,7 @@
  */
 import type { AcceleratorConfig } from '../../space/accelerator/types.ts';
 import type { ModelDict } from '../../space/transformer/types.ts';
-import { computeArea } from '../area.ts';
+import { timeAndArea } from '../area.ts';
 import { plainModel } from '../model/plainModel.ts';
 import type { ReferenceEnergyNJ, SimResult } from '../types.ts';
 import { loadEmbedding } from './embeddingTable.ts';
@@ -65,17 +65,10 @@ function toResult(s: RunState, m: ReferenceMachine, acc: AcceleratorConfig, opts
   // TransCODE's dict_to_energies: buffers and main memory count as dynamic.
   const dynamicNJ = s.bufferNJ + s.mainMemoryNJ + s.macDyn + s.softmaxDyn + s.layerNormDyn + s.sparsityDyn + s.othersDyn;
   const leakageNJ = s.macLeak + s.softmaxLeak + s.layerNormLeak + s.sparsityLeak + s.othersLeak;
-  const latencyS = s.cycles / (opts.clockMHz * 1e6);
-  const area = computeArea(acc, opts.mode, opts.constants);
   return {
     costModel: 'reference',
     mode: opts.mode,
-    clockMHz: opts.clockMHz,
-    cycles: s.cycles,
-    latencyS,
-    throughputSeqPerS: acc.batchSize / latencyS,
-    areaMm2: area.areaMm2,
-    areaByModuleMm2: { ...area.byModuleMm2 },
+    ...timeAndArea(s.cycles, opts.clockMHz, acc, opts.mode, opts.constants),
     energyNJ,
     dynamicNJ,
     leakageNJ,
@@ -86,7 +79,6 @@ function toResult(s: RunState, m: ReferenceMachine, acc: AcceleratorConfig, opts
       bufferBytes: (s.activationStoreElements * m.wfActivation + s.weightStoreElements * m.wfWeight) / 8,
     },
     warnings: referenceWarnings(s, m.tile, energyNJ),
-    batchSize: acc.batchSize,
     sparsity: { ...opts.sparsity },
   };
 }
