@@ -13,7 +13,7 @@ import { REFERENCE_CONSTANTS, type ReferenceConstants } from './constants/refere
 import { ELECTOR_CONSTANTS, type ElectorConstants } from './constants/elector.ts';
 import { simulateReference } from './reference/simulate.ts';
 import { simulateElector } from './model/simulate.ts';
-import type { CostModel, SimMode, SimOptions, SimResult, Sparsity, SparsityByOp } from './types.ts';
+import { RUN_SETTING_LIMITS, type CostModel, type SimMode, type SimOptions, type SimResult, type Sparsity, type SparsityByOp } from './types.ts';
 
 /** Options with every default filled in and constants merged: what the cost models receive. */
 export interface ResolvedSimOptions {
@@ -23,6 +23,10 @@ export interface ResolvedSimOptions {
   sparsity: Sparsity;
   sparsityByOp: SparsityByOp;
   timeline: boolean;
+  seqLen: number;
+  accumulationSteps: number;
+  mlmHead: boolean;
+  powerGating: boolean;
   referenceConstants: ReferenceConstants;
   electorConstants: ElectorConstants;
 }
@@ -49,6 +53,13 @@ export function resolveSimOptions(options: SimOptions = {}): ResolvedSimOptions 
   if (costModel !== 'elector' && costModel !== 'reference') {
     throw new RangeError(`costModel: "${String(costModel)}" must be elector or reference`);
   }
+  const seqLen = options.seqLen ?? RUN_SETTING_LIMITS.seqLen.default;
+  integerIn('seqLen', seqLen, RUN_SETTING_LIMITS.seqLen);
+  const accumulationSteps = options.accumulationSteps ?? RUN_SETTING_LIMITS.accumulationSteps.default;
+  integerIn('accumulationSteps', accumulationSteps, RUN_SETTING_LIMITS.accumulationSteps);
+  if (costModel === 'reference' && seqLen !== 128) {
+    throw new RangeError(`seqLen: the reference cost model is fixed at 128 tokens (got ${seqLen}); use the elector model`);
+  }
   return {
     mode,
     costModel,
@@ -56,6 +67,10 @@ export function resolveSimOptions(options: SimOptions = {}): ResolvedSimOptions 
     sparsity,
     sparsityByOp: options.sparsityByOp ?? {},
     timeline: options.timeline ?? true,
+    seqLen,
+    accumulationSteps,
+    mlmHead: options.mlmHead ?? false,
+    powerGating: options.powerGating ?? true,
     referenceConstants,
     electorConstants,
   };
@@ -88,7 +103,17 @@ export function simulateResolved(model: ModelDict, accelerator: AcceleratorConfi
     sparsityByOp: o.sparsityByOp,
     constants: { reference: o.referenceConstants, elector: o.electorConstants },
     timeline: o.timeline,
+    seqLen: o.seqLen,
+    accumulationSteps: o.accumulationSteps,
+    mlmHead: o.mlmHead,
+    powerGating: o.powerGating,
   });
+}
+
+function integerIn(field: string, x: unknown, r: { min: number; max: number }): void {
+  if (!(typeof x === 'number' && Number.isInteger(x) && x >= r.min && x <= r.max)) {
+    throw new RangeError(`${field}: ${String(x)} must be an integer from ${r.min} to ${r.max}`);
+  }
 }
 
 function stripUndefined<T extends object>(x: T | undefined): Partial<T> {

@@ -42,7 +42,25 @@ export interface SimOptions {
   electorConstants?: DeepPartial<ElectorConstants>;
   /** Per-op timeline (elector model). Default true; sweeps turn it off for speed. */
   timeline?: boolean;
+  /** Tokens per sequence, an integer in [32, 512] (`RUN_SETTING_LIMITS.seqLen`). Default 128. */
+  seqLen?: number;
+  /**
+   * Training (elector model): micro-batches of `accelerator.batchSize` sequences whose
+   * gradients are summed before one optimizer step. Default 8 (8 × 4 = 32 sequences).
+   */
+  accumulationSteps?: number;
+  /** Training or inference (elector model): add BERT's masked-language-model head (tied decoder). Default false. */
+  mlmHead?: boolean;
+  /** Elector model: idle compute units are power-gated (no leakage while idle). Default true. */
+  powerGating?: boolean;
 }
+
+/** Defaults and ranges of the run settings, shared by validation, editors, links and the CLI. */
+export const RUN_SETTING_LIMITS = {
+  seqLen: { min: 32, max: 512, default: 128 },
+  accumulationSteps: { min: 1, max: 1024, default: 8 },
+  clockMHz: { min: 1, max: 10_000, default: 700 },
+} as const;
 
 export type DeepPartial<T> = { [K in keyof T]?: T[K] extends object ? DeepPartial<T[K]> : T[K] };
 
@@ -66,6 +84,32 @@ export type ElectorEnergyNJ = Record<
   DynLeakNJ
 >;
 
+/** Which resource set an op's time (elector model). */
+export type Limiter = 'compute' | 'mainMemory' | 'activationBuffer' | 'weightBuffer' | 'maskBuffer';
+
+/**
+ * How the mapper laid an op onto the hardware (elector model, products and convolutions).
+ * - `order`: the operand held in the buffer while the other streams past it:
+ *   `weights-stationary` (a panel of B stays, A streams once per panel),
+ *   `activations-stationary` (a block of A rows stays, B streams once per block),
+ *   `fits` (every operand fits at once: each crosses main memory at most once).
+ * - `waveRows × waveCols`: output tiles one wave of the array computes; A tiles are
+ *   broadcast along a row, B tiles down a column (each buffer read feeds that many lanes).
+ */
+export interface OpMapping {
+  order: 'fits' | 'weights-stationary' | 'activations-stationary';
+  waveRows: number;
+  waveCols: number;
+  /** Buffer blocks the op is cut into (panels of B or blocks of A). */
+  blocks: number;
+  /** How many times A and B cross main memory (0: on chip already, or generated on chip). */
+  mainMemoryPassesA: number;
+  mainMemoryPassesB: number;
+  /** How many times each element of A and B is read from its buffer into the lanes. */
+  bufferReadsA: number;
+  bufferReadsB: number;
+}
+
 export interface TimelineEntry {
   /** Op name, e.g. `q`, `sdp-qk`, `ff_2_1`, `ln_0_1`, `adamw`. */
   op: string;
@@ -80,6 +124,19 @@ export interface TimelineEntry {
   computeCycles: number;
   memoryCycles: number;
   bound: 'compute' | 'memory';
+  /** Elector model: the resource that set the op's time, and each resource's busy cycles. */
+  limiter?: Limiter;
+  levelCycles?: Record<Limiter, number>;
+  /** Cycles of fill and drain (latencies, first and last tile) added to the bound. */
+  fillCycles?: number;
+  /** Main-memory cycles of this op's weights loaded ahead, during the previous op. */
+  prefetchCycles?: number;
+  /** Useful MACs after zero-skipping. */
+  macs?: number;
+  mainMemoryBytes?: number;
+  bufferBytes?: number;
+  /** Products and convolutions: the mapping chosen. */
+  mapping?: OpMapping;
 }
 
 export interface MemoryTraffic {
@@ -118,4 +175,25 @@ export interface SimResult {
   /** Batch size the latency covers. */
   batchSize: number;
   sparsity: Sparsity;
+  /** Elector model: the run settings that shaped the result. */
+  run?: ElectorRunInfo;
+}
+
+export interface ElectorRunInfo {
+  seqLen: number;
+  mlmHead: boolean;
+  powerGating: boolean;
+  /**
+   * Sequences the accelerator carries through the layers at once. Smaller than the batch
+   * when cutting the batch keeps activations on chip and is faster: the batch then runs
+   * as batchSize / subBatch passes (the timeline shows one pass).
+   */
+  subBatch: number;
+  /** Training: micro-batches per optimizer step. */
+  accumulationSteps?: number;
+  /**
+   * Training: the optimizer step (gradient-norm read for clipping, AdamW) for one global
+   * batch. Its share per micro-batch (÷ accumulationSteps) is included in cycles and energy.
+   */
+  optimizer?: { cyclesPerStep: number; energyNJPerStep: number; sharePerMicroBatch: number; mainMemoryBytesPerStep: number };
 }

@@ -32,6 +32,10 @@ export interface ElectorSimOptions {
   constants: { reference: ReferenceConstants; elector: ElectorConstants };
   /** Record a per-op timeline (off for sweeps). */
   timeline: boolean;
+  seqLen?: number;
+  accumulationSteps?: number;
+  mlmHead?: boolean;
+  powerGating?: boolean;
 }
 
 /** The result plus the internals that tests and diagnostics look at. */
