@@ -1,13 +1,16 @@
 /**
  * The per-op timeline (elector model only): Gantt rows by layer or by op kind,
- * compute-bound ops solid and memory-bound ops hatched, with a table view that
- * aggregates rows and lists the first ops.
+ * bars coloured and striped by what bound them (compute solid, each memory level
+ * striped its own way), with a table view that aggregates rows and lists the first ops.
  */
 import { useId, useMemo, useState } from 'react';
 import type { SimResult } from '../core/elector/types.ts';
 import { ChartFrame } from './ChartFrame.tsx';
 import { DataTable } from './DataTable.tsx';
-import { Swatch } from './Hatch.tsx';
+import { LimiterLegend } from './LimiterFills.tsx';
+import { LIMITER_STYLES, limiterOf } from './limiters.ts';
+import { opLabel } from './opNames.ts';
+import { passesNote } from './runNotes.ts';
 import { TimelinePlot } from './TimelinePlot.tsx';
 import { layoutTimeline, type TimelineGrouping } from './timelineLayout.ts';
 import { summariseRows, timelineSentence } from './timelineSummary.ts';
@@ -34,6 +37,7 @@ export function TimelineChart({ result }: { result: SimResult }) {
     );
   }
   const summary = timelineSentence(entries, result.boundCycles);
+  const present = new Set(layout.bars.map((b) => b.limiter));
   const rows = summariseRows(entries, layout);
   const table = (
     <>
@@ -44,10 +48,10 @@ export function TimelineChart({ result }: { result: SimResult }) {
       />
       <DataTable
         caption="Ops in time order"
-        columns={['Op', 'Kind', 'Direction', 'Layer', 'Head', 'Start', 'End', 'Bound']}
+        columns={['Op', 'Kind', 'Direction', 'Start', 'End', 'Bound by']}
         rows={layout.bars.slice(0, TABLE_OP_LIMIT).map((b) => {
           const e = entries[b.entry];
-          return [e.op, e.kind, e.direction, e.layer >= 0 ? e.layer + 1 : '–', e.head >= 0 ? e.head + 1 : '–', n(e.startCycle), n(e.endCycle), e.bound];
+          return [opLabel(e), e.kind, e.direction, n(e.startCycle), n(e.endCycle), LIMITER_STYLES[limiterOf(e)].label];
         })}
         note={entries.length > TABLE_OP_LIMIT ? `First ${n(TABLE_OP_LIMIT)} of ${n(entries.length)} ops.` : undefined}
       />
@@ -65,10 +69,10 @@ export function TimelineChart({ result }: { result: SimResult }) {
   return (
     <ChartFrame id="timeline" title="Per-op timeline" summary={summary} table={table} controls={controls} interactive wide>
       <div className="legend" aria-hidden="true">
-        <span className="legend-item"><Swatch color="var(--compute)" />Compute-bound (solid)</span>
-        <span className="legend-item"><Swatch color="var(--memory)" hatch />Memory-bound (hatched)</span>
+        <LimiterLegend present={present} />
         <span className="legend-hint">Hover or focus and use arrow keys; drag to zoom, double-click to reset.</span>
       </div>
+      {passesNote(result) && <p className="chart-note" data-testid="timeline-passes">{passesNote(result)}</p>}
       <TimelinePlot entries={entries} layout={layout} summary={summary} />
     </ChartFrame>
   );

@@ -10,8 +10,9 @@ import type { TimelineEntry } from '../core/elector/types.ts';
 import { barAt, neighbourBar, type TimelineLayout } from './timelineLayout.ts';
 import { laneAtY, laneGeometry, laneTop } from './timelineGeometry.ts';
 import { drawTimelineBars } from './timelineCanvas.ts';
-import { describeOp } from './timelineSummary.ts';
-import { HatchPattern } from './Hatch.tsx';
+import { opSentence } from './opDetails.ts';
+import { LimiterPatternDefs, limiterFill } from './LimiterFills.tsx';
+import { OpTooltip } from './OpTooltip.tsx';
 import { useElementWidth } from './useElementWidth.ts';
 import { useCssColors } from './useCssColors.ts';
 import { clampView, zoomAround, type CycleView } from './zoom.ts';
@@ -23,7 +24,8 @@ function tooltipY(barY: number, barH: number, plotBottom: number) {
   return barY < plotBottom / 2 ? { top: barY + barH + 6 } : { top: barY - 6, transform: 'translateY(-100%)' };
 }
 const LEFT = 108, RIGHT = 14, TOP = 4, AXIS_H = 24;
-const COLORS = ['compute', 'memory'] as const;
+const COLORS = ['compute', 'memory', 'series-3', 'series-4', 'series-5'] as const;
+const TOOLTIP_W = 340;
 const cyclesTick = format('~s');
 const cyclesShort = format('.3~s');
 
@@ -67,7 +69,7 @@ export function TimelinePlot({ entries, layout, summary }: { entries: readonly T
         y={barTop(b.row, b.lane)}
         width={Math.max(1, x(b.x1) - x(b.x0))}
         height={g.barH}
-        style={{ fill: b.bound === 'compute' ? 'var(--compute)' : `url(#${uid}-mem)` }}
+        style={{ fill: limiterFill(uid, b.limiter) }}
         className={x(b.x1) - x(b.x0) > 4 ? 'bar-edge' : undefined}
       />
     ));
@@ -135,7 +137,7 @@ export function TimelinePlot({ entries, layout, summary }: { entries: readonly T
       <div className="timeline-stage">
         <svg width={width} height={height} aria-hidden="true" focusable="false" className="timeline-svg">
           <defs>
-            <HatchPattern id={`${uid}-mem`} color="var(--memory)" />
+            <LimiterPatternDefs uid={uid} />
             <clipPath id={`${uid}-clip`}><rect x={LEFT} y={0} width={Math.max(0, width - LEFT - RIGHT)} height={height} /></clipPath>
           </defs>
           {layout.rows.map((r, i) => (
@@ -170,12 +172,17 @@ export function TimelinePlot({ entries, layout, summary }: { entries: readonly T
           />
         </svg>
         {sb && (
-          <div className="chart-tooltip" style={{ left: Math.min(width - 260, Math.max(LEFT, x((sb.x0 + sb.x1) / 2) - 130)), ...tooltipY(barTop(sb.row, sb.lane), g.barH, TOP + g.plotH) }} aria-hidden="true">
-            {describeOp(entries[sb.entry])}
+          <div
+            className="chart-tooltip"
+            style={{ width: TOOLTIP_W, left: Math.max(0, Math.min(width - TOOLTIP_W, Math.max(LEFT, x((sb.x0 + sb.x1) / 2) - TOOLTIP_W / 2))), ...tooltipY(barTop(sb.row, sb.lane), g.barH, TOP + g.plotH) }}
+            aria-hidden="true"
+            data-testid="timeline-tooltip"
+          >
+            <OpTooltip entry={entries[sb.entry]} />
           </div>
         )}
       </div>
-      <div className="visually-hidden" aria-live="polite">{focusedBar ? describeOp(entries[focusedBar.entry]) : ''}</div>
+      <div className="visually-hidden" aria-live="polite">{focusedBar ? opSentence(entries[focusedBar.entry]) : ''}</div>
     </div>
   );
 }

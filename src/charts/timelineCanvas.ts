@@ -1,9 +1,10 @@
 /**
  * Canvas drawing of timeline bars, for runs with more ops than SVG handles
- * smoothly (BERT-Base training has thousands). Memory-bound bars are hatched,
- * as in the SVG version, so the two bounds differ in shape as well as colour.
+ * smoothly (BERT-Base training has thousands). Bars are coloured and striped by
+ * what bound them (limiters.ts), as in the SVG version: shape as well as colour.
  */
 import type { TimelineLayout } from './timelineLayout.ts';
+import { LIMITER_ORDER, LIMITER_STYLES, type LimiterStyle } from './limiters.ts';
 
 export interface TimelineGeometry {
   /** Cycle → CSS px. */
@@ -15,7 +16,8 @@ export interface TimelineGeometry {
   right: number;
 }
 
-function hatch(ctx: CanvasRenderingContext2D, color: string, dpr: number): CanvasPattern | string {
+/** A striped fill like the SVG `HatchPattern`: a 6 px tile, 30 % ground, a 3 px stripe turned by `angle`. */
+function stripes(ctx: CanvasRenderingContext2D, color: string, dpr: number, angle: number): CanvasPattern | string {
   const size = Math.round(6 * dpr);
   const tile = document.createElement('canvas');
   tile.width = tile.height = size;
@@ -25,22 +27,19 @@ function hatch(ctx: CanvasRenderingContext2D, color: string, dpr: number): Canva
   t.fillStyle = color;
   t.fillRect(0, 0, size, size);
   t.globalAlpha = 1;
-  t.strokeStyle = color;
-  t.lineWidth = 1.6 * dpr;
-  t.beginPath();
-  // Two half-diagonals at the corners keep the stripes continuous across tiles.
-  t.moveTo(-1, size + 1); t.lineTo(size + 1, -1);
-  t.moveTo(-1, 1); t.lineTo(1, -1);
-  t.moveTo(size - 1, size + 1); t.lineTo(size + 1, size - 1);
-  t.stroke();
-  return ctx.createPattern(tile, 'repeat') ?? color;
+  t.fillRect(0, 0, size / 2, size);
+  const pattern = ctx.createPattern(tile, 'repeat');
+  if (!pattern) return color;
+  // The context is scaled by dpr: undo it for the tile, then turn it as SVG's patternTransform does.
+  pattern.setTransform(new DOMMatrix().rotate(angle).scale(1 / dpr));
+  return pattern;
 }
 
 export function drawTimelineBars(
   canvas: HTMLCanvasElement,
   layout: TimelineLayout,
   g: TimelineGeometry,
-  colors: { compute: string; memory: string },
+  colors: Record<LimiterStyle['color'], string>,
   cssWidth: number,
   cssHeight: number,
 ): void {
@@ -55,13 +54,16 @@ export function drawTimelineBars(
   ctx.beginPath();
   ctx.rect(g.left, 0, g.right - g.left, cssHeight);
   ctx.clip();
-  const memoryFill = hatch(ctx, colors.memory, dpr);
-  for (const bound of ['compute', 'memory'] as const) {
-    ctx.fillStyle = bound === 'compute' ? colors.compute : memoryFill;
+  for (const limiter of LIMITER_ORDER) {
+    const style = LIMITER_STYLES[limiter];
+    const color = colors[style.color];
+    let fill: CanvasPattern | string | null = null;
     for (const b of layout.bars) {
-      if (b.bound !== bound) continue;
+      if (b.limiter !== limiter) continue;
       const x0 = g.x(b.x0), x1 = g.x(b.x1);
       if (x1 < g.left || x0 > g.right) continue;
+      fill ??= style.stripes === null ? color : stripes(ctx, color, dpr, style.stripes);
+      ctx.fillStyle = fill;
       ctx.fillRect(x0, g.barTop(b.row, b.lane), Math.max(1, x1 - x0), g.barH);
     }
   }

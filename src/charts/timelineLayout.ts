@@ -5,6 +5,7 @@
  * only maps rows, lanes and cycles to pixels.
  */
 import type { TimelineEntry } from '../core/elector/types.ts';
+import { limiterOf, type LimiterKey } from './limiters.ts';
 
 export type TimelineGrouping = 'layer' | 'kind';
 
@@ -27,6 +28,8 @@ export interface TimelineBar {
   x0: number;
   x1: number;
   bound: TimelineEntry['bound'];
+  /** What set the op's time: the bar's colour and pattern. */
+  limiter: LimiterKey;
 }
 
 export interface TimelineLayout {
@@ -95,7 +98,7 @@ export function layoutTimeline(entries: readonly TimelineEntry[], by: TimelineGr
     const lanes = packLanes(spans);
     const laneCount = Math.max(1, ...lanes.map((l) => l + 1));
     members.forEach((entry, k) => {
-      bars.push({ entry, row, lane: lanes[k], x0: spans[k].x0, x1: spans[k].x1, bound: entries[entry].bound });
+      bars.push({ entry, row, lane: lanes[k], x0: spans[k].x0, x1: spans[k].x1, bound: entries[entry].bound, limiter: limiterOf(entries[entry]) });
       endCycle = Math.max(endCycle, spans[k].x1);
     });
     rows.push({ key, label: rowLabel(key, by), lanes: laneCount, laneOffset });

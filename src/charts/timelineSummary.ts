@@ -1,9 +1,10 @@
 /**
  * Text alternatives for the timeline: per-row aggregates for the table view and
- * a one-sentence summary for the chart's aria-label.
+ * a one-sentence summary for the chart's aria-label (one op in words: opDetails.ts).
  */
 import type { TimelineEntry } from '../core/elector/types.ts';
 import type { TimelineLayout } from './timelineLayout.ts';
+import { cyclesByLimiter, limiterSharesText } from './limiters.ts';
 
 export interface TimelineRowSummary {
   label: string;
@@ -40,15 +41,6 @@ export function timelineSentence(entries: readonly TimelineEntry[], boundCycles?
     const total = boundCycles.compute + boundCycles.memory;
     if (total > 0) s += ` ${Math.round((100 * boundCycles.memory) / total)}% of cycles are memory-bound.`;
   }
+  if (entries.some((e) => e.limiter)) s += ` Cycles by what bound them: ${limiterSharesText(cyclesByLimiter(entries))}.`;
   return s;
-}
-
-/** One op in words, for the tooltip and the keyboard live region. */
-export function describeOp(e: TimelineEntry): string {
-  const where = [e.layer >= 0 ? `layer ${e.layer + 1}` : 'outside layers', e.head >= 0 ? `head ${e.head + 1}` : null].filter(Boolean).join(', ');
-  const cycles = Math.max(0, e.endCycle - e.startCycle);
-  return (
-    `${e.op} (${e.kind}, ${e.direction}), ${where}: cycles ${e.startCycle.toLocaleString('en-US')}–${e.endCycle.toLocaleString('en-US')} ` +
-    `(${cycles.toLocaleString('en-US')}); compute ${e.computeCycles.toLocaleString('en-US')}, memory ${e.memoryCycles.toLocaleString('en-US')}; ${e.bound}-bound.`
-  );
 }

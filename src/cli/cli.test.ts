@@ -3,6 +3,8 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { main } from './main.ts';
 import type { CliIo } from './io.ts';
+import { simOptionsFromFlags } from './options.ts';
+import { RUN_SETTING_LIMITS } from '../core/elector/types.ts';
 
 const FIXTURE = fileURLToPath(new URL('../core/elector/reference/fixtures/acceltran-fast-vectors.jsonl', import.meta.url));
 
@@ -126,5 +128,66 @@ describe('sweep', () => {
     const r = await run(['sweep', '--accelerators', '2', '--models', 'bert-tiny', '--shard', '3/3']);
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/--shard: "3\/3"/);
+  });
+});
+
+describe('run-setting flags (--seq-len, --accumulation-steps, --mlm-head, --no-power-gating)', () => {
+  const L = RUN_SETTING_LIMITS;
+
+  it('parse into SimOptions, leaving the core defaults when absent', () => {
+    expect(simOptionsFromFlags({ 'seq-len': '256', 'accumulation-steps': '16', 'mlm-head': true, 'no-power-gating': true })).toEqual({
+      timeline: false, seqLen: 256, accumulationSteps: 16, mlmHead: true, powerGating: false,
+    });
+    expect(simOptionsFromFlags({})).toEqual({ timeline: false });
+  });
+
+  it('reach the simulation (simulate --json reports the run it did)', async () => {
+    const base = ['simulate', '--model', 'bert-tiny', '--accelerator', 'acceltran-edge', '--json', '--mode', 'training'];
+    const r = await run([...base, '--seq-len', '64', '--accumulation-steps', '2', '--mlm-head', '--no-power-gating']);
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.stdout).run).toMatchObject({ seqLen: 64, accumulationSteps: 2, mlmHead: true, powerGating: false });
+    const plain = await run(base);
+    expect(JSON.parse(plain.stdout).run).toMatchObject({ seqLen: L.seqLen.default, accumulationSteps: L.accumulationSteps.default, mlmHead: false, powerGating: true });
+  });
+
+  it('exit 2 with a message naming the flag', async () => {
+    const base = ['simulate', '--model', 'bert-tiny', '--accelerator', 'acceltran-edge'];
+    for (const [flag, bad] of [
+      ['--seq-len', String(L.seqLen.max + 1)], ['--seq-len', String(L.seqLen.min - 1)], ['--seq-len', '128.5'], ['--seq-len', 'long'],
+      ['--accumulation-steps', '0'], ['--accumulation-steps', String(L.accumulationSteps.max + 1)], ['--accumulation-steps', '1e2'],
+    ]) {
+      const r = await run([...base, flag, bad]);
+      expect(r.code, `${flag} ${bad}`).toBe(2);
+      expect(r.stderr).toContain(`${flag}: "${bad}" must be a whole number from`);
+    }
+    const ref = await run([...base, '--cost-model', 'reference', '--seq-len', '256']);
+    expect(ref.code).toBe(2);
+    expect(ref.stderr).toMatch(/--seq-len: the reference cost model runs 128 tokens only/);
+    expect((await run([...base, '--cost-model', 'reference', '--seq-len', '128'])).code).toBe(0);
+    // A boolean flag takes no value.
+    expect((await run([...base, '--mlm-head=yes'])).code).toBe(2);
+  });
+
+  it('are in both commands\' help, with the core\'s limits', async () => {
+    for (const command of ['simulate', 'sweep']) {
+      const help = (await run([command, '--help'])).stdout;
+      for (const flag of ['--seq-len N', '--accumulation-steps N', '--mlm-head', '--no-power-gating']) expect(help, command).toContain(flag);
+      expect(help).toContain(`${L.seqLen.min}–${L.seqLen.max} (default ${L.seqLen.default}`);
+    }
+  });
+
+  it('are used by sweep, whose lines record the sequence length', async () => {
+    const args = ['sweep', '--accelerators', '2', '--models', 'bert-tiny', '--seed', '3'];
+    const lines = (await run([...args, '--seq-len', '64', '--mlm-head'])).stdout.trim().split('\n').map((l) => JSON.parse(l));
+    expect(lines).toHaveLength(2);
+    for (const line of lines) {
+      expect(line.seqLen).toBe(64);
+      if (line.result) expect(line.result.run).toMatchObject({ seqLen: 64, mlmHead: true });
+    }
+    const plain = (await run(args)).stdout.trim().split('\n').map((l) => JSON.parse(l));
+    expect(plain.map((l) => l.seqLen)).toEqual([L.seqLen.default, L.seqLen.default]);
+    const bad = await run([...args, '--accumulation-steps', 'many']);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toMatch(/--accumulation-steps: "many"/);
   });
 });

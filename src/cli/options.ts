@@ -1,5 +1,6 @@
 /** Flags shared by `simulate` and `sweep`, parsed into `SimOptions`. */
-import type { CostModel, SimMode, SimOptions } from '../core/elector/types.ts';
+import { RUN_SETTING_LIMITS, type CostModel, type SimMode, type SimOptions } from '../core/elector/types.ts';
+import { REFERENCE_SEQ_LEN } from '../core/share/runSettings.ts';
 import { UsageError } from './io.ts';
 
 export const SIM_FLAGS = {
@@ -9,7 +10,21 @@ export const SIM_FLAGS = {
   clock: { type: 'string' },
   timeline: { type: 'boolean' },
   constants: { type: 'string' },
+  'seq-len': { type: 'string' },
+  'accumulation-steps': { type: 'string' },
+  'mlm-head': { type: 'boolean' },
+  // Node 20's parseArgs has no allowNegative: the negation is a flag of its own.
+  'no-power-gating': { type: 'boolean' },
 } as const;
+
+const L = RUN_SETTING_LIMITS;
+
+/** The run-settings lines of the simulate and sweep help (limits and defaults from the core). */
+export const RUN_SETTINGS_HELP = `  --seq-len N              tokens per sequence, ${L.seqLen.min}–${L.seqLen.max} (default ${L.seqLen.default}; the reference cost model runs ${REFERENCE_SEQ_LEN} only)
+  --accumulation-steps N   training: micro-batches of the accelerator's batch size summed before one optimizer step,
+                           ${L.accumulationSteps.min}–${L.accumulationSteps.max} (default ${L.accumulationSteps.default}); global batch = N × batch size
+  --mlm-head               add BERT's masked-language-model head (elector model)
+  --no-power-gating        turn power gating off: idle compute units leak in full (elector model; on by default)`;
 
 export interface SimFlagValues {
   mode?: string;
@@ -18,6 +33,10 @@ export interface SimFlagValues {
   clock?: string;
   timeline?: boolean;
   constants?: string;
+  'seq-len'?: string;
+  'accumulation-steps'?: string;
+  'mlm-head'?: boolean;
+  'no-power-gating'?: boolean;
 }
 
 /** `readJson` reads the --constants file; injected so tests need no files. */
@@ -47,7 +66,24 @@ export function simOptionsFromFlags(v: SimFlagValues, readJson?: (path: string, 
     }
     options.sparsity = { activation: parts[0], weight: parts[1], gradient: parts[2] };
   }
+  if (v['seq-len'] !== undefined) {
+    options.seqLen = parseIntegerIn(v['seq-len'], '--seq-len', L.seqLen);
+    if (options.costModel === 'reference' && options.seqLen !== REFERENCE_SEQ_LEN) {
+      throw new UsageError(`--seq-len: the reference cost model runs ${REFERENCE_SEQ_LEN} tokens only (got ${options.seqLen}); drop --seq-len or use --cost-model elector`);
+    }
+  }
+  if (v['accumulation-steps'] !== undefined) options.accumulationSteps = parseIntegerIn(v['accumulation-steps'], '--accumulation-steps', L.accumulationSteps);
+  if (v['mlm-head']) options.mlmHead = true;
+  if (v['no-power-gating']) options.powerGating = false;
   return options;
+}
+
+function parseIntegerIn(text: string, flag: string, range: { min: number; max: number }): number {
+  const n = /^\s*\d+\s*$/.test(text) ? Number(text) : NaN;
+  if (!(Number.isInteger(n) && n >= range.min && n <= range.max)) {
+    throw new UsageError(`${flag}: "${text}" must be a whole number from ${range.min} to ${range.max}`);
+  }
+  return n;
 }
 
 export function parseMode(value: unknown, where: string): SimMode {

@@ -1,10 +1,11 @@
 /** `simulate`: one pair (readable or --json), or --batch JSONL in, JSONL out. */
 import { parseArgs } from 'node:util';
 import { simulate } from '../core/elector/simulate.ts';
+import { RUN_SETTING_LIMITS } from '../core/elector/types.ts';
 import { ValidationError } from '../core/space/issues.ts';
 import { EXIT, UsageError, type CliIo } from './io.ts';
 import { loadAcceleratorArg, loadModelArg, readJson } from './designs.ts';
-import { SIM_FLAGS, simOptionsFromFlags } from './options.ts';
+import { RUN_SETTINGS_HELP, SIM_FLAGS, simOptionsFromFlags } from './options.ts';
 import { formatSummary } from './summary.ts';
 import { simulateBatchLines } from './batch.ts';
 
@@ -18,7 +19,8 @@ Simulates a transformer on an accelerator with ELECTOR.
   --mode MODE              inference (default) or training
   --cost-model MODEL       elector (default; physically consistent) or reference (bit-exact AccelTran simulate_fast)
   --sparsity A,W,G         activation, weight, gradient sparsity in [0,1) (default 0.5,0.5,0.9)
-  --clock MHZ              clock frequency (default 700)
+  --clock MHZ              clock frequency (default ${RUN_SETTING_LIMITS.clockMHz.default})
+${RUN_SETTINGS_HELP}
   --timeline               include the per-op timeline (elector model)
   --constants FILE         override constants: {"reference": {...}, "elector": {...}} with the keys of
                            src/core/elector/constants/reference.ts and elector.ts (unknown keys are refused)

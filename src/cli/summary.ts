@@ -1,5 +1,5 @@
 /** The readable (non-JSON) form of a simulation result. */
-import type { SimResult } from '../core/elector/types.ts';
+import type { ElectorRunInfo, SimResult } from '../core/elector/types.ts';
 
 const si = (x: number, unit: string): string => {
   const abs = Math.abs(x);
@@ -8,6 +8,14 @@ const si = (x: number, unit: string): string => {
   return `${x.toPrecision(4)} ${unit}`;
 };
 
+/** Sequence length and the other run settings the elector model reports. */
+function runLine(run: ElectorRunInfo, mode: SimResult['mode']): string {
+  const parts = [`${run.seqLen} tokens per sequence`];
+  if (mode === 'training' && run.accumulationSteps !== undefined) parts.push(`${run.accumulationSteps} accumulation steps`);
+  parts.push(run.mlmHead ? 'MLM head' : 'no MLM head', run.powerGating ? 'idle units power-gated' : 'no power gating');
+  return parts.join(', ');
+}
+
 export function formatSummary(r: SimResult, title: string): string {
   const energy = Object.entries(r.energyNJ)
     .map(([k, v]) => (Array.isArray(v) ? `  ${k.padEnd(18)} ${si(v[0] * 1e-9, 'J')} dynamic, ${si(v[1] * 1e-9, 'J')} leakage` : `  ${k.padEnd(18)} ${si(v * 1e-9, 'J')}`))
@@ -15,6 +23,7 @@ export function formatSummary(r: SimResult, title: string): string {
   const lines = [
     title,
     `  cost model         ${r.costModel}, ${r.mode}, ${r.clockMHz} MHz, batch ${r.batchSize}`,
+    ...(r.run ? [`  run                ${runLine(r.run, r.mode)}`] : []),
     `  cycles             ${r.cycles.toLocaleString('en-US')}`,
     `  latency            ${si(r.latencyS, 's')}`,
     `  throughput         ${r.throughputSeqPerS.toPrecision(4)} sequences/s`,

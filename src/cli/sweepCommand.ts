@@ -15,12 +15,12 @@ import { resolveSimOptions, simulateResolved } from '../core/elector/simulate.ts
 import type { ModelDict } from '../core/space/transformer/types.ts';
 import { EXIT, UsageError, type CliIo } from './io.ts';
 import { loadModelArg, readJson } from './designs.ts';
-import { SIM_FLAGS, simOptionsFromFlags } from './options.ts';
+import { RUN_SETTINGS_HELP, SIM_FLAGS, simOptionsFromFlags } from './options.ts';
 
 export const SWEEP_HELP = `usage: transcode sweep --accelerators N --models <preset|file|random:N> [--seed S] [--shard I/N] [options] > out.jsonl
 
 Samples N random accelerators (TransCODE design space) and simulates each with every model.
-Writes one JSON line per pair: {"index", "seed", "model", "accelerator" (12-number embedding), "mode", "costModel", "result"}.
+Writes one JSON line per pair: {"index", "seed", "model", "accelerator" (12-number embedding), "mode", "costModel", "seqLen", "result"}.
 
   --accelerators N         how many random accelerators
   --models SPEC            a preset (bert-tiny …), a model JSON file (one dict, or an array of dicts), or random:N
@@ -28,6 +28,7 @@ Writes one JSON line per pair: {"index", "seed", "model", "accelerator" (12-numb
   --shard I/N              only pairs with index % N == I (0 ≤ I < N), for job arrays and GNU parallel;
                            the shards' lines together are exactly the unsharded sweep
   --mode, --cost-model, --sparsity, --clock, --constants   as for simulate (default: inference, elector)
+${RUN_SETTINGS_HELP}
 `;
 
 export function sweepCommand(argv: string[], io: CliIo): number {
@@ -57,7 +58,7 @@ export function sweepCommand(argv: string[], io: CliIo): number {
     for (let m = 0; m < models.length; m++) {
       const index = a * models.length + m;
       if (index % shards !== shard) continue;
-      const head = { index, seed, model: models[m], accelerator: acceleratorToEmbedding(accelerator), mode: options.mode, costModel: options.costModel };
+      const head = { index, seed, model: models[m], accelerator: acceleratorToEmbedding(accelerator), mode: options.mode, costModel: options.costModel, seqLen: options.seqLen };
       try {
         io.stdout(JSON.stringify({ ...head, result: simulateResolved(models[m], accelerator, options) }) + '\n');
       } catch (e) {

@@ -9,6 +9,7 @@ import type { SimulationReply } from '../core/elector/run.ts';
 import type { LatestWinsOutcome } from '../workers-client/latestWins.ts';
 import type { Design } from '../core/share/session.ts';
 import type { RunSettings } from '../core/share/schema.ts';
+import { simOptionsOf } from '../core/share/runSettings.ts';
 import { MODEL_PRESETS } from '../core/space/transformer/presets.ts';
 import { ACCELERATOR_PRESETS } from '../core/space/accelerator/presets.ts';
 import type { ExplorerStoreApi, SimSlot } from './store.ts';
@@ -27,8 +28,9 @@ export const DEFAULT_BASELINE: Design = {
 };
 export const BASELINE_ID = 'baseline';
 
+/** Options of the live simulation (with the per-op timeline); compared designs turn it off. */
 export function optionsFor(settings: RunSettings): SimOptions {
-  return { mode: settings.mode, costModel: settings.costModel, sparsity: settings.sparsity, clockMHz: settings.clockMHz, timeline: true };
+  return { ...simOptionsOf(settings), timeline: true };
 }
 
 function slotFrom(reply: SimulationReply, elapsedMs: number): SimSlot {

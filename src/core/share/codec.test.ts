@@ -6,6 +6,21 @@ import { MODEL_PRESETS } from '../space/transformer/presets.ts';
 import { ACCELERATOR_PRESETS } from '../space/accelerator/presets.ts';
 import type { SessionState } from './session.ts';
 import { SESSION_VERSION } from './limits.ts';
+import { RUN_SETTING_LIMITS } from '../elector/types.ts';
+
+/** What the v2 → v3 migration fills in. */
+const V3_DEFAULTS = {
+  seqLen: RUN_SETTING_LIMITS.seqLen.default,
+  accumulationSteps: RUN_SETTING_LIMITS.accumulationSteps.default,
+  mlmHead: false,
+  powerGating: true,
+};
+
+/** A view as schema 2 stored it: no seqLen, accumulationSteps, mlmHead or powerGating. */
+function asV2(view: SessionState) {
+  const strip = ({ seqLen: _s, accumulationSteps: _a, mlmHead: _m, powerGating: _p, ...rest }: SessionState['settings']) => rest;
+  return { ...structuredClone(view), version: 2, settings: strip(view.settings), pinned: view.pinned.map((p) => ({ ...structuredClone(p), settings: strip(p.settings) })) };
+}
 
 const linkOfJson = (json: string, version = SESSION_VERSION) => `#s=${version}.${toBase64Url(deflateSync(strToU8(json)))}`;
 const linkOf = (obj: unknown, version = SESSION_VERSION) => linkOfJson(JSON.stringify(obj), version);
@@ -79,15 +94,69 @@ describe('share links', () => {
   });
 
   it('migrates a version-1 link (before sweeps recorded their base design)', () => {
-    const { sweepBase: _dropped, ...v1 } = { ...structuredClone(serverView()), version: 1 };
+    const { sweepBase: _dropped, ...v1 } = { ...asV2(serverView()), version: 1 };
     const r = decodeSessionLink(linkOf(v1, 1));
     expect(r.ok).toBe(true);
     if (r.ok) {
       expect(r.migratedFrom).toBe(1);
-      expect(r.value.version).toBe(2);
+      expect(r.value.version).toBe(SESSION_VERSION);
       // v1 sweeps were built around the current design.
       expect(r.value.sweepBase).toEqual(v1.design);
       expect(r.value.design).toEqual(v1.design);
+      expect(r.value.settings).toEqual({ ...v1.settings, ...V3_DEFAULTS });
+    }
+  });
+
+  it('opens a version-2 link (before the sequence-length settings) with the defaults, pinned designs too', () => {
+    const view = serverView();
+    view.settings.clockMHz = 500;
+    view.pinned[1].settings = { ...view.pinned[1].settings, mode: 'training' };
+    const v2 = asV2(view);
+    expect(v2.settings).not.toHaveProperty('seqLen');
+    const r = decodeSessionLink(linkOf(v2, 2));
+    expect(r.ok).toBe(true);
+    if (r.ok) {
+      expect(r.migratedFrom).toBe(2);
+      expect(r.value.version).toBe(SESSION_VERSION);
+      expect(r.value.settings).toEqual({ ...v2.settings, ...V3_DEFAULTS });
+      expect(r.value.settings.clockMHz).toBe(500);
+      expect(r.value.pinned.map((p) => p.settings)).toEqual(v2.pinned.map((p) => ({ ...p.settings, ...V3_DEFAULTS })));
+      expect(r.value.pinned[1].settings.mode).toBe('training');
+      // Everything else is untouched: the migrated view equals the original (its settings were the defaults).
+      expect(r.value).toEqual({ ...view, pinned: view.pinned.map((p) => ({ ...p, settings: { ...p.settings, ...V3_DEFAULTS } })) });
+    }
+  });
+
+  it('still names the bad field of a version-2 link after migrating it', () => {
+    const v2 = asV2(serverView()) as unknown as Record<string, any>;
+    v2.settings.clockMHz = '700';
+    const r = decodeSessionLink(linkOf(v2, 2));
+    expect(r.ok).toBe(false);
+    if (!r.ok) expect(r.issues?.map((i) => i.path)).toEqual(['settings.clockMHz']);
+    const broken = asV2(serverView()) as unknown as Record<string, any>;
+    broken.settings = 'none';
+    const r2 = decodeSessionLink(linkOf(broken, 2));
+    expect(r2.ok).toBe(false);
+    if (!r2.ok) expect(r2.issues?.[0].path).toBe('settings');
+  });
+
+  it('round-trips every run setting and refuses out-of-range ones by name', () => {
+    const view = serverView();
+    view.settings = { ...view.settings, seqLen: 384, accumulationSteps: 32, mlmHead: true, powerGating: false };
+    view.pinned[0].settings = { ...view.pinned[0].settings, seqLen: 64 };
+    const decoded = decodeSessionLink('#' + encodeSessionLink(view));
+    expect(decoded.ok && decoded.value).toEqual(view);
+    const L = RUN_SETTING_LIMITS;
+    for (const [field, bad] of [
+      ['seqLen', L.seqLen.max + 1], ['seqLen', L.seqLen.min - 1], ['seqLen', 100.5],
+      ['accumulationSteps', 0], ['accumulationSteps', L.accumulationSteps.max + 1],
+      ['mlmHead', 'yes'], ['powerGating', 1],
+    ] as const) {
+      const hostile = structuredClone(serverView()) as unknown as Record<string, any>;
+      hostile.settings[field] = bad;
+      const r = decodeSessionLink(linkOf(hostile));
+      expect(r.ok, `${field}=${bad}`).toBe(false);
+      if (!r.ok) expect(r.issues?.[0].path).toBe(`settings.${field}`);
     }
   });
 

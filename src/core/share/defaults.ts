@@ -2,6 +2,7 @@
 import { MODEL_PRESETS } from '../space/transformer/presets.ts';
 import { ACCELERATOR_PRESETS } from '../space/accelerator/presets.ts';
 import { REFERENCE_CONSTANTS } from '../elector/constants/reference.ts';
+import { RUN_SETTING_LIMITS } from '../elector/types.ts';
 import { SESSION_VERSION, type RunSettings, type SweepSettings, type PlotSettings } from './schema.ts';
 import type { SessionState } from './session.ts';
 
@@ -10,6 +11,11 @@ export const DEFAULT_SETTINGS: RunSettings = {
   costModel: 'elector',
   sparsity: { ...REFERENCE_CONSTANTS.sparsity },
   clockMHz: REFERENCE_CONSTANTS.clockMHz,
+  seqLen: RUN_SETTING_LIMITS.seqLen.default,
+  accumulationSteps: RUN_SETTING_LIMITS.accumulationSteps.default,
+  // The core's defaults for these two (resolveSimOptions); defaults.test.ts keeps them in step.
+  mlmHead: false,
+  powerGating: true,
 };
 
 export const DEFAULT_SWEEP: SweepSettings = {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { migrateSession } from './migrations.ts';
+import { migrateSession, SESSION_MIGRATIONS } from './migrations.ts';
+import { RUN_SETTING_LIMITS } from '../elector/types.ts';
 
 describe('migrateSession', () => {
   // A made-up history: v1 stored the seed as a string, v2 renamed `runs` to `sweepRan`.
@@ -22,5 +23,26 @@ describe('migrateSession', () => {
     expect(migrateSession({}, migrations, 3)).toMatchObject({ ok: false, reason: 'unknown' });
     expect(migrateSession({ version: 1 }, { 2: migrations[2] }, 3)).toMatchObject({ ok: false, reason: 'unknown' });
     expect(migrateSession({ version: 2 }, { 2: () => { throw new Error('bad'); } }, 3)).toMatchObject({ ok: false, reason: 'failed' });
+  });
+});
+
+describe('SESSION_MIGRATIONS[2] (v2 → v3: sequence length and training settings)', () => {
+  const filled = { seqLen: RUN_SETTING_LIMITS.seqLen.default, accumulationSteps: RUN_SETTING_LIMITS.accumulationSteps.default, mlmHead: false, powerGating: true };
+  const settings = { mode: 'training', costModel: 'elector', sparsity: { activation: 0.1, weight: 0.2, gradient: 0.3 }, clockMHz: 900 };
+
+  it('fills the new settings of the view and of every pinned design, keeping the rest', () => {
+    const v2 = { version: 2, settings, pinned: [{ id: 'p1', label: 'a', settings: { ...settings, mode: 'inference' } }], plot: { x: 'area' } };
+    const r = migrateSession(v2);
+    expect(r).toMatchObject({ ok: true, migratedFrom: 2 });
+    if (!r.ok) return;
+    expect(r.value.settings).toEqual({ ...settings, ...filled });
+    expect(r.value.pinned).toEqual([{ id: 'p1', label: 'a', settings: { ...settings, mode: 'inference', ...filled } }]);
+    expect(r.value.plot).toEqual({ x: 'area' });
+  });
+
+  it('leaves malformed parts for validation to name instead of throwing', () => {
+    const r = migrateSession({ version: 2, settings: 'none', pinned: [7, null] });
+    expect(r).toMatchObject({ ok: true, value: { settings: 'none', pinned: [7, null] } });
+    expect(migrateSession({ version: 2 })).toMatchObject({ ok: true, value: { version: 3 } });
   });
 });

@@ -4,6 +4,7 @@
  * a link shared today still opens after the schema moves on.
  */
 import { SESSION_VERSION } from './schema.ts';
+import { RUN_SETTING_LIMITS } from '../elector/types.ts';
 
 export type Migration = (old: Record<string, unknown>) => Record<string, unknown>;
 
@@ -11,7 +12,32 @@ export type Migration = (old: Record<string, unknown>) => Record<string, unknown
 export const SESSION_MIGRATIONS: Readonly<Record<number, Migration>> = {
   // v2 records the design a sweep was built around; v1 sweeps were built around the current design.
   1: (old) => ({ ...old, sweepBase: old.sweepRan === true ? (old as { design?: unknown }).design ?? null : null }),
+  // v3 adds four run settings (to the view's settings and to every pinned design's). A v2 view
+  // was simulated without them, which is what these values mean: 128 tokens, no MLM head,
+  // idle units power-gated, and the core's default accumulation. If one of these defaults
+  // ever changes, freeze the value v2 meant here instead of following the new default.
+  2: (old) => ({
+    ...old,
+    settings: withV3Settings(old.settings),
+    pinned: Array.isArray(old.pinned) ? old.pinned.map((p: unknown) => (isPlainObject(p) ? { ...p, settings: withV3Settings(p.settings) } : p)) : old.pinned,
+  }),
 };
+
+/** Fills the run settings v3 added; anything not an object is left for validation to name. */
+function withV3Settings(settings: unknown): unknown {
+  if (!isPlainObject(settings)) return settings;
+  return {
+    ...settings,
+    seqLen: RUN_SETTING_LIMITS.seqLen.default,
+    accumulationSteps: RUN_SETTING_LIMITS.accumulationSteps.default,
+    mlmHead: false,
+    powerGating: true,
+  };
+}
+
+function isPlainObject(x: unknown): x is Record<string, unknown> {
+  return typeof x === 'object' && x !== null && !Array.isArray(x);
+}
 
 export type MigrationOutcome =
   | { ok: true; value: Record<string, unknown>; migratedFrom: number | null }

@@ -8,6 +8,7 @@
  */
 import { z } from 'zod';
 import { OBJECTIVES, SESSION_VERSION, SWEEP_LIMITS } from './limits.ts';
+import { RUN_SETTING_LIMITS } from '../elector/types.ts';
 
 export { OBJECTIVES, SESSION_VERSION, SWEEP_LIMITS, type Objective } from './limits.ts';
 
@@ -17,11 +18,21 @@ const sparsity = z.strictObject({
   gradient: z.number().min(0).lt(1),
 });
 
+const L = RUN_SETTING_LIMITS;
+
 export const settingsSchema = z.strictObject({
   mode: z.enum(['inference', 'training']),
   costModel: z.enum(['elector', 'reference']),
   sparsity,
-  clockMHz: z.number().min(1).max(10_000),
+  clockMHz: z.number().min(L.clockMHz.min).max(L.clockMHz.max),
+  /** Tokens per sequence (v3). The reference cost model runs 128 only; the core says so when asked for another. */
+  seqLen: z.number().int().min(L.seqLen.min).max(L.seqLen.max),
+  /** Training: micro-batches per optimizer step (v3). */
+  accumulationSteps: z.number().int().min(L.accumulationSteps.min).max(L.accumulationSteps.max),
+  /** BERT's masked-language-model head (v3). */
+  mlmHead: z.boolean(),
+  /** Idle compute units are power-gated (v3). */
+  powerGating: z.boolean(),
 });
 
 /** Designs are shape-checked here and rule-checked by validateModel / validateAccelerator. */

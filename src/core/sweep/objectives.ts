@@ -24,7 +24,7 @@ export const OBJECTIVE_INFO: Readonly<Record<Objective, ObjectiveInfo>> = {
   area: { label: 'Area', unit: 'mm²', source: 'ELECTOR: sum of module areas from the reference constants (SimResult.areaMm2).' },
   edp: { label: 'Energy-delay product', unit: 'J·s', source: 'Energy per sequence × batch latency.' },
   parameters: { label: 'Parameters', unit: '', source: 'Trainable parameters of the FlexiBERT 2.0 model (parameterCount).' },
-  macs: { label: 'MACs / sequence', unit: 'MAC', source: 'Forward multiply–accumulates for one 128-token sequence (macsPerSequence).' },
+  macs: { label: 'MACs / sequence', unit: 'MAC', source: 'Forward multiply–accumulates for one sequence of the run settings’ length in tokens (macsPerSequence).' },
 };
 
 /** One Float64Array per objective, index = sample index. */

@@ -2,16 +2,18 @@ import { describe, expect, it } from 'vitest';
 import type { RunSettings, SweepSettings } from '../share/schema.ts';
 import type { Design } from '../share/session.ts';
 import type { SimResult } from '../elector/types.ts';
+import type { ResolvedSimOptions } from '../elector/simulate.ts';
 import { simulate } from '../elector/simulate.ts';
 import { MODEL_PRESETS } from '../space/transformer/presets.ts';
 import { ACCELERATOR_PRESETS } from '../space/accelerator/presets.ts';
 import { macsPerSequence, parameterCount } from '../space/transformer/counts.ts';
 import { OBJECTIVES } from './objectives.ts';
-import { runSweepChunk, type PairSimulator } from './run.ts';
+import { DEFAULT_SETTINGS } from '../share/defaults.ts';
+import { runSweepChunk, sweepSimOptions, type PairSimulator } from './run.ts';
 import { samplePair } from './sample.ts';
 
 const base: Design = { model: MODEL_PRESETS['bert-tiny'].model, accelerator: ACCELERATOR_PRESETS['acceltran-edge'].config };
-const settings: RunSettings = { mode: 'inference', costModel: 'reference', sparsity: { activation: 0.5, weight: 0.5, gradient: 0.9 }, clockMHz: 700 };
+const settings: RunSettings = { ...DEFAULT_SETTINGS, mode: 'inference', costModel: 'reference', sparsity: { activation: 0.5, weight: 0.5, gradient: 0.9 }, clockMHz: 700 };
 const spec = (patch: Partial<SweepSettings>): SweepSettings => ({
   vary: 'accelerator', params: [], samples: 120, sampler: 'random', gridParams: [], seed: 4, ...patch,
 });
@@ -52,6 +54,26 @@ describe('runSweepChunk', () => {
     const tail = runSweepChunk(s, base, settings, 70, 120, fake);
     for (const o of OBJECTIVES) expect([...tail.columns[o]]).toEqual([...whole.columns[o].subarray(70)]);
     expect([...tail.errors]).toEqual([...whole.errors.subarray(70)]);
+  });
+
+  it('passes every run setting to the simulator and counts MACs at the run’s sequence length', () => {
+    const run: RunSettings = { ...settings, costModel: 'elector', mode: 'training', clockMHz: 900, seqLen: 256, accumulationSteps: 16, mlmHead: true, powerGating: false };
+    const seen: ResolvedSimOptions[] = [];
+    const r = runSweepChunk(spec({ vary: 'transformer', samples: 4 }), base, run, 0, 4, (m, a, o) => {
+      seen.push(o);
+      return fake(m, { ...a, weightBufferMB: 64 }, o);
+    });
+    expect(seen).toHaveLength(4);
+    expect(seen[0]).toMatchObject({ mode: 'training', costModel: 'elector', clockMHz: 900, seqLen: 256, accumulationSteps: 16, mlmHead: true, powerGating: false, timeline: false });
+    for (let row = 0; row < 4; row++) {
+      const { model } = samplePair(spec({ vary: 'transformer', samples: 4 }), base, row);
+      expect(r.columns.macs[row]).toBe(macsPerSequence(model, 256));
+    }
+    expect(sweepSimOptions(DEFAULT_SETTINGS)).toMatchObject({ seqLen: 128, accumulationSteps: 8, mlmHead: false, powerGating: true });
+  });
+
+  it('refuses a reference-model sweep at another sequence length, naming seqLen', () => {
+    expect(() => runSweepChunk(spec({ samples: 4 }), base, { ...settings, seqLen: 256 }, 0, 4, fake)).toThrow(/^seqLen: /);
   });
 
   it('rejects chunks outside the sweep', () => {

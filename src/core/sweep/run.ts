@@ -8,6 +8,7 @@ import type { RunSettings, SweepSettings } from '../share/schema.ts';
 import type { SimResult } from '../elector/types.ts';
 import type { ModelDict } from '../space/transformer/types.ts';
 import type { AcceleratorConfig } from '../space/accelerator/types.ts';
+import { simOptionsOf } from '../share/runSettings.ts';
 import { resolveSimOptions, simulateResolved, type ResolvedSimOptions } from '../elector/simulate.ts';
 import { modelCounts, type ModelCounts } from '../space/transformer/counts.ts';
 import { clip } from '../space/transformer/ops.ts';
@@ -32,13 +33,7 @@ const MAX_ERROR_KINDS = 5;
 
 /** Options with the timeline off: sweeps need totals, and the timeline dominates the cost. */
 export function sweepSimOptions(settings: RunSettings): ResolvedSimOptions {
-  return resolveSimOptions({
-    mode: settings.mode,
-    costModel: settings.costModel,
-    sparsity: settings.sparsity,
-    clockMHz: settings.clockMHz,
-    timeline: false,
-  });
+  return resolveSimOptions({ ...simOptionsOf(settings), timeline: false });
 }
 
 export function runSweepChunk(
@@ -65,10 +60,10 @@ export function runSweepChunk(
     const index = start + row;
     try {
       const pair = pairFromLevels(plan, base, index, sampleLevels(plan, index, levels));
-      // Fixed-model sweeps reuse one model object: count it once.
+      // Fixed-model sweeps reuse one model object: count it once (MACs at the run's sequence length).
       if (pair.model !== lastModel) {
         lastModel = pair.model;
-        counts = modelCounts(pair.model);
+        counts = modelCounts(pair.model, options.seqLen);
       }
       const result = simulatePair(pair.model, pair.accelerator, options);
       writeObjectives(columns, row, result, counts.parameters, counts.macs);

@@ -4,7 +4,7 @@
  * the main thread: closed forms over at most 12 layers, microseconds.
  */
 import { useMemo, useState } from 'react';
-import { macsPerSequence, parameterCount } from '../../core/space/transformer/counts.ts';
+import { modelCounts } from '../../core/space/transformer/counts.ts';
 import { encodeModel } from '../../core/space/transformer/embedding.ts';
 import { TRANSFORMER_SPACE } from '../../core/space/transformer/schema.ts';
 import { useExplorer, useExplorerApi } from '../../state/useExplorer.ts';
@@ -15,12 +15,13 @@ const S = TRANSFORMER_SPACE;
 
 export function ModelReadouts({ stale }: { stale: boolean }) {
   const model = useExplorer((s) => s.session.design.model);
+  const seqLen = useExplorer((s) => s.session.settings.seqLen);
   const api = useExplorerApi();
   const [copied, setCopied] = useState(false);
   const figures = useMemo(() => {
-    const embedding = encodeModel(model);
-    return { params: parameterCount(model), macs: macsPerSequence(model), embedding: `[${embedding.join(', ')}]` };
-  }, [model]);
+    const { parameters, macs } = modelCounts(model, seqLen);
+    return { params: parameters, macs, embedding: `[${encodeModel(model).join(', ')}]` };
+  }, [model, seqLen]);
 
   const copy = () => {
     navigator.clipboard.writeText(figures.embedding).then(
@@ -43,8 +44,8 @@ export function ModelReadouts({ stale }: { stale: boolean }) {
           </dd>
         </div>
         <div>
-          <dt>MACs per sequence</dt>
-          <dd data-testid="macs" title={`${formatCount(figures.macs)} multiply–accumulates`}>
+          <dt>MACs per sequence ({seqLen} tokens)</dt>
+          <dd data-testid="macs" data-seq-len={seqLen} title={`${formatCount(figures.macs)} multiply–accumulates for ${seqLen} tokens`}>
             {formatSI(figures.macs, 'MAC')}
           </dd>
         </div>
@@ -57,7 +58,7 @@ export function ModelReadouts({ stale }: { stale: boolean }) {
           differs; plus the pooler h² + h (specs/flexibert.md §6).
         </p>
         <p>
-          MACs: forward multiply–accumulates for one sequence of T = {S.sequenceLength} tokens: Q, K, V 3·T·h·A, relative
+          MACs: forward multiply–accumulates for one sequence of T = {seqLen} tokens (the run settings&apos; sequence length): Q, K, V 3·T·h·A, relative
           positions and probs·V 2·n·T²·d, each head type&apos;s own work, output T·A·h, the feed-forward chain and the pooler
           h² (specs/flexibert.md §7). A = n·d is the concatenated head width.
         </p>

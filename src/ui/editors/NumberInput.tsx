@@ -17,9 +17,12 @@ interface Props {
   /** Accessible name when no <label> points at `id`. */
   ariaLabel?: string;
   testId?: string;
+  disabled?: boolean;
+  /** Tooltip, e.g. why the field is disabled. */
+  title?: string;
 }
 
-export function NumberInput({ id, value, range, what, onCommit, ariaLabel, testId }: Props) {
+export function NumberInput({ id, value, range, what, onCommit, ariaLabel, testId, disabled, title }: Props) {
   // `base` is the committed value the text belongs to; once the store moves on, the text is stale.
   const [typed, setTyped] = useState<{ base: number; text: string } | null>(null);
   const live = typed !== null && typed.base === value;
@@ -32,12 +35,14 @@ export function NumberInput({ id, value, range, what, onCommit, ariaLabel, testI
       <input
         id={id}
         type="text"
-        inputMode="decimal"
+        inputMode={range.integer ? 'numeric' : 'decimal'}
         className="number-input"
         size={6}
         value={text}
         aria-label={ariaLabel}
         data-testid={testId}
+        disabled={disabled}
+        title={title}
         aria-invalid={error ? true : undefined}
         aria-describedby={error ? `${id}-error` : undefined}
         onChange={(e) => {

@@ -1,15 +1,19 @@
 /**
- * Run settings: mode, cost model, sparsity and clock. Each control subscribes to
- * its own setting only, so dragging a slider does not re-render the other editors.
+ * Run settings: mode, cost model, the workload (sequence length, gradient
+ * accumulation, MLM head), sparsity, clock and power gating. Each control
+ * subscribes to its own setting only, so dragging a slider does not re-render the
+ * other editors. Limits come from the core (RUN_SETTING_LIMITS via settingsFields).
  */
-import { useId } from 'react';
+import { useId, type ReactNode } from 'react';
 import type { CostModel, SimMode } from '../../core/elector/types.ts';
 import { REFERENCE_CONSTANTS } from '../../core/elector/constants/reference.ts';
 import { useExplorer, useExplorerApi } from '../../state/useExplorer.ts';
 import { Explain } from '../common/Explain.tsx';
 import { NumberInput } from './NumberInput.tsx';
 import { RadioGroup, type RadioOption } from './RadioGroup.tsx';
-import { CLOCK_RANGE } from './settingsFields.ts';
+import { ACCUMULATION_RANGE, CLOCK_RANGE, globalBatchNote, seqLenChoices, seqLenIssues } from './settingsFields.ts';
+import { REFERENCE_SEQ_LEN } from '../../core/share/runSettings.ts';
+import { SelectField, numberOptions } from './SelectField.tsx';
 import { SparsityField } from './SparsityField.tsx';
 import './editors.css';
 
@@ -56,15 +60,42 @@ const SPARSITIES = [
   },
 ] as const;
 
+const REFERENCE_IGNORES = 'The reference (AccelTran) model does not model this; choose ELECTOR to change it.';
+
 export function RunSettingsEditor() {
   const api = useExplorerApi();
   const mode = useExplorer((s) => s.session.settings.mode);
   const costModel = useExplorer((s) => s.session.settings.costModel);
   const set = api.getState().setSettings;
+  const reference = costModel === 'reference';
   return (
     <div className="editor run-settings-editor">
       <RadioGroup legend="Mode" value={mode} options={MODES} onChange={(m) => set({ mode: m })} />
-      <RadioGroup legend="Cost model" value={costModel} options={COST_MODELS} onChange={(c) => set({ costModel: c })} />
+      {/* The reference simulator runs one sequence length: choosing it sets that length. */}
+      <RadioGroup
+        legend="Cost model"
+        value={costModel}
+        options={COST_MODELS}
+        onChange={(c) => set(c === 'reference' ? { costModel: c, seqLen: REFERENCE_SEQ_LEN } : { costModel: c })}
+      />
+      <fieldset className="field-group" data-testid="workload-settings">
+        <legend>Workload</legend>
+        <SeqLenField />
+        {mode === 'training' && <AccumulationField disabled={reference} />}
+        <CheckField
+          setting="mlmHead"
+          label="MLM head"
+          testId="mlm-head"
+          disabled={reference}
+          about="Adds BERT's masked-language-model head after the last layer (a dense layer, GELU, LayerNorm and a decoder over the whole vocabulary that reuses the word-embedding weights), the extra work of pre-training."
+        />
+        {reference && (
+          <p className="field-note" data-testid="reference-note">
+            The reference model is AccelTran&apos;s published simulator: it runs {REFERENCE_SEQ_LEN}-token sequences, without an MLM
+            head, gradient accumulation or power gating. Choose ELECTOR to change these.
+          </p>
+        )}
+      </fieldset>
       <fieldset className="field-group">
         <legend>Sparsity</legend>
         {SPARSITIES.map((s) => (
@@ -72,6 +103,95 @@ export function RunSettingsEditor() {
         ))}
       </fieldset>
       <ClockField />
+      <CheckField
+        setting="powerGating"
+        label="Power-gate idle units"
+        testId="power-gating"
+        disabled={reference}
+        about="Switches off compute units (MAC lanes, softmax and layer-norm units) while they have no work, so they leak almost nothing; buffers hold data and always leak. Untick it to see what leakage costs without gating."
+      />
+    </div>
+  );
+}
+
+function SeqLenField() {
+  const api = useExplorerApi();
+  const seqLen = useExplorer((s) => s.session.settings.seqLen);
+  const costModel = useExplorer((s) => s.session.settings.costModel);
+  const issues = seqLenIssues({ seqLen, costModel });
+  // Fixed under the reference model; left open when a link broke that rule, so it can be fixed here.
+  const locked = costModel === 'reference' && issues.length === 0;
+  return (
+    <SelectField
+      label="Sequence length (tokens)"
+      value={seqLen}
+      options={numberOptions(seqLenChoices(seqLen))}
+      onChange={(v) => api.getState().setSettings({ seqLen: v })}
+      issues={issues}
+      disabled={locked}
+      testId="seq-len"
+      about={
+        <>
+          How many tokens each input sequence holds: attention work grows with its square and the other layers&apos; linearly, so
+          longer sequences cost more time, energy and on-chip memory (FlexiBERT and the TransCODE paper use {REFERENCE_SEQ_LEN}).
+        </>
+      }
+    />
+  );
+}
+
+function AccumulationField({ disabled }: { disabled: boolean }) {
+  const id = useId();
+  const api = useExplorerApi();
+  const steps = useExplorer((s) => s.session.settings.accumulationSteps);
+  const batchSize = useExplorer((s) => s.session.design.accelerator.batchSize);
+  return (
+    <div className="field">
+      <label htmlFor={id}>Gradient accumulation steps</label>
+      <span className="field-control">
+        <NumberInput
+          id={id}
+          value={steps}
+          range={ACCUMULATION_RANGE}
+          what="Gradient accumulation steps"
+          testId="accumulation-steps"
+          disabled={disabled}
+          title={disabled ? REFERENCE_IGNORES : undefined}
+          onCommit={(v) => api.getState().setSettings({ accumulationSteps: v })}
+        />
+      </span>
+      {!disabled && (
+        <p className="field-note" data-testid="global-batch">
+          {globalBatchNote(steps, batchSize)}
+        </p>
+      )}
+      <Explain>
+        Training sums the gradients of this many batches (micro-batches of the accelerator&apos;s batch size) before one AdamW
+        weight update, so the optimizer&apos;s cost is shared among them and a large global batch trains on small hardware.
+      </Explain>
+    </div>
+  );
+}
+
+function CheckField({ setting, label, about, testId, disabled }: { setting: 'mlmHead' | 'powerGating'; label: string; about: ReactNode; testId: string; disabled: boolean }) {
+  const id = useId();
+  const api = useExplorerApi();
+  const checked = useExplorer((s) => s.session.settings[setting]);
+  return (
+    <div className="field check-field">
+      <label htmlFor={id}>{label}</label>
+      <span className="field-control">
+        <input
+          id={id}
+          type="checkbox"
+          checked={checked}
+          disabled={disabled}
+          title={disabled ? REFERENCE_IGNORES : undefined}
+          data-testid={testId}
+          onChange={(e) => api.getState().setSettings({ [setting]: e.currentTarget.checked })}
+        />
+      </span>
+      <Explain>{about}</Explain>
     </div>
   );
 }

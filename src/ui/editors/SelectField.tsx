@@ -31,12 +31,17 @@ export interface SelectFieldProps<T extends string | number> {
   title?: string;
   /** Label and select side by side at their natural width, for several fields on one line. */
   inline?: boolean;
+  disabled?: boolean;
+  /** Always shown under the field (not only with explanations on), e.g. why it is disabled. */
+  note?: ReactNode;
 }
 
 export function SelectField<T extends string | number>(props: SelectFieldProps<T>) {
-  const { label, value, options, onChange, about, issues = [], suffix, testId, title, inline = false } = props;
+  const { label, value, options, onChange, about, issues = [], suffix, testId, title, inline = false, disabled, note } = props;
   const id = useId();
   const errorId = `${id}-error`;
+  const noteId = `${id}-note`;
+  const describedBy = [issues.length > 0 ? errorId : '', note !== undefined ? noteId : ''].filter(Boolean).join(' ') || undefined;
   const known = options.some((o) => o.value === value);
   return (
     <div className={inline ? 'field inline' : 'field'}>
@@ -47,8 +52,9 @@ export function SelectField<T extends string | number>(props: SelectFieldProps<T
           value={String(value)}
           data-testid={testId}
           title={title}
+          disabled={disabled}
           aria-invalid={issues.length > 0 || undefined}
-          aria-describedby={issues.length > 0 ? errorId : undefined}
+          aria-describedby={describedBy}
           onChange={(e) => {
             const picked = options.find((o) => String(o.value) === e.target.value);
             if (picked) onChange(picked.value);
@@ -67,6 +73,11 @@ export function SelectField<T extends string | number>(props: SelectFieldProps<T
       {issues.length > 0 && (
         <p className="field-error" id={errorId}>
           {issues.join(' · ')}
+        </p>
+      )}
+      {note !== undefined && (
+        <p className="field-note" id={noteId}>
+          {note}
         </p>
       )}
       {about !== undefined && <Explain>{about}</Explain>}

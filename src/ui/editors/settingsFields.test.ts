@@ -1,7 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { settingsSchema } from '../../core/share/schema.ts';
 import { DEFAULT_SETTINGS } from '../../core/share/defaults.ts';
-import { CLOCK_RANGE, formatFieldNumber, parseInRange, SPARSITY_RANGE } from './settingsFields.ts';
+import { RUN_SETTING_LIMITS } from '../../core/elector/types.ts';
+import { REFERENCE_SEQ_LEN } from '../../core/share/runSettings.ts';
+import {
+  ACCUMULATION_RANGE, CLOCK_RANGE, formatFieldNumber, globalBatchNote, parseInRange, seqLenChoices, seqLenIssues, SPARSITY_RANGE,
+} from './settingsFields.ts';
 
 describe('parseInRange', () => {
   it('accepts plain decimals inside the range', () => {
@@ -40,5 +44,43 @@ describe('formatFieldNumber', () => {
     expect(formatFieldNumber(0.1 + 0.2)).toBe('0.3');
     expect(formatFieldNumber(0.955)).toBe('0.955');
     expect(formatFieldNumber(700)).toBe('700');
+  });
+});
+
+describe('run-setting fields (sequence length, accumulation)', () => {
+  const L = RUN_SETTING_LIMITS;
+
+  it('takes the accumulation limits from the core and wants whole numbers', () => {
+    expect([ACCUMULATION_RANGE.min, ACCUMULATION_RANGE.max]).toEqual([L.accumulationSteps.min, L.accumulationSteps.max]);
+    expect(parseInRange('16', ACCUMULATION_RANGE, 'Gradient accumulation steps')).toEqual({ ok: true, value: 16 });
+    for (const text of ['0', '2.5', String(L.accumulationSteps.max + 1), '', 'x']) {
+      const r = parseInRange(text, ACCUMULATION_RANGE, 'Gradient accumulation steps');
+      expect(r.ok || r.message, text).toBe(`Gradient accumulation steps must be a whole number from ${L.accumulationSteps.min} to ${L.accumulationSteps.max}`);
+    }
+    for (const v of [L.accumulationSteps.min, L.accumulationSteps.max]) {
+      expect(settingsSchema.safeParse({ ...DEFAULT_SETTINGS, accumulationSteps: v }).success).toBe(true);
+    }
+  });
+
+  it('offers the usual sequence lengths within the limits, plus a valid odd one from a link', () => {
+    const usual = seqLenChoices(L.seqLen.default);
+    expect(usual).toContain(L.seqLen.default);
+    expect(usual).toContain(L.seqLen.min);
+    expect(usual).toContain(L.seqLen.max);
+    for (const n of usual) expect(settingsSchema.safeParse({ ...DEFAULT_SETTINGS, seqLen: n }).success).toBe(true);
+    expect(seqLenChoices(100)).toEqual([...usual, 100].sort((a, b) => a - b));
+    expect(seqLenChoices(L.seqLen.max + 1)).toEqual(usual);
+  });
+
+  it('names the sequence length when the reference model cannot run it', () => {
+    expect(seqLenIssues({ seqLen: 256, costModel: 'elector' })).toEqual([]);
+    expect(seqLenIssues({ seqLen: REFERENCE_SEQ_LEN, costModel: 'reference' })).toEqual([]);
+    expect(seqLenIssues({ seqLen: 256, costModel: 'reference' })).toEqual([expect.stringMatching(/^Sequence length: the reference cost model runs 128 tokens only/)]);
+    expect(seqLenIssues({ seqLen: 1000, costModel: 'elector' })).toEqual([`Sequence length must be a whole number of tokens from ${L.seqLen.min} to ${L.seqLen.max}`]);
+  });
+
+  it('spells out the global batch', () => {
+    expect(globalBatchNote(8, 4)).toBe('Global batch = 8 steps × batch size 4 = 32 sequences per optimizer step');
+    expect(globalBatchNote(1, 1)).toBe('Global batch = 1 step × batch size 1 = 1 sequence per optimizer step');
   });
 });

@@ -10,6 +10,7 @@ import { TrafficChart } from '../../charts/TrafficChart.tsx';
 import { SimStatus, useSlowRun } from './SimStatus.tsx';
 import { SimErrors } from './SimErrors.tsx';
 import { HeadlineFigures } from './HeadlineFigures.tsx';
+import { OpsTable } from './OpsTable.tsx';
 import { Warnings } from './Warnings.tsx';
 import './results.css';
 
@@ -28,6 +29,7 @@ export function ResultsView() {
             <EnergyChart result={result} />
             <AreaChart result={result} />
             <TimelineChart result={result} />
+            <OpsTable result={result} />
             <UtilisationChart result={result} />
             <TrafficChart result={result} />
           </div>

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseSessionFile, sessionFileJson, sessionFileName, MAX_SESSION_FILE_BYTES } from './sessionFile.ts';
 import { defaultSession } from '../../core/share/defaults.ts';
+import { SESSION_VERSION } from '../../core/share/limits.ts';
 
 const fileWith = (patch: (f: Record<string, any>) => void) => {
   const f = JSON.parse(sessionFileJson(defaultSession()));
@@ -13,8 +14,20 @@ describe('session files', () => {
     const s = defaultSession();
     s.sweep.seed = 99;
     const text = sessionFileJson(s, new Date('2026-01-02T03:04:05Z'));
-    expect(JSON.parse(text)).toMatchObject({ app: 'transcode-explorer', version: 2, savedAt: '2026-01-02T03:04:05.000Z' });
+    expect(JSON.parse(text)).toMatchObject({ app: 'transcode-explorer', version: SESSION_VERSION, savedAt: '2026-01-02T03:04:05.000Z' });
     expect(parseSessionFile(text)).toEqual({ ok: true, session: s, migratedFrom: null });
+  });
+
+  it('opens a file saved before the sequence-length settings (schema 2) with their defaults', () => {
+    const s = defaultSession();
+    s.settings.clockMHz = 450;
+    const v2 = fileWith((f) => {
+      f.version = 2;
+      f.session.version = 2;
+      for (const k of ['seqLen', 'accumulationSteps', 'mlmHead', 'powerGating']) delete f.session.settings[k];
+      f.session.settings.clockMHz = 450;
+    });
+    expect(parseSessionFile(v2)).toEqual({ ok: true, session: s, migratedFrom: 2 });
   });
 
   it('names a sortable file', () => {

@@ -157,6 +157,7 @@ describe('CSV and JSON export', () => {
 
   it('exports varied parameter values, and whole models for random-model sweeps', () => {
     const session = defaultSession();
+    session.settings = { ...session.settings, seqLen: 256, mlmHead: true };
     const job = { spec: { ...session.sweep, vary: 'both' as const, params: [] }, base: session.design, settings: session.settings, total: 10 };
     const plan = compileSweep(job.spec);
     const columns = emptyColumns(10);
@@ -170,6 +171,8 @@ describe('CSV and JSON export', () => {
     const json = JSON.parse(pointsToJson(job, 'front', [point]));
     expect(json.points[0].objectives).toMatchObject({ latency: 0.25, energy: null });
     expect(json.sweep.seed).toBe(session.sweep.seed);
+    // The run settings travel with the points, sequence length included.
+    expect(json.settings).toMatchObject({ seqLen: 256, accumulationSteps: session.settings.accumulationSteps, mlmHead: true, powerGating: true });
   });
 });
 

@@ -58,23 +58,42 @@ export interface ElectorConstants {
     minEnergyNJPer64B: number;
     /** Bytes per bank access (the CACTI port width). */
     bankBytes: number;
-    /** Banks of a buffer up to `bankThresholdMB`. */
-    banksSmall: number;
-    /** Banks of a larger buffer. */
-    banksLarge: number;
-    bankThresholdMB: number;
+    /**
+     * Largest SRAM bank (macro group behind one port), MB. A buffer has at least
+     * ⌈MB / maxBankMB⌉ banks, and at least one port per `lanesPerBankPort` MAC lanes, rounded
+     * up to a power of two (see buffers.ts).
+     */
+    maxBankMB: number;
+    lanesPerBankPort: number;
+    /** Periphery (decoders, sense amplifiers, port) of each bank beyond ⌈MB / maxBankMB⌉: area, mm². */
+    extraBankAreaMm2: number;
+    /** …and its leakage, mW per extra bank (HP cells; LSTP periphery leaks `lstpLeakageMWPerMB / hpLeakage` as much). */
+    extraBankLeakageMW: number;
     /** Access latency of a 4 MB buffer, ns; scales as (MB/4)^exponent. Charged once per op. */
     accessLatencyNsAt4MB: number;
     accessLatencyExponent: number;
     /** Cell type: `hp` takes the reference's per-buffer leakage; `lstp` uses `lstpLeakageMWPerMB`. */
     cell: SramCell;
     lstpLeakageMWPerMB: number;
-    /** Fraction of the weight buffer kept free (dW staging, double-buffered panels) when weights are resident. */
+    /** LSTP access time relative to HP (CACTI 7: 2–3×); only the per-op latency grows. */
+    lstpLatencyFactor: number;
+    /** Training: fraction of the weight buffer kept free (dW staging) when weights are resident. Inference keeps none. */
     weightBufferReserveFraction: number;
   };
   optimizer: {
     /** AdamW elementwise operations per parameter, run on the MAC lanes. */
     laneOpsPerParam: number;
+    /** Bits of a weight-gradient accumulator element in main memory (summed over micro-batches). */
+    gradientAccumulatorBits: number;
+  };
+  energy: {
+    /**
+     * The clock at which the modules' dynamic power was characterised: energy per action
+     * = P_dyn / f_nominal. The run's clock changes time and leakage, not energy per action.
+     */
+    nominalClockMHz: number;
+    /** Leakage an idle power-gated unit keeps (sleep-transistor leakage, state retention). */
+    gatedLeakageFraction: number;
   };
 }
 
@@ -122,17 +141,24 @@ export const ELECTOR_CONSTANTS: ElectorConstants = {
     energyNJPer64BPerSqrtMB: 0.082, // CACTI-P 14 nm fit, exponent 0.52 [S1]; checked with CACTI 7 [S10]
     minEnergyNJPer64B: 0.03, // [est]: fixed per-access cost below ~0.15 MB
     bankBytes: 64, // 64-B line / 512-bit port [S1]
-    banksSmall: 8, // reference CACTI runs: 8 banks at 4 MB [S1] [est]
-    banksLarge: 16, // 16 banks at 12 and 24 MB [S1] [est]
-    bankThresholdMB: 8, // [est]
+    maxBankMB: 0.5, // the reference's CACTI runs organise 4 MB as 8 banks [S1]; CACTI 7 8-bank runs [S10]
+    lanesPerBankPort: 64, // [est]: one 64-B port per 64 lanes (4 PEs of 16): a cluster's slice of a banked global buffer
+    extraBankAreaMm2: 0.02, // [est]: ≈ 13 % of a 0.5 MB bank (0.15 mm² at the reference's 0.30 mm²/MB [S2])
+    extraBankLeakageMW: 1, // [est]: periphery of one bank, HP
     accessLatencyNsAt4MB: 2, // CACTI 7: 2–9 ns for 4–128 MB [S10]
     accessLatencyExponent: 0.43, // fits 2 ns at 4 MB and 9 ns at 128 MB [S10] [est]
-    cell: 'hp', // ITRS-HP, continuity with the reference [S2]
+    cell: 'lstp', // ITRS-LSTP: ≈ 10³ less leakage at similar access energy [S10]; buffers hold data between ops
     lstpLeakageMWPerMB: 0.25, // CACTI 7 itrs-lstp [S10]
+    lstpLatencyFactor: 2.5, // CACTI 7: LSTP access time 2–3× HP [S10]
     weightBufferReserveFraction: 0.25, // [est]
   },
   optimizer: {
     laneOpsPerParam: 10, // [est]: two EMAs (4), sqrt, divide, decay, update, rounding
+    gradientAccumulatorBits: 32, // fp32 accumulation across micro-batches, as mixed-precision training keeps it [S12]
+  },
+  energy: {
+    nominalClockMHz: 700, // the reference characterised every module at 700 MHz [S2]
+    gatedLeakageFraction: 0.05, // [est]: header-switch gating cuts leakage 10–50×
   },
 };
 
@@ -171,11 +197,17 @@ export const ELECTOR_CONSTANT_SOURCES: Record<string, ConstantSource> = {
   'sram.energyNJPer64BPerSqrtMB': src('[S1][S10]'),
   'sram.minEnergyNJPer64B': src('CACTI 7 small sizes', true),
   'sram.bankBytes': src('[S1]'),
-  'sram.banksSmall': src('[S1]', true),
-  'sram.banksLarge': src('[S1]', true),
+  'sram.maxBankMB': src('[S1][S10]'),
+  'sram.lanesPerBankPort': src('one port per 64-lane cluster', true),
+  'sram.extraBankAreaMm2': src('≈ 13 % of a 0.5 MB bank [S2]', true),
+  'sram.extraBankLeakageMW': src('bank periphery', true),
+  'sram.lstpLatencyFactor': src('[S10]'),
   'sram.accessLatencyNsAt4MB': src('[S10]'),
   'sram.accessLatencyExponent': src('[S10] fit', true),
   'sram.lstpLeakageMWPerMB': src('[S10]'),
   'sram.weightBufferReserveFraction': src('design choice', true),
   'optimizer.laneOpsPerParam': src('AdamW [S13] op count', true),
+  'optimizer.gradientAccumulatorBits': src('[S12]'),
+  'energy.nominalClockMHz': src('[S2]'),
+  'energy.gatedLeakageFraction': src('power-gating switches', true),
 };

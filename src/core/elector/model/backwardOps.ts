@@ -12,7 +12,7 @@ import { convRow, elementwiseRow, matmulRow } from './opBuilders.ts';
 import {
   C_A, C_ACT, C_B, C_CONST, C_FLAGS, C_GRAD, C_KIND, C_WEIGHT, C_WGRAD, CODE_FIELDS, D_BACKWARD, F_A_ELEMS, F_B_ELEMS, F_BATCH,
   F_BIAS, F_CHANNELS, F_COLS, F_ELEMS, F_GROUPS, F_HEAD, F_K, F_LAYER, F_M, F_N, F_POSITIONS, F_ROWS, F_STASH, F_TAPS, F_WORKING_SET,
-  FLAG_ACTIVATION_BUFFER, FLAG_B_SHARED, FLAG_OUT_REDUCED, K_CONV, K_LAYER_NORM, K_LOAD, K_MATMUL, K_NON_LINEARITY, K_SOFTMAX, K_STORE,
+  FLAG_ACTIVATION_BUFFER, FLAG_B_SHARED, FLAG_OUT_REDUCED, FLAG_TIED, K_CONV, K_LAYER_NORM, K_LOAD, K_MATMUL, K_NON_LINEARITY, K_SOFTMAX, K_STORE,
   NUM_FIELDS, S_D, S_DB, S_DW, S_DX, S_GRAD, type OpTable,
 } from './opTable.ts';
 
@@ -56,8 +56,9 @@ function matmulBackward(t: OpTable, i: number): void {
   const o = i * NUM_FIELDS;
   const batch = x[o + F_BATCH], groups = x[o + F_GROUPS], m = x[o + F_M], k = x[o + F_K], n = x[o + F_N];
   const b = t.code[i * CODE_FIELDS + C_B];
-  const bShared = t.code[i * CODE_FIELDS + C_FLAGS] & FLAG_B_SHARED;
-  matmulRow(t, addBackward(t, i, K_MATMUL, S_DX), batch, groups, m, n, k, C_GRAD, b, C_GRAD, bShared, 0, 0);
+  // dX reads the same B: shared by the batch, and tied to another tensor, as in forward.
+  const bFlags = t.code[i * CODE_FIELDS + C_FLAGS] & (FLAG_B_SHARED | FLAG_TIED);
+  matmulRow(t, addBackward(t, i, K_MATMUL, S_DX), batch, groups, m, n, k, C_GRAD, b, C_GRAD, bFlags, 0, 0);
   if (b === C_CONST) return;
   if (b === C_WEIGHT) {
     // dW = Xᵀ·dY: K×M · M×N per sequence, accumulated over the batch in the lanes. The bias

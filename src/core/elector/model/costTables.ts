@@ -59,20 +59,32 @@ export interface CostTables {
   planeTileMacs: number;
   /** Cycles of a softmax or LayerNorm tile: tb·2t. */
   normTileCycles: number;
-  /** Columns of a wave's near-square block of output tiles at most: ⌈√N_lanes⌉. */
-  blockColumns: number;
   laneOpsPerParam: number;
   formats: Float64Array;
-  /** AdamW main-memory bits per parameter, read and written (`adamwTrafficBits`). */
+  /** AdamW main-memory bits per parameter, read and written (`optimizerTrafficBits`). */
   adamwReadBitsPerParam: number;
   adamwWriteBitsPerParam: number;
   weightsResident: boolean;
+  /** A later pass of a sub-batched run: every layer's weights are still on chip from the first pass. */
+  weightsLoaded: boolean;
+  /** Weight elements of one double-buffered half of the weight buffer. */
   weightPanelElems: number;
   stashSpill: readonly number[];
   /** Some layer's stash spills (else the per-op stash check is skipped). */
   anyStashSpill: boolean;
-  /** Activation-buffer capacity, elements, for spills: index 2·format + 0 forward (s_a), + 1 otherwise (min(s_a, s_g)). */
-  spillCapacityElems: readonly number[];
+  /**
+   * Activation-buffer elements an op's working set may use (capacity minus the stash kept
+   * on chip): index 2·format + 0 forward (s_a), + 1 otherwise (min(s_a, s_g)).
+   */
+  residentCapacityElems: readonly number[];
+  /** Half the activation buffer, elements (a block of A held while B streams past it). */
+  activationHalfElems: readonly number[];
+  /** Buffer bandwidths, bits per cycle: the mapper weighs traffic by them. */
+  activationBitsPerCycle: number;
+  weightBitsPerCycle: number;
+  /** Weight-gradient accumulator: bits per element, and the fraction of micro-batches that read it back first. */
+  accumulatorBits: number;
+  accumulatorReadFraction: number;
 }
 
 export interface CostTablesInput {
@@ -84,6 +96,10 @@ export interface CostTablesInput {
   weight: BufferModel;
   plan: Plan;
   constants: ElectorConstants;
+  /** Training: micro-batches per optimizer step. */
+  accumulationSteps: number;
+  /** See `CostTables.weightsLoaded`. Default false. */
+  weightsLoaded?: boolean;
 }
 
 /** Storage of the format table, shared: a run's tables are used at once and dropped (simulations are synchronous). */
@@ -97,7 +113,9 @@ export function costTables(x: CostTablesInput): CostTables {
   const size = x.sparsity.length * CLASSES * FORMAT_FIELDS;
   if (formatStorage.length < size) formatStorage = new Float64Array(size);
   const formats = formatStorage;
-  const spillCapacityElems: number[] = [];
+  const residentCapacityElems: number[] = [];
+  const activationHalfElems: number[] = [];
+  const stashKept = x.plan.stashKeptElems;
   const maskShare = x.plan.maskShareActivationBits;
   for (let format = 0; format < x.sparsity.length; format++) {
     const s = x.sparsity[format];
@@ -105,7 +123,8 @@ export function costTables(x: CostTablesInput): CostTables {
     if (previous && previous.activation === s.activation && previous.weight === s.weight && previous.gradient === s.gradient) {
       // Same sparsity as the format before (the usual case: no per-kind overrides): same numbers.
       formats.copyWithin(formatOffset(format, 0), formatOffset(format - 1, 0), formatOffset(format, 0));
-      spillCapacityElems.push(spillCapacityElems[2 * format - 2], spillCapacityElems[2 * format - 1]);
+      residentCapacityElems.push(residentCapacityElems[2 * format - 2], residentCapacityElems[2 * format - 1]);
+      activationHalfElems.push(activationHalfElems[format - 1]);
       continue;
     }
     for (let c = 0; c < CLASSES; c++) {
@@ -126,39 +145,50 @@ export function costTables(x: CostTablesInput): CostTables {
       formats[o + FMT_OWN_WEIGHT_DATA_BITS] = activationSide ? 0 : weightData;
       formats[o + FMT_OWN_MASK_BITS] = activationSide ? activationMask : weightMask;
     }
-    spillCapacityElems.push(f.capacityElems(s.activation, x.activation, maskShare));
-    spillCapacityElems.push(f.capacityElems(Math.min(s.activation, s.gradient), x.activation, maskShare));
+    const forward = f.capacityElems(s.activation, x.activation, maskShare);
+    const backward = f.capacityElems(Math.min(s.activation, s.gradient), x.activation, maskShare);
+    residentCapacityElems.push(Math.max(0, forward - stashKept), Math.max(0, backward - stashKept));
+    activationHalfElems.push(Math.max(1, Math.min(forward, backward) / 2));
   }
   // Transfers and the optimizer take the global sparsity, the last format.
-  const adamw = adamwTrafficBits(1, f, x.sparsity[x.sparsity.length - 1], x.constants.data.optimizerStateBits);
+  const adamw = optimizerTrafficBits(1, f, x.sparsity[x.sparsity.length - 1], x.constants);
+  const steps = x.accumulationSteps;
   return {
     array: x.array,
     productTileMacs: tb * t * t * t,
     planeTileMacs: tb * t * t,
     normTileCycles: tb * 2 * t,
-    blockColumns: Math.ceil(Math.sqrt(lanes)),
     laneOpsPerParam: x.constants.optimizer.laneOpsPerParam,
     formats,
     adamwReadBitsPerParam: adamw.readBits,
     adamwWriteBitsPerParam: adamw.writeBits,
     weightsResident: x.plan.weightsResident,
-    weightPanelElems: x.plan.weightPanelElems,
+    weightsLoaded: x.weightsLoaded ?? false,
+    weightPanelElems: Math.max(1, x.plan.weightPanelElems),
     stashSpill: x.plan.stashSpill,
     anyStashSpill: x.plan.stashSpill.some((s) => s > 0),
-    spillCapacityElems,
+    residentCapacityElems,
+    activationHalfElems,
+    activationBitsPerCycle: x.activation.bitsPerCycle,
+    weightBitsPerCycle: x.weight.bitsPerCycle,
+    accumulatorBits: x.constants.optimizer.gradientAccumulatorBits,
+    accumulatorReadFraction: (steps - 1) / steps,
   };
 }
 
 /**
- * One AdamW step (specs/elector-physical.md §5.1): read θ (fp32 master), g, m, v; write θ,
- * m, v and the 20-bit compute copy the next forward reads. With fp32 states and 20-bit g
- * and copy: 116 + 116 bits = 29 B per parameter. Dense: decay and momentum touch every
- * parameter; only g and the copy may be stored compressed.
+ * One optimizer step per global batch (docs/elector-physical.md §5.1), per parameter:
+ * the clipping pass reads the fp32 accumulated gradient g once for its global norm; AdamW
+ * then reads θ (fp32 master), g, m, v and writes θ, m, v and the 20-bit compute copy the
+ * next forward reads. With fp32 states and accumulators: 5·32 bits read, 3·32 + 20
+ * written (34.5 B per parameter). Dense: decay and momentum touch every parameter.
  */
-export function adamwTrafficBits(params: number, f: Formats, s: Sparsity, stateBits: number): { readBits: number; writeBits: number } {
+export function optimizerTrafficBits(params: number, f: Formats, s: Sparsity, c: ElectorConstants): { readBits: number; writeBits: number } {
+  const state = c.data.optimizerStateBits;
+  const g = c.optimizer.gradientAccumulatorBits;
   return {
-    readBits: params * (3 * stateBits + f.mainMemoryBits(s.gradient)),
-    writeBits: params * (3 * stateBits + f.mainMemoryBits(s.weight)),
+    readBits: params * (3 * state + 2 * g),
+    writeBits: params * (3 * state + f.mainMemoryBits(s.weight)),
   };
 }
 
@@ -179,9 +209,32 @@ export const COST_WEIGHT_BITS = 9;
 export const COST_MASK_BITS = 10;
 /** Activation working-set elements that did not fit and went through main memory. */
 export const COST_SPILLED_ELEMS = 11;
-/** Weight panels streamed (1 when the op's weights fit at once). */
+/** Buffer blocks of the mapping (panels of B, or blocks of A): 1 when everything fits. */
 export const COST_PANELS = 12;
-export const COST_SLOTS = 13;
+/** Main-memory read bits that do not depend on the previous op (weights): they may start loading early. */
+export const COST_PREFETCH_BITS = 13;
+/** 1 when the op's activation-side output stays in the activation buffer. */
+export const COST_OUT_ON_CHIP = 14;
+/** Mapping: `ORDER_*`, wave shape, main-memory passes and buffer reads of A and B. */
+export const COST_ORDER = 15;
+export const COST_WAVE_ROWS = 16;
+export const COST_WAVE_COLS = 17;
+export const COST_PASSES_A = 18;
+export const COST_PASSES_B = 19;
+export const COST_READS_A = 20;
+export const COST_READS_B = 21;
+/** Cycles of one tile on its unit: the last tile's compute after its data (drain). */
+export const COST_TILE_CYCLES = 22;
+/** Of those, the bits that may land before the op starts: one double-buffered panel. */
+export const COST_PREFETCH_AHEAD_BITS = 23;
+/** 1 when the op runs fused into its producer (a forward non-linearity): it adds no time of its own. */
+export const COST_FUSED = 24;
+export const COST_SLOTS = 25;
+
+export const ORDER_NONE = 0;
+export const ORDER_FITS = 1;
+export const ORDER_WEIGHTS_STATIONARY = 2;
+export const ORDER_ACTIVATIONS_STATIONARY = 3;
 
 export type OpCost = Float64Array;
 

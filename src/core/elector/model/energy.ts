@@ -1,16 +1,22 @@
 /**
- * Energy of a run (nJ), per module, as [dynamic, leakage]. P[mW] / f[MHz] = nJ per cycle.
+ * Energy of a run (nJ), per module, as [dynamic, leakage] (docs/elector-model.md §6).
  *
- * Dynamic: P_dyn × busy unit-cycles, counting only the units that hold work (a one-wave
- * op with fewer tiles than lanes powers only those lanes). The pre/post-sparsity modules,
- * FIFO (and stochastic rounding in training) sit on each lane and work whenever their lane
- * does; a PE's DMA and dataflow modules work whenever any unit of the PE does. Buffers:
- * bits moved × energy per bit. Main memory: bits × e_bit (read and write).
- * Leakage: P_leak × all units × total cycles; buffers mW/MB × MB; main memory its
- * background power P_bg (only while transferring when RRAM is power-gated).
+ * Dynamic energy is per action: a module's P_dyn was characterised at the nominal clock
+ * (700 MHz), so one busy unit-cycle costs P_dyn / f_nominal nJ whatever the run's clock:
+ * the same switched charge. Only the units that hold work count (a one-wave op with fewer
+ * tiles than lanes powers only those lanes). The pre/post-sparsity modules, FIFO (and
+ * stochastic rounding in training) sit on each lane and work whenever their lane does; a
+ * PE's DMA and dataflow modules work whenever any unit of the PE does. Buffers: bits moved
+ * × energy per bit. Main memory: bits × e_bit (read and write).
+ *
+ * Leakage is power × time, at the run's clock: P_leak / f × cycles. With power gating (the
+ * default) an idle compute unit keeps only `gatedLeakageFraction` of its leakage; buffers
+ * hold data and always leak; main memory its background power P_bg (only while
+ * transferring when RRAM is power-gated).
  */
 import type { AcceleratorConfig } from '../../space/accelerator/types.ts';
 import { laneConstant, tileConstant } from '../area.ts';
+import type { ElectorConstants } from '../constants/elector.ts';
 import type { ReferenceConstants } from '../constants/reference.ts';
 import type { DynLeakNJ, ElectorEnergyNJ, SimMode } from '../types.ts';
 import type { BufferModel } from './buffers.ts';
@@ -22,7 +28,9 @@ export interface EnergyInput {
   acc: AcceleratorConfig;
   mode: SimMode;
   reference: ReferenceConstants;
+  elector: ElectorConstants;
   clockMHz: number;
+  powerGating: boolean;
   activation: BufferModel;
   weight: BufferModel;
   mask: BufferModel;
@@ -32,12 +40,16 @@ export interface EnergyInput {
 export function electorEnergy(x: EnergyInput): ElectorEnergyNJ {
   const { totals: t, acc, reference: r } = x;
   const f = x.clockMHz;
+  const fNominal = x.elector.energy.nominalClockMHz;
   const cycles = t.cycles;
   const lanes = acc.pe * acc.lanesPerPe;
   const lane = laneConstant(r, acc);
   const softmax = tileConstant(r.softmax, acc.tile.x, 'softmax');
   const layerNorm = tileConstant(r.layerNorm, acc.tile.x, 'layer-norm');
   const training = x.mode === 'training';
+  // Unit-cycles during which a unit of each kind leaks.
+  const g = x.powerGating ? x.elector.energy.gatedLeakageFraction : 1;
+  const leaking = (busy: number, units: number): number => busy + g * Math.max(0, units * cycles - busy);
 
   const perLaneDyn = r.fifo.dynamicMW + (training ? r.stochasticRounding.dynamicMW : 0);
   const perLaneLeak = r.fifo.leakageMW + (training ? r.stochasticRounding.leakageMW : 0);
@@ -45,15 +57,18 @@ export function electorEnergy(x: EnergyInput): ElectorEnergyNJ {
   const perPeLeak = r.dma.leakageMW + r.dataflow.leakageMW;
   const sparsityDyn = r.preSparsity.dynamicMW + r.postSparsity.dynamicMW;
   const sparsityLeak = r.preSparsity.leakageMW + r.postSparsity.leakageMW;
+  const softmaxUnits = acc.pe * acc.softmaxPerPe;
+  const laneLeakCycles = leaking(t.laneBusy, lanes);
+  const peLeakCycles = leaking(t.peBusy, acc.pe);
 
   return {
-    macLanes: module(lane.dynamicMW, t.laneBusy, lane.leakageMW, lanes, f, cycles),
-    softmax: module(softmax.dynamicMW, t.softmaxBusy, softmax.leakageMW, acc.pe * acc.softmaxPerPe, f, cycles),
-    layerNorm: module(layerNorm.dynamicMW, t.layerNormBusy, layerNorm.leakageMW, acc.pe, f, cycles),
-    sparsity: module(sparsityDyn, t.laneBusy, sparsityLeak, lanes, f, cycles),
+    macLanes: [(lane.dynamicMW / fNominal) * t.laneBusy, (lane.leakageMW / f) * laneLeakCycles],
+    softmax: [(softmax.dynamicMW / fNominal) * t.softmaxBusy, (softmax.leakageMW / f) * leaking(t.softmaxBusy, softmaxUnits)],
+    layerNorm: [(layerNorm.dynamicMW / fNominal) * t.layerNormBusy, (layerNorm.leakageMW / f) * leaking(t.layerNormBusy, acc.pe)],
+    sparsity: [(sparsityDyn / fNominal) * t.laneBusy, (sparsityLeak / f) * laneLeakCycles],
     others: [
-      (perLaneDyn / f) * t.laneBusy + (perPeDyn / f) * t.peBusy,
-      ((perLaneLeak * lanes + perPeLeak * acc.pe) / f) * cycles,
+      (perLaneDyn / fNominal) * t.laneBusy + (perPeDyn / fNominal) * t.peBusy,
+      (perLaneLeak / f) * laneLeakCycles + (perPeLeak / f) * peLeakCycles,
     ],
     activationBuffer: buffer(x.activation, t.activationBits, f, cycles),
     weightBuffer: buffer(x.weight, t.weightBits, f, cycles),
@@ -63,11 +78,6 @@ export function electorEnergy(x: EnergyInput): ElectorEnergyNJ {
       (x.memory.backgroundMW / f) * (x.memory.powerGated ? t.mmBusy : cycles),
     ],
   };
-}
-
-/** A module: dynamic energy while its units are busy, leakage from all of them over the run. */
-function module(dynMW: number, busyUnitCycles: number, leakMW: number, units: number, f: number, cycles: number): DynLeakNJ {
-  return [(dynMW / f) * busyUnitCycles, ((leakMW * units) / f) * cycles];
 }
 
 /** A buffer: energy per bit moved, leakage over the run. */

@@ -4,7 +4,7 @@ import { REFERENCE_CONSTANTS } from '../constants/reference.ts';
 import { bufferModel } from './buffers.ts';
 import { createFormats, sparsityTable } from './formats.ts';
 
-const buffer = (mb: number) => bufferModel(mb, REFERENCE_CONSTANTS.activationBuffer, ELECTOR_CONSTANTS, 700);
+const buffer = (mb: number) => bufferModel(mb, 1024, REFERENCE_CONSTANTS.activationBuffer, ELECTOR_CONSTANTS, 700);
 const mask = buffer(1);
 const formats = createFormats(20, 1, mask);
 

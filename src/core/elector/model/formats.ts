@@ -3,9 +3,8 @@
  *
  * A tensor of n elements with a fraction s of zeros is stored compressed, as its
  * non-zeros (w·(1−s) bits per element, w = 20) plus a 1-bit mask per element, only
- * when that is cheaper than dense w bits. In main memory the test is on bits:
- * w(1−s) + m < w. On chip the mask sits in the mask buffer, so the test weighs the two
- * buffers' energies per bit; this keeps every cost non-increasing in s.
+ * when that takes fewer bits: w(1−s) + m < w, in main memory and on chip alike (the mask
+ * then sits in the mask buffer).
  *
  * Per-op sparsity: `sparsityByOp[kind]` overrides the global activation, weight and
  * gradient sparsity for every tensor an op of that kind reads or writes.
@@ -42,9 +41,12 @@ export function classSparsity(cls: TensorClass, s: Sparsity): number {
     case 'weight':
       return s.weight;
     case 'const':
+    case 'wgrad':
+      // A weight gradient sums B·S token contributions: dense, whatever the activation and
+      // gradient sparsity (those apply to activations and activation gradients).
       return 0;
     default:
-      return s.gradient; // grad, wgrad
+      return s.gradient;
   }
 }
 
@@ -84,9 +86,15 @@ class ElementFormats implements Formats {
     private readonly mask: BufferModel,
   ) {}
 
+  /**
+   * On chip, as in main memory, a tensor is stored compressed when that takes fewer bits:
+   * capacity is what a buffer is for, and the choice must not flip with a buffer's size
+   * (a bigger mask buffer costs more per access, yet must never hold less).
+   */
   private compressedOnChip(s: number, buffer: BufferModel): boolean {
+    void buffer;
     const w = this.elementBits;
-    return w * (1 - s) * buffer.nJPerBit + this.maskBits * this.mask.nJPerBit < w * buffer.nJPerBit;
+    return w * (1 - s) + this.maskBits < w;
   }
 
   mainMemoryBits(s: number): number {

@@ -62,22 +62,33 @@ describe('mainMemoryModel (elector-physical.md §1–§3)', () => {
 
 describe('bufferModel (elector-physical.md §4)', () => {
   it('charges max(0.082·√MB, 0.03) nJ per 64 bytes: 0.32 pJ/bit at 4 MB, 0.78 at 24 MB, the floor for tiny buffers', () => {
-    const b = (mb: number) => bufferModel(mb, REFERENCE_CONSTANTS.activationBuffer, ELECTOR_CONSTANTS, 700);
+    const b = (mb: number) => bufferModel(mb, 1024, REFERENCE_CONSTANTS.activationBuffer, ELECTOR_CONSTANTS, 700);
     expect(b(4).nJPerBit * 1e3).toBeCloseTo(0.32, 2);
     expect(b(24).nJPerBit * 1e3).toBeCloseTo(0.784, 2);
     expect(b(0.0625).nJPerBit).toBeCloseTo(0.03 / 512);
   });
 
-  it('has 8 banks × 64 B per cycle up to 8 MB and 16 above', () => {
-    const b = (mb: number) => bufferModel(mb, REFERENCE_CONSTANTS.weightBuffer, ELECTOR_CONSTANTS, 700);
-    expect(b(8).bitsPerCycle).toBe(8 * 64 * 8);
-    expect(b(16).bitsPerCycle).toBe(16 * 64 * 8);
+  it('has a bank per 0.5 MB and a port per 64 lanes, rounded up to a power of two, 64 B per bank per cycle', () => {
+    const b = (mb: number, lanes: number) => bufferModel(mb, lanes, REFERENCE_CONSTANTS.weightBuffer, ELECTOR_CONSTANTS, 700);
+    // AccelTran-Edge (1,024 lanes): 16 ports; 4 MB alone needs 8 banks, so 8 are added for bandwidth.
+    expect(b(4, 1024).banks).toBe(16);
+    expect(b(4, 1024).extraBanks).toBe(8);
+    expect(b(4, 1024).bitsPerCycle).toBe(16 * 64 * 8);
+    // Capacity sets it when the array is small: 16 MB → 32 banks, none extra.
+    expect(b(16, 512).banks).toBe(32);
+    expect(b(16, 512).extraBanks).toBe(0);
+    // Twice the lanes, twice the ports; the extra banks cost periphery area.
+    expect(b(4, 2048).bitsPerCycle).toBe(2 * b(4, 1024).bitsPerCycle);
+    expect(b(4, 2048).extraAreaMm2).toBeGreaterThan(b(4, 1024).extraAreaMm2);
+    // A bigger buffer never has fewer banks.
+    for (const lanes of [512, 1024, 4096, 16384]) for (const mb of [4, 8, 16, 32, 64]) expect(b(2 * mb, lanes).banks).toBeGreaterThanOrEqual(b(mb, lanes).banks);
   });
 
-  it('leaks at the reference HP figure by default and about 10³× less with LSTP cells', () => {
-    const hp = bufferModel(32, REFERENCE_CONSTANTS.activationBuffer, ELECTOR_CONSTANTS, 700);
+  it('leaks at the LSTP figure by default (0.25 mW/MB), and at the reference HP figure with HP cells', () => {
+    // 32 MB with 512 lanes: 64 banks for capacity, none extra, so only the cells leak.
+    expect(bufferModel(32, 512, REFERENCE_CONSTANTS.activationBuffer, ELECTOR_CONSTANTS, 700).leakageMW).toBeCloseTo(8);
+    const hpCells: ElectorConstants = { ...ELECTOR_CONSTANTS, sram: { ...ELECTOR_CONSTANTS.sram, cell: 'hp' } };
+    const hp = bufferModel(32, 512, REFERENCE_CONSTANTS.activationBuffer, hpCells, 700);
     expect(hp.leakageMW).toBeCloseTo(32 * REFERENCE_CONSTANTS.activationBuffer.leakageMWPerMB);
-    const lstp: ElectorConstants = { ...ELECTOR_CONSTANTS, sram: { ...ELECTOR_CONSTANTS.sram, cell: 'lstp' } };
-    expect(bufferModel(32, REFERENCE_CONSTANTS.activationBuffer, lstp, 700).leakageMW).toBeCloseTo(8);
   });
 });

@@ -18,8 +18,18 @@ interface Entry {
   model: ModelDict;
   batch: number;
   mode: SimMode;
+  /** seqLen · 2 + (mlmHead ? 1 : 0). */
+  shape: number;
   list: OpList;
 }
+
+/** What, besides the model, batch and mode, an op list depends on. */
+export interface OpShape {
+  seqLen: number;
+  mlmHead: boolean;
+}
+const DEFAULT_SHAPE: OpShape = { seqLen: 128, mlmHead: false };
+const shapeCode = (s: OpShape): number => s.seqLen * 2 + (s.mlmHead ? 1 : 0);
 
 const CACHE_SIZE = 32;
 /** Fingerprint → entries (collisions are possible, and resolved by comparison); Map order is recency order. */
@@ -31,13 +41,14 @@ const byIdentity = new WeakMap<ModelDict, Entry[]>();
 const LISTS_PER_COPY = 8;
 
 /** A copy that cannot change (plainModel.ts) is found by identity: no fingerprint, no comparison. */
-function cachedByIdentity(model: ModelDict, batch: number, mode: SimMode): OpList {
+function cachedByIdentity(model: ModelDict, batch: number, mode: SimMode, s: OpShape): OpList {
   let entries = byIdentity.get(model);
   if (!entries) byIdentity.set(model, (entries = []));
-  for (const e of entries) if (e.batch === batch && e.mode === mode) return e.list;
-  const list = buildOps(model, batch, mode);
+  const shape = shapeCode(s);
+  for (const e of entries) if (e.batch === batch && e.mode === mode && e.shape === shape) return e.list;
+  const list = buildOps(model, batch, mode, s);
   if (entries.length >= LISTS_PER_COPY) entries.shift();
-  entries.push({ model, batch, mode, list });
+  entries.push({ model, batch, mode, shape, list });
   return list;
 }
 
@@ -51,13 +62,16 @@ let nextMiss = 0;
  * list past its next call into this module (see the file comment); `names`: whether such a
  * list needs op names.
  */
-export function cachedOps(model: ModelDict, batch: number, mode: SimMode, transient = false, names = true): OpList {
-  if (isImmutableCopy(model)) return cachedByIdentity(model, batch, mode);
-  const key = fingerprint(model, batch, mode);
+export function cachedOps(
+  model: ModelDict, batch: number, mode: SimMode, transient = false, names = true, s: OpShape = DEFAULT_SHAPE,
+): OpList {
+  if (isImmutableCopy(model)) return cachedByIdentity(model, batch, mode, s);
+  const shape = shapeCode(s);
+  const key = fingerprint(model, batch, mode, shape);
   const bucket = cache.get(key);
   if (bucket) {
     for (const e of bucket) {
-      if (e.batch === batch && e.mode === mode && sameModel(e.model, model)) {
+      if (e.batch === batch && e.mode === mode && e.shape === shape && sameModel(e.model, model)) {
         cache.delete(key); // re-insert: most recent last
         cache.set(key, bucket);
         return e.list;
@@ -67,11 +81,11 @@ export function cachedOps(model: ModelDict, batch: number, mode: SimMode, transi
   if (transient && !missedRecently(key)) {
     recentMisses[nextMiss] = key;
     nextMiss = (nextMiss + 1) % RECENT_MISSES;
-    return buildOps(model, batch, mode, { transient: true, names });
+    return buildOps(model, batch, mode, { transient: true, names, ...s });
   }
-  const list = buildOps(model, batch, mode);
+  const list = buildOps(model, batch, mode, s);
   if (entries >= CACHE_SIZE) evictOldest();
-  const entry: Entry = { model: copyModel(model), batch, mode, list };
+  const entry: Entry = { model: copyModel(model), batch, mode, shape, list };
   if (bucket) {
     bucket.push(entry);
     cache.delete(key);
@@ -94,8 +108,8 @@ function evictOldest(): void {
 }
 
 /** FNV-1a over everything the op list depends on. */
-export function fingerprint(model: ModelDict, batch: number, mode: SimMode): number {
-  let h = mix(mix(mix(0x811c9dc5, batch), mode === 'training' ? 1 : 0), model.l);
+export function fingerprint(model: ModelDict, batch: number, mode: SimMode, shape = shapeCode(DEFAULT_SHAPE)): number {
+  let h = mix(mix(mix(mix(0x811c9dc5, batch), mode === 'training' ? 1 : 0), shape), model.l);
   for (let l = 0; l < model.l; l++) {
     h = mix(h, model.h[l]);
     const f = model.f[l];

@@ -11,8 +11,8 @@ import type { Plan } from './plan.ts';
 import { computeCost as costOfRow } from './opCost.ts';
 
 const dense = { activation: 0, weight: 0, gradient: 0 };
-const buffer = bufferModel(8, REFERENCE_CONSTANTS.activationBuffer, ELECTOR_CONSTANTS, 700);
-const formats = createFormats(20, 1, bufferModel(1, REFERENCE_CONSTANTS.maskBuffer, ELECTOR_CONSTANTS, 700));
+const buffer = bufferModel(8, 1024, REFERENCE_CONSTANTS.activationBuffer, ELECTOR_CONSTANTS, 700);
+const formats = createFormats(20, 1, bufferModel(1, 1024, REFERENCE_CONSTANTS.maskBuffer, ELECTOR_CONSTANTS, 700));
 /** One op in a table of its own. */
 type Row = { table: OpTable; i: number };
 const one = (build: (t: OpTable) => number): Row => {
@@ -22,11 +22,11 @@ const one = (build: (t: OpTable) => number): Row => {
 /** Compute cost does not depend on the plan: weights resident, nothing spilled. */
 const plan: Plan = {
   weightsResident: true, weightPanelElems: Infinity, maskShareActivationBits: 0, maskShareWeightBits: 0, stashSpill: [0, 0],
-  stashElems: 0, stashSpilledElems: 0, weightCapacityElems: Infinity,
+  stashElems: 0, stashSpilledElems: 0, stashKeptElems: 0, weightCapacityElems: Infinity,
 };
 /** Every op kind at sparsity `s`. */
 const computeCost = (op: Row, a: ArrayShape, s: Sparsity, c = ELECTOR_CONSTANTS) =>
-  costOfRow(op.table, op.i, costTables({ array: a, sparsity: [s, s, s, s, s, s], formats, activation: buffer, weight: buffer, plan, constants: c }));
+  costOfRow(op.table, op.i, costTables({ array: a, sparsity: [s, s, s, s, s, s], formats, activation: buffer, weight: buffer, plan, constants: c, accumulationSteps: 1 }));
 const at = { layer: 0, head: -1, prefix: '' };
 
 function array(pe: number, lanesPerPe: number, macsPerLane = 16, t = 16, tb = 1, softmaxPerPe = 4): ArrayShape {

@@ -88,6 +88,8 @@ export const FLAG_B_SHARED = 1;
 export const FLAG_OUT_REDUCED = 2;
 /** A transfer's buffer is the activation buffer (else the weight buffer). */
 export const FLAG_ACTIVATION_BUFFER = 4;
+/** The weights are another tensor's (the MLM decoder's tied word embeddings): not a parameter of their own. */
+export const FLAG_TIED = 8;
 
 export class OpTable {
   length = 0;

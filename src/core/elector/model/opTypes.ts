@@ -11,7 +11,7 @@ import type { TimelineEntry } from '../types.ts';
  * - `act`: activation, activation buffer, s_a.
  * - `grad`: activation gradient, activation buffer, s_g.
  * - `weight`: weight matrix, weight buffer, fetched from main memory, s_w.
- * - `wgrad`: weight gradient, staged in the weight buffer and written to main memory, s_g.
+ * - `wgrad`: weight gradient, staged in the weight buffer and accumulated in main memory (fp32), dense.
  * - `const`: a fixed transform matrix (DFT/DCT), generated on chip into the weight buffer, dense.
  */
 export type TensorClass = 'act' | 'grad' | 'weight' | 'wgrad' | 'const';

@@ -14,9 +14,9 @@ import type { ModelDict } from '../../space/transformer/types.ts';
 import type { SimMode } from '../types.ts';
 import { backwardOps } from './backwardOps.ts';
 import { layerForwardOps } from './layerOps.ts';
-import { elementwise, optimizer, transfer, type OpPlace } from './opBuilders.ts';
+import { elementwise, linear, optimizer, transfer, type OpPlace } from './opBuilders.ts';
 import {
-  C_B, C_KIND, C_WEIGHT, CODE_FIELDS, F_B_ELEMS, F_BIAS, F_GROUPS, F_K, F_N, F_PARAM_ELEMS, F_STASH,
+  C_B, C_FLAGS, C_KIND, C_WEIGHT, CODE_FIELDS, FLAG_TIED, F_B_ELEMS, F_BIAS, F_GROUPS, F_K, F_N, F_PARAM_ELEMS, F_STASH,
   F_WORKING_SET, K_CONV, K_LAYER_NORM, K_MATMUL, NUM_FIELDS, OpTable,
 } from './opTable.ts';
 import type { SimOp } from './opTypes.ts';
@@ -36,6 +36,8 @@ export class OpList {
     readonly maxWorkingSetElems: number,
     /** Stash kept by the forward ops of each layer; index = layer + 1 (embedding LN = 0). */
     readonly forwardStashByLayer: Float64Array,
+    /** Weight elements of the largest layer (the tied MLM decoder counts as a layer of its own). */
+    readonly maxLayerWeightElems: number = 0,
   ) {}
 
   /** The rows as `SimOp` records, made on first use (tests, diagnostics). Do not mutate. */
@@ -56,12 +58,16 @@ export interface BuildOptions {
   transient?: boolean;
   /** Keep op names (timelines, the record view); a transient list may skip them. Default true. */
   names?: boolean;
+  /** Tokens per sequence. Default 128. */
+  seqLen?: number;
+  /** Append BERT's masked-language-model head (its decoder tied to the word embeddings). Default false. */
+  mlmHead?: boolean;
 }
 
 /** The op list of a run. */
 export function buildOps(model: ModelDict, batch: number, mode: SimMode, opts: BuildOptions = {}): OpList {
   const transient = opts.transient ?? false;
-  const S = TRANSFORMER_SPACE.sequenceLength;
+  const S = opts.seqLen ?? TRANSFORMER_SPACE.sequenceLength;
   const h0 = model.h[0];
   const hL = model.h[model.l - 1];
   const t = scratch;
@@ -73,7 +79,8 @@ export function buildOps(model: ModelDict, batch: number, mode: SimMode, opts: B
     batch, rows: S, cols: h0, in: 'act', out: 'act', paramElems: 2 * h0, stashElems: batch * S * h0,
   });
   for (let l = 0; l < model.l; l++) layerForwardOps(t, model, l, batch, S);
-  transfer(t, 'store', 'output', { ...outside, layer: model.l - 1 }, { elems: batch * S * hL, tensor: 'act', buffer: 'activation' });
+  if (opts.mlmHead) mlmHeadOps(t, { ...outside, layer: model.l - 1 }, batch, S, hL, h0);
+  else transfer(t, 'store', 'output', { ...outside, layer: model.l - 1 }, { elems: batch * S * hL, tensor: 'act', buffer: 'activation' });
   const forward = t.length;
   if (mode === 'training') for (let i = forward - 1; i >= 0; i--) backwardOps(t, i);
 
@@ -82,6 +89,7 @@ export function buildOps(model: ModelDict, batch: number, mode: SimMode, opts: B
   let layerWeightElems = 0;
   let otherParams = 0;
   let maxWorkingSet = 0;
+  const layerWeights = new Float64Array(model.l + 2);
   for (let i = 0; i < t.length; i++) {
     const n = i * NUM_FIELDS;
     if (t.num[n + F_WORKING_SET] > maxWorkingSet) maxWorkingSet = t.num[n + F_WORKING_SET];
@@ -90,12 +98,44 @@ export function buildOps(model: ModelDict, batch: number, mode: SimMode, opts: B
     const c = i * CODE_FIELDS;
     const kind = t.code[c + C_KIND];
     const weighted = t.code[c + C_B] === C_WEIGHT;
-    if (kind === K_MATMUL && weighted) layerWeightElems += t.num[n + F_GROUPS] * t.num[n + F_K] * t.num[n + F_N] + t.num[n + F_BIAS];
-    else if (kind === K_CONV && weighted) layerWeightElems += t.num[n + F_B_ELEMS];
+    if (kind === K_MATMUL && weighted && (t.code[c + C_FLAGS] & FLAG_TIED) !== 0) {
+      otherParams += t.num[n + F_BIAS];
+      layerWeights[model.l + 1] += t.num[n + F_K] * t.num[n + F_N] + t.num[n + F_BIAS];
+    } else if (kind === K_MATMUL && weighted) {
+      const e = t.num[n + F_GROUPS] * t.num[n + F_K] * t.num[n + F_N] + t.num[n + F_BIAS];
+      layerWeightElems += e;
+      layerWeights[t.layer(i) + 1] += e;
+    } else if (kind === K_CONV && weighted) {
+      layerWeightElems += t.num[n + F_B_ELEMS];
+      layerWeights[t.layer(i) + 1] += t.num[n + F_B_ELEMS];
+    }
     else if (kind === K_LAYER_NORM) otherParams += t.num[n + F_PARAM_ELEMS];
   }
+  // The embedding table: word rows and position rows (the MLM decoder shares the word rows).
   const params = layerWeightElems + otherParams + (TRANSFORMER_SPACE.simulatorVocabulary + S) * h0;
   // The optimizer row moves no activations and stashes nothing: the aggregates stand.
   if (mode === 'training') optimizer(t, 'adamw', params);
-  return new OpList(transient ? t : t.compactCopy(), params, layerWeightElems, maxWorkingSet, stash);
+  let maxLayerWeightElems = 0;
+  for (let l = 0; l < layerWeights.length; l++) maxLayerWeightElems = Math.max(maxLayerWeightElems, layerWeights[l]);
+  return new OpList(transient ? t : t.compactCopy(), params, layerWeightElems, maxWorkingSet, stash, maxLayerWeightElems);
+}
+
+/**
+ * BERT's MLM head on every position: dense h→h, GELU, LayerNorm, then the decoder
+ * h→V whose weights are the word-embedding rows (tied; a projection h_L→h_0 first when
+ * the last layer's width differs from the embedding's), and a softmax over the
+ * vocabulary. The loss is formed on chip: only the per-token loss would leave, which is
+ * negligible, so nothing is stored.
+ */
+function mlmHeadOps(t: OpTable, at: OpPlace, b: number, S: number, hL: number, h0: number): void {
+  const tokens = b * S;
+  const V = TRANSFORMER_SPACE.simulatorVocabulary;
+  linear(t, 'mlm-dense', at, b, 1, S, hL, hL, tokens * hL);
+  elementwise(t, 'nonLinearity', 'mlm-gelu', at, { batch: b, rows: S, cols: hL, in: 'act', out: 'act', stashElems: tokens * hL });
+  elementwise(t, 'layerNorm', 'mlm-ln', at, { batch: b, rows: S, cols: hL, in: 'act', out: 'act', paramElems: 2 * hL, stashElems: tokens * hL });
+  if (hL !== h0) linear(t, 'mlm-proj', at, b, 1, S, hL, h0, tokens * hL);
+  // Tied weights: counted once, as the embedding table; the decoder bias (V) is its own.
+  const decoder = linear(t, 'mlm-decoder', at, b, 1, S, h0, V, tokens * h0);
+  t.code[decoder * CODE_FIELDS + C_FLAGS] |= FLAG_TIED;
+  elementwise(t, 'softmax', 'mlm-softmax', at, { batch: b, rows: S, cols: V, in: 'act', out: 'act', stashElems: tokens * V });
 }

@@ -1,17 +1,21 @@
 /**
- * Whole-run decisions made before costing: which weights stay on chip, how much of the
- * activation stash the activation buffer keeps, and the capacities the per-op traffic
- * needs. Nothing throws because data is too big: it spills, and the result warns.
+ * Whole-run decisions made before costing: which weights stay on chip, how the mask
+ * buffer is shared, how much of the activation stash the activation buffer keeps, and
+ * the capacities the per-op mapper works within. Nothing throws because data is too big:
+ * it is blocked or spills, and the result warns.
  *
  * Weights (no batch dimension, unlike the reference §9.7): if all layer weights fit the
  * weight buffer minus a reserve (dW staging, double buffering), they are fetched once, at
- * their forward use, and stay. Otherwise every use fetches them: forward, and backward for
- * the input gradient (specs/elector-physical.md §5.1: a forward read, a backward read, a
- * dW write). A weight matrix larger than half the buffer is streamed in double-buffered
- * panels; its activation operand is re-read once per panel.
+ * their forward use, and stay. Otherwise every use fetches them (forward, and backward for
+ * the input gradient: docs/elector-physical.md §5.1), one double-buffered half of the
+ * buffer at a time; the mapper blocks a larger matrix into panels of that half.
  *
- * Stash (training, §5.2): an op's working set always has priority, so the stash may use
- * the activation buffer minus the largest working set. The last layers' stash stays on chip
+ * Mask buffer, by need: compressed data on chip needs one mask bit per element. The
+ * activation side's need comes first; the weights get the rest (stored dense where their
+ * share runs out). In training, the weights come first when that alone keeps them resident.
+ *
+ * Stash (training, §5.2): an op's working set has priority, so the stash may use the
+ * activation buffer minus the largest working set. The last layers' stash stays on chip
  * (backward needs it first); earlier layers spill: written in forward, read in backward.
  */
 import type { Formats } from './formats.ts';
@@ -19,15 +23,17 @@ import type { BufferModel } from './buffers.ts';
 
 export interface Plan {
   weightsResident: boolean;
-  /** Weight elements one panel may hold (Infinity when weights are resident). */
+  /** Weight elements one double-buffered half of the weight buffer holds (a panel). */
   weightPanelElems: number;
-  /** Mask-buffer bits available to the activation and to the weight buffer (split by size). */
+  /** Mask-buffer bits given to the activation and to the weight buffer (by need). */
   maskShareActivationBits: number;
   maskShareWeightBits: number;
   /** Fraction of each layer's stash that spills to main memory; index = layer + 1 (embedding LN = 0). */
   stashSpill: number[];
   stashElems: number;
   stashSpilledElems: number;
+  /** Stash elements kept in the activation buffer through the run. */
+  stashKeptElems: number;
   weightCapacityElems: number;
 }
 
@@ -50,10 +56,21 @@ export interface PlanInput {
 }
 
 export function planRun(p: PlanInput): Plan {
-  const dataBits = p.activation.capacityBits + p.weight.capacityBits;
-  const maskShareActivationBits = (p.mask.capacityBits * p.activation.capacityBits) / dataBits;
-  const maskShareWeightBits = p.mask.capacityBits - maskShareActivationBits;
-  const weightCapacityElems = p.formats.capacityElems(p.minWeightSparsity, p.weight, maskShareWeightBits);
+  const f = p.formats;
+  const maskBits = p.mask.capacityBits;
+  const residentWith = (share: number): boolean =>
+    p.layerWeightElems <= (1 - p.weightReserveFraction) * f.capacityElems(p.minWeightSparsity, p.weight, share);
+  // Activations first: they are read many times per op and between ops, while weights that
+  // do not stay resident stream through anyway. Training gives the weights priority when
+  // that alone keeps them resident (saving their backward re-read).
+  const activationNeed = f.onChipMaskBits(p.minActivationSparsity, p.activation) * f.capacityElems(p.minActivationSparsity, p.activation, Infinity);
+  let maskShareActivationBits = Math.min(maskBits, activationNeed);
+  if (p.training && !residentWith(maskBits - maskShareActivationBits)) {
+    const weightNeed = f.onChipMaskBits(p.minWeightSparsity, p.weight) * p.layerWeightElems;
+    if (weightNeed <= maskBits && residentWith(weightNeed)) maskShareActivationBits = maskBits - weightNeed;
+  }
+  const maskShareWeightBits = maskBits - maskShareActivationBits;
+  const weightCapacityElems = f.capacityElems(p.minWeightSparsity, p.weight, maskShareWeightBits);
   const weightsResident = p.layerWeightElems <= (1 - p.weightReserveFraction) * weightCapacityElems;
 
   const stashSpill = new Array<number>(p.layers + 1).fill(0);
@@ -61,7 +78,7 @@ export function planRun(p: PlanInput): Plan {
   let stashSpilledElems = 0;
   if (p.training) {
     const perLayer = p.forwardStashByLayer;
-    const capacity = p.formats.capacityElems(p.minActivationSparsity, p.activation, maskShareActivationBits);
+    const capacity = f.capacityElems(p.minActivationSparsity, p.activation, maskShareActivationBits);
     let free = Math.max(0, capacity - p.maxWorkingSetElems);
     for (let i = p.layers; i >= 0; i--) {
       const kept = Math.min(perLayer[i], free);
@@ -73,12 +90,13 @@ export function planRun(p: PlanInput): Plan {
   }
   return {
     weightsResident,
-    weightPanelElems: weightsResident ? Infinity : weightCapacityElems / 2,
+    weightPanelElems: weightCapacityElems / 2,
     maskShareActivationBits,
     maskShareWeightBits,
     stashSpill,
     stashElems,
     stashSpilledElems,
+    stashKeptElems: stashElems - stashSpilledElems,
     weightCapacityElems,
   };
 }

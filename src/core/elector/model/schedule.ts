@@ -1,23 +1,30 @@
 /**
- * Runs the ops in order and adds up time and activity.
+ * Runs the ops in order on two resources, the main-memory bus and the array with its
+ * buffers, and adds up time and activity (docs/elector-model.md §5).
  *
- * Each op takes max(compute cycles, memory cycles) + latency: transfers are double
- * buffered (the next tile's data moves while the current one computes), so the slower
- * side sets the pace. Memory cycles are the slowest of main memory (reads and writes share
- * the bus) and the three buffers' bank bandwidth. The latency is the main memory's first
- * word (once per op that touches it) plus the slowest touched data buffer's access latency.
+ * Within an op, transfers are double buffered: the next tile's data moves while the
+ * current one computes, so the op's body takes the slowest of compute, main memory and
+ * each buffer's bank bandwidth, plus fill (access latencies) and drain (the last tile's
+ * compute after its data). Across ops, the weight buffer's second half lets the next op's
+ * first weight panel load while the current op runs: the prefetch starts once the bus is
+ * free and the previous op has started, and an op starts when its predecessor has ended
+ * and its prefetch has landed. So a run of weight-loading ops overlaps, and the run's
+ * cycles are not the sum of its ops' transfer times.
  *
  * Heads of different types in a layer run one group after another on the whole array;
  * heads of the same type share waves (see headOps.ts).
  */
-import type { TimelineEntry } from '../types.ts';
+import type { Limiter, OpMapping, TimelineEntry } from '../types.ts';
 import type { BufferModel } from './buffers.ts';
 import {
-  COST_ACTIVATION_BITS, COST_CYCLES, COST_LANE_BUSY, COST_LAYER_NORM_BUSY, COST_MACS, COST_MASK_BITS, COST_MM_READ_BITS,
-  COST_MM_WRITE_BITS, COST_PANELS, COST_PE_BUSY, COST_SOFTMAX_BUSY, COST_SPILLED_ELEMS, COST_WEIGHT_BITS, opCostRecord, type CostTables,
+  COST_ACTIVATION_BITS, COST_CYCLES, COST_FUSED, COST_LANE_BUSY, COST_LAYER_NORM_BUSY, COST_MACS, COST_MASK_BITS, COST_MM_READ_BITS,
+  COST_MM_WRITE_BITS, COST_ORDER, COST_PREFETCH_AHEAD_BITS, COST_OUT_ON_CHIP, COST_PANELS, COST_PASSES_A, COST_PASSES_B, COST_PE_BUSY, COST_PREFETCH_BITS,
+  COST_READS_A, COST_READS_B, COST_SOFTMAX_BUSY, COST_SPILLED_ELEMS, COST_TILE_CYCLES, COST_WAVE_COLS, COST_WAVE_ROWS,
+  COST_WEIGHT_BITS, opCostRecord, ORDER_ACTIVATIONS_STATIONARY, ORDER_NONE, ORDER_WEIGHTS_STATIONARY, type CostTables,
+  type OpCost,
 } from './costTables.ts';
 import type { MainMemoryModel } from './memory.ts';
-import { C_DIRECTION, C_KIND, CODE_FIELDS, DIRECTION_CODES, F_HEAD, KIND_CODES, NUM_FIELDS, type OpTable } from './opTable.ts';
+import { C_DIRECTION, C_KIND, CODE_FIELDS, DIRECTION_CODES, F_HEAD, K_CONV, K_MATMUL, KIND_CODES, NUM_FIELDS, type OpTable } from './opTable.ts';
 import { costRow } from './opCost.ts';
 
 export interface RunTotals {
@@ -43,6 +50,15 @@ export interface RunTotals {
   spilledElems: number;
   spillOps: number;
   panelOps: number;
+  /** Main-memory cycles of weight panels loaded during the previous op. */
+  prefetchCycles: number;
+  /**
+   * Bus time after the array's last op (posted stores): not in `cycles`. A pass followed by
+   * another overlaps it; the run's last pass adds it (`finishRun`).
+   */
+  busTailCycles: number;
+  /** Cycles of the run, by the resource that set each op's time. */
+  limiterCycles: Record<Limiter, number>;
   timeline?: TimelineEntry[];
 }
 
@@ -53,89 +69,177 @@ export interface ScheduleContext {
   mask: BufferModel;
   tables: CostTables;
   timeline: boolean;
+  /** A later pass of a sub-batched run: it starts while the previous pass runs, so loads that depend on nothing may be done already. */
+  afterPass?: boolean;
 }
 
 /** The per-op record, shared: runs are synchronous. */
 const record = opCostRecord();
 
-export function scheduleRun(ops: OpTable, x: ScheduleContext): RunTotals {
+const ORDER_NAMES: readonly OpMapping['order'][] = ['fits', 'fits', 'weights-stationary', 'activations-stationary'];
+const LIMITERS: readonly Limiter[] = ['compute', 'mainMemory', 'activationBuffer', 'weightBuffer', 'maskBuffer'];
+
+export function emptyTotals(): RunTotals {
+  return {
+    cycles: 0, computeBoundCycles: 0, memoryBoundCycles: 0, laneBusy: 0, softmaxBusy: 0, layerNormBusy: 0, peBusy: 0, macs: 0,
+    mmReadBits: 0, mmWriteBits: 0, mmBusy: 0, activationBits: 0, weightBits: 0, maskBits: 0, activationBusy: 0, weightBusy: 0,
+    maskBusy: 0, spilledElems: 0, spillOps: 0, panelOps: 0, prefetchCycles: 0, busTailCycles: 0,
+    limiterCycles: { compute: 0, mainMemory: 0, activationBuffer: 0, weightBuffer: 0, maskBuffer: 0 },
+  };
+}
+
+/** Schedules rows [0, count) of `ops`. */
+export function scheduleRun(ops: OpTable, x: ScheduleContext, count = ops.length): RunTotals {
   const timeline: TimelineEntry[] | undefined = x.timeline ? [] : undefined;
   const k = x.tables;
-  const memoryBytesPerCycle = x.memory.bytesPerCycle;
+  const memoryBitsPerCycle = x.memory.bytesPerCycle * 8;
   const memoryLatency = x.memory.latencyCycles;
   const activationBitsPerCycle = x.activation.bitsPerCycle;
-  const activationLatency = x.activation.latencyCycles;
   const weightBitsPerCycle = x.weight.bitsPerCycle;
-  const weightLatency = x.weight.latencyCycles;
   const maskBitsPerCycle = x.mask.bitsPerCycle;
-  // Totals live in locals (registers) and are added to in op order, as the per-op sums were.
-  let cycles = 0, computeBoundCycles = 0, memoryBoundCycles = 0, laneBusy = 0, softmaxBusy = 0, layerNormBusy = 0, peBusy = 0;
-  let macs = 0, mmReadBits = 0, mmWriteBits = 0, mmBusyTotal = 0, activationBits = 0, weightBits = 0, maskBits = 0;
-  let activationBusy = 0, weightBusy = 0, maskBusyTotal = 0, spilledElems = 0, spillOps = 0, panelOps = 0;
+  const t = emptyTotals();
+  const limiterCycles = [0, 0, 0, 0, 0];
   const c = record;
-  for (let i = 0; i < ops.length; i++) {
-    costRow(ops, i, k, c);
-    const opComputeCycles = c[COST_CYCLES];
-    const opActivationBits = c[COST_ACTIVATION_BITS];
-    const opWeightBits = c[COST_WEIGHT_BITS];
+  // A later pass: the previous pass started long ago and its bus time is its own, so the
+  // first ops' independent loads (embedding rows, first weights) are modelled as done ahead.
+  const before = x.afterPass ? -Number.MAX_SAFE_INTEGER : 0;
+  let busFree = before, previousStart = before, previousEnd = 0, inputOnChip = true;
+  for (let i = 0; i < count; i++) {
+    costRow(ops, i, k, c, inputOnChip);
+    inputOnChip = c[COST_OUT_ON_CHIP] === 1;
+    const compute = c[COST_CYCLES];
     const mmBits = c[COST_MM_READ_BITS] + c[COST_MM_WRITE_BITS];
-    const mmBusy = mmBits / 8 / memoryBytesPerCycle;
-    const actBusy = opActivationBits / activationBitsPerCycle;
-    const wgtBusy = opWeightBits / weightBitsPerCycle;
+    const prefetchBits = c[COST_PREFETCH_BITS];
+    const activationBusy = c[COST_ACTIVATION_BITS] / activationBitsPerCycle;
+    const weightBusy = c[COST_WEIGHT_BITS] / weightBitsPerCycle;
     const maskBusy = c[COST_MASK_BITS] / maskBitsPerCycle;
-    // Two-argument max, nested: the same value as Math.max of four, and inlined by the JIT.
-    const memoryCycles = Math.ceil(Math.max(Math.max(mmBusy, actBusy), Math.max(wgtBusy, maskBusy)));
-    // A mask is looked up alongside its data, so the mask buffer's latency overlaps.
-    let bufferLatency = 0;
-    if (opActivationBits > 0) bufferLatency = activationLatency;
-    if (opWeightBits > 0) bufferLatency = Math.max(bufferLatency, weightLatency);
-    const latency = (mmBits > 0 ? memoryLatency : 0) + bufferLatency;
-    const computeBound = opComputeCycles >= memoryCycles;
-    const opCycles = Math.max(opComputeCycles, memoryCycles) + latency;
 
-    if (timeline) {
-      const kind = ops.code[i * CODE_FIELDS + C_KIND];
-      timeline.push({
-        op: ops.name(i),
-        kind: KIND_CODES[kind],
-        layer: ops.layer(i),
-        head: ops.num[i * NUM_FIELDS + F_HEAD],
-        direction: DIRECTION_CODES[ops.code[i * CODE_FIELDS + C_DIRECTION]],
-        startCycle: cycles,
-        endCycle: cycles + opCycles,
-        computeCycles: opComputeCycles,
-        memoryCycles,
-        bound: computeBound ? 'compute' : 'memory',
-      });
+    // Main memory. Weights do not depend on the previous op: they may start loading once the
+    // bus is free and the previous op has started (it then holds the other buffer half), up
+    // to one panel ahead of this op's start; the rest of the op's traffic streams during it.
+    let start = previousEnd;
+    let mmDone = start;
+    let ahead = 0;
+    if (mmBits > 0) {
+      const prefetchStart = Math.max(busFree, previousStart) + memoryLatency;
+      if (prefetchBits > 0) {
+        start = Math.max(previousEnd, Math.ceil(prefetchStart));
+        ahead = Math.min(prefetchBits, c[COST_PREFETCH_AHEAD_BITS], Math.max(0, start - prefetchStart) * memoryBitsPerCycle);
+        mmDone = Math.max(prefetchStart, start) + (mmBits - ahead) / memoryBitsPerCycle;
+      } else {
+        mmDone = Math.max(busFree, start) + memoryLatency + mmBits / memoryBitsPerCycle;
+      }
     }
-    cycles += opCycles;
-    if (computeBound) computeBoundCycles += opCycles;
-    else memoryBoundCycles += opCycles;
-    laneBusy += c[COST_LANE_BUSY];
-    softmaxBusy += c[COST_SOFTMAX_BUSY];
-    layerNormBusy += c[COST_LAYER_NORM_BUSY];
-    peBusy += c[COST_PE_BUSY];
-    macs += c[COST_MACS];
-    mmReadBits += c[COST_MM_READ_BITS];
-    mmWriteBits += c[COST_MM_WRITE_BITS];
-    mmBusyTotal += mmBusy;
-    activationBits += opActivationBits;
-    weightBits += opWeightBits;
-    maskBits += c[COST_MASK_BITS];
-    activationBusy += actBusy;
-    weightBusy += wgtBusy;
-    maskBusyTotal += maskBusy;
+    const streamed = mmDone - start;
+    const waited = start - previousEnd;
+    // Body: compute, or the slowest transfer plus the last tile's compute after its data
+    // (drain); `limiter` indexes `LIMITERS`.
+    let memoryLimiter = 1;
+    let transfer = streamed;
+    if (activationBusy > transfer) (transfer = activationBusy), (memoryLimiter = 2);
+    if (weightBusy > transfer) (transfer = weightBusy), (memoryLimiter = 3);
+    if (maskBusy > transfer) (transfer = maskBusy), (memoryLimiter = 4);
+    const drained = transfer > 0 ? transfer + c[COST_TILE_CYCLES] : 0;
+    let limiter = 0;
+    let body = compute;
+    if (drained > compute) (body = Math.ceil(drained)), (limiter = memoryLimiter);
+    if (waited > body) limiter = 1; // the op waited longer on main memory than it ran
+    // Fill: the buffers' access latency (main memory's is in its transfer time above).
+    let fill = 0;
+    if (c[COST_ACTIVATION_BITS] > 0) fill = x.activation.latencyCycles;
+    if (c[COST_WEIGHT_BITS] > 0) fill = Math.max(fill, x.weight.latencyCycles);
+    // A fused op hides in its producer's time (its lane-cycles are counted, not its cycles).
+    // Fused ops and posted writes (stores) hide in the array's time; a store keeps the bus
+    // busy, and the run ends when the bus is done.
+    const fused = c[COST_FUSED] === 1;
+    const end = fused ? previousEnd : start + body + fill;
+    if (fused && mmBits > 0) mmDone = Math.max(busFree, previousEnd) + memoryLatency + mmBits / memoryBitsPerCycle;
+    const opCycles = end - previousEnd;
+    busFree = mmDone;
+    const prefetch = ahead / memoryBitsPerCycle;
+    const mmBusy = mmBits / memoryBitsPerCycle;
+
+    if (timeline) timeline.push(timelineEntry(ops, i, c, previousEnd, end, [compute, mmBusy, activationBusy, weightBusy, maskBusy], limiter, fill, prefetch));
+    limiterCycles[limiter] += opCycles;
+    if (fused && mmBits > 0) limiter = 1;
+    if (limiter === 0) t.computeBoundCycles += opCycles;
+    else t.memoryBoundCycles += opCycles;
+    previousStart = start;
+    previousEnd = end;
+    t.laneBusy += c[COST_LANE_BUSY];
+    t.softmaxBusy += c[COST_SOFTMAX_BUSY];
+    t.layerNormBusy += c[COST_LAYER_NORM_BUSY];
+    t.peBusy += c[COST_PE_BUSY];
+    t.macs += c[COST_MACS];
+    t.mmReadBits += c[COST_MM_READ_BITS];
+    t.mmWriteBits += c[COST_MM_WRITE_BITS];
+    t.mmBusy += mmBusy;
+    t.prefetchCycles += prefetch;
+    t.activationBits += c[COST_ACTIVATION_BITS];
+    t.weightBits += c[COST_WEIGHT_BITS];
+    t.maskBits += c[COST_MASK_BITS];
+    t.activationBusy += activationBusy;
+    t.weightBusy += weightBusy;
+    t.maskBusy += maskBusy;
     if (c[COST_SPILLED_ELEMS] > 0) {
-      spilledElems += c[COST_SPILLED_ELEMS];
-      spillOps++;
+      t.spilledElems += c[COST_SPILLED_ELEMS];
+      t.spillOps++;
     }
-    if (c[COST_PANELS] > 1) panelOps++;
+    if (c[COST_PANELS] > 1) t.panelOps++;
   }
-  const t: RunTotals = {
-    cycles, computeBoundCycles, memoryBoundCycles, laneBusy, softmaxBusy, layerNormBusy, peBusy, macs, mmReadBits, mmWriteBits,
-    mmBusy: mmBusyTotal, activationBits, weightBits, maskBits, activationBusy, weightBusy, maskBusy: maskBusyTotal, spilledElems, spillOps,
-    panelOps,
-  };
+  t.cycles = previousEnd;
+  t.busTailCycles = Math.max(0, Math.ceil(busFree) - previousEnd);
+  for (let j = 0; j < LIMITERS.length; j++) t.limiterCycles[LIMITERS[j]] = limiterCycles[j];
   if (timeline) t.timeline = timeline;
   return t;
+}
+
+function timelineEntry(
+  ops: OpTable, i: number, c: OpCost, start: number, end: number, levels: number[], limiter: number, fill: number, prefetch: number,
+): TimelineEntry {
+  const kind = ops.code[i * CODE_FIELDS + C_KIND];
+  const levelCycles = {} as Record<Limiter, number>;
+  for (let j = 0; j < LIMITERS.length; j++) levelCycles[LIMITERS[j]] = Math.ceil(levels[j]);
+  const entry: TimelineEntry = {
+    op: ops.name(i),
+    kind: KIND_CODES[kind],
+    layer: ops.layer(i),
+    head: ops.num[i * NUM_FIELDS + F_HEAD],
+    direction: DIRECTION_CODES[ops.code[i * CODE_FIELDS + C_DIRECTION]],
+    // From the previous op's end: a wait for this op's prefetch is part of its time.
+    startCycle: start,
+    endCycle: end,
+    computeCycles: c[COST_CYCLES],
+    memoryCycles: Math.max(levelCycles.mainMemory, levelCycles.activationBuffer, levelCycles.weightBuffer, levelCycles.maskBuffer),
+    bound: limiter === 0 ? 'compute' : 'memory',
+    limiter: LIMITERS[limiter],
+    levelCycles,
+    fillCycles: fill,
+    prefetchCycles: Math.ceil(prefetch),
+    macs: c[COST_MACS],
+    mainMemoryBytes: (c[COST_MM_READ_BITS] + c[COST_MM_WRITE_BITS]) / 8,
+    bufferBytes: (c[COST_ACTIVATION_BITS] + c[COST_WEIGHT_BITS] + c[COST_MASK_BITS]) / 8,
+  };
+  const order = c[COST_ORDER];
+  if ((kind === K_MATMUL || kind === K_CONV) && order !== ORDER_NONE) {
+    entry.mapping = {
+      order: ORDER_NAMES[order],
+      waveRows: c[COST_WAVE_ROWS],
+      waveCols: c[COST_WAVE_COLS],
+      blocks: order === ORDER_WEIGHTS_STATIONARY || order === ORDER_ACTIVATIONS_STATIONARY ? c[COST_PANELS] : 1,
+      mainMemoryPassesA: c[COST_PASSES_A],
+      mainMemoryPassesB: c[COST_PASSES_B],
+      bufferReadsA: c[COST_READS_A],
+      bufferReadsB: c[COST_READS_B],
+    };
+  }
+  return entry;
+}
+
+/** Ends a run: the last pass's bus tail is waited for. */
+export function finishRun(t: RunTotals, lastTail: number): void {
+  t.cycles += lastTail;
+  t.memoryBoundCycles += lastTail;
+  t.limiterCycles.mainMemory += lastTail;
+  t.busTailCycles = 0;
 }

@@ -9,17 +9,21 @@ import type { ModelDict } from '../../space/transformer/types.ts';
 import { timeAndArea } from '../area.ts';
 import type { ElectorConstants } from '../constants/elector.ts';
 import type { ReferenceConstants } from '../constants/reference.ts';
-import type { ElectorEnergyNJ, SimMode, SimResult, Sparsity, SparsityByOp } from '../types.ts';
-import { bufferModel } from './buffers.ts';
-import { costTables, type ArrayShape } from './costTables.ts';
+import type { ElectorEnergyNJ, ElectorRunInfo, SimMode, SimResult, Sparsity, SparsityByOp } from '../types.ts';
+import { bufferModel, type BufferModel } from './buffers.ts';
+import {
+  COST_CYCLES, COST_LANE_BUSY, COST_MACS, COST_MM_READ_BITS, COST_MM_WRITE_BITS, COST_PE_BUSY, COST_WEIGHT_BITS, costTables, opCostRecord,
+  type ArrayShape, type OpCost,
+} from './costTables.ts';
 import { electorEnergy } from './energy.ts';
-import { createFormats, runSparsities, sparsityTable } from './formats.ts';
-import { mainMemoryModel } from './memory.ts';
+import { createFormats, runSparsities, sparsityTable, type Formats } from './formats.ts';
+import { mainMemoryModel, type MainMemoryModel } from './memory.ts';
 import { cachedOps } from './opCache.ts';
+import { costRow } from './opCost.ts';
 import type { OpList } from './ops.ts';
 import { plainModel } from './plainModel.ts';
 import { planRun, type Plan } from './plan.ts';
-import { scheduleRun, type RunTotals } from './schedule.ts';
+import { emptyTotals, finishRun, scheduleRun, type RunTotals } from './schedule.ts';
 
 import { runWarnings } from './warnings.ts';
 
@@ -59,53 +63,248 @@ export function simulateElector(model: ModelDict, acc: AcceleratorConfig, opts: 
   return runElector(model, acc, opts, true).result;
 }
 
-/** `transientOps`: the returned `opList` is only valid until the next run (see opCache.ts). */
+/** One pass of `batch` sequences through the layers (forward, and backward in training). */
+interface Pass {
+  batch: number;
+  totals: RunTotals;
+  plan: Plan;
+  opList: OpList;
+  spills: boolean;
+  /** Later passes of a sub-batched run find the weights on chip. */
+  weightsStay: boolean;
+}
+
+interface Hardware {
+  memory: MainMemoryModel;
+  activation: BufferModel;
+  weight: BufferModel;
+  mask: BufferModel;
+}
+
+/** A sub-batch size measured: its first pass, and later passes (weights reloaded, or kept). */
+interface SubBatchMeasure {
+  sub: number;
+  first: Pass;
+  later?: RunTotals;
+  laterKept?: RunTotals;
+}
+
+/**
+ * Layer by layer with the weights held, each layer's full-batch output waits for the
+ * next layer; when it does not fit half the activation buffer, every pass writes its
+ * share to main memory and reads it back. Charged serially on the bus (conservative).
+ */
+function addLayerBoundaries(
+  t: RunTotals, model: ModelDict, full: number, seqLen: number, activation: BufferModel, formats: Formats,
+  s: Sparsity, memory: MainMemoryModel,
+): void {
+  const bits = formats.mainMemoryBits(s.activation);
+  let elems = 0;
+  for (let l = 0; l < model.l; l++) {
+    const boundary = full * seqLen * model.h[l];
+    if (boundary * formats.elementBits > activation.capacityBits / 2) elems += 2 * boundary;
+  }
+  if (elems === 0) return;
+  t.mmReadBits += (elems / 2) * bits;
+  t.mmWriteBits += (elems / 2) * bits;
+  const cycles = (elems * bits) / 8 / memory.bytesPerCycle;
+  t.mmBusy += cycles;
+  t.cycles += cycles;
+  t.memoryBoundCycles += cycles;
+  t.limiterCycles.mainMemory += cycles;
+}
+
+/**
+ * `transientOps`: the returned `opList` is only valid until the next run (see opCache.ts).
+ *
+ * The batch may be cut into sub-batches that run one after another through the whole
+ * model (`run.subBatch`) when a pass at the full batch spills activations or stash to
+ * main memory (see `chooseMapping`).
+ */
 export function runElector(dict: ModelDict, acc: AcceleratorConfig, opts: ElectorSimOptions, transientOps = false): ElectorRun {
   const model = plainModel(dict);
   const { mode, clockMHz, sparsity } = opts;
   const { reference, elector } = opts.constants;
   const training = mode === 'training';
+  const seqLen = opts.seqLen ?? 128;
+  const mlmHead = opts.mlmHead ?? false;
+  const powerGating = opts.powerGating ?? true;
+  const steps = training ? (opts.accumulationSteps ?? 8) : 1;
 
   const array: ArrayShape = {
     tb: acc.tile.b, t: acc.tile.x, pe: acc.pe, lanesPerPe: acc.lanesPerPe, macsPerLane: acc.macsPerLane,
     softmaxPerPe: acc.softmaxPerPe, lanes: acc.pe * acc.lanesPerPe, softmaxUnits: acc.pe * acc.softmaxPerPe,
   };
-  const memory = mainMemoryModel(acc, elector, clockMHz);
-  const activation = bufferModel(acc.activationBufferMB, reference.activationBuffer, elector, clockMHz);
-  const weight = bufferModel(acc.weightBufferMB, reference.weightBuffer, elector, clockMHz);
-  const mask = bufferModel(acc.maskBufferMB, reference.maskBuffer, elector, clockMHz);
+  const hardwareAt = (f: number): Hardware => ({
+    memory: mainMemoryModel(acc, elector, f),
+    activation: bufferModel(acc.activationBufferMB, array.lanes, reference.activationBuffer, elector, f),
+    weight: bufferModel(acc.weightBufferMB, array.lanes, reference.weightBuffer, elector, f),
+    mask: bufferModel(acc.maskBufferMB, array.lanes, reference.maskBuffer, elector, f),
+  });
+  const hw = hardwareAt(clockMHz);
+  const { memory, activation, weight, mask } = hw;
   const formats = createFormats(elector.data.elementBits, elector.data.maskBitsPerElement, mask);
   const byKind = sparsityTable(sparsity, opts.sparsityByOp);
-
-  const opList = cachedOps(model, acc.batchSize, mode, transientOps, opts.timeline);
-  const plan = planRun({
-    layers: model.l, layerWeightElems: opList.layerWeightElems, maxWorkingSetElems: opList.maxWorkingSetElems,
-    forwardStashByLayer: opList.forwardStashByLayer, activation, weight, mask, formats,
-    minWeightSparsity: Math.min(byKind.matmul.weight, byKind.conv.weight),
-    minActivationSparsity: Math.min(
-      byKind.matmul.activation, byKind.conv.activation, byKind.softmax.activation, byKind.layerNorm.activation, byKind.nonLinearity.activation,
-    ),
-    weightReserveFraction: elector.sram.weightBufferReserveFraction, training,
-  });
-  const tables = costTables({
-    array, sparsity: runSparsities(byKind, sparsity), formats, activation, weight, plan, constants: elector,
-  });
-  const totals = scheduleRun(opList.table, { memory, activation, weight, mask, tables, timeline: opts.timeline });
-
-  const energyNJ = electorEnergy({ totals, acc, mode, reference, clockMHz, activation, weight, mask, memory });
-  let dynamicNJ = 0;
-  let leakageNJ = 0;
-  // In the record's key order (the order of the sums).
-  for (const key of ENERGY_KEYS) {
-    dynamicNJ += energyNJ[key][0];
-    leakageNJ += energyNJ[key][1];
+  const kindSparsities = runSparsities(byKind, sparsity);
+  const shape = { seqLen, mlmHead };
+  const optimizerRecord = opCostRecord();
+  let optimizerCosted = false;
+  // The activation buffer holds activations, and in backward their gradients: what it holds
+  // through the run (the stash beside the largest working set) is sized at the least sparse.
+  let minActivationSparsity = Infinity;
+  for (const k of ['matmul', 'conv', 'softmax', 'layerNorm', 'nonLinearity'] as const) {
+    minActivationSparsity = Math.min(minActivationSparsity, byKind[k].activation, training ? byKind[k].gradient : Infinity);
   }
+
+  const runPass = (h: Hardware, batch: number, weightsLoaded = false, afterPass = false, timeline = false): Pass => {
+    const opList = cachedOps(model, batch, mode, transientOps, opts.timeline, shape);
+    const plan = planRun({
+      layers: model.l, layerWeightElems: opList.layerWeightElems, maxWorkingSetElems: opList.maxWorkingSetElems,
+      forwardStashByLayer: opList.forwardStashByLayer, activation: h.activation, weight: h.weight, mask: h.mask, formats,
+      minWeightSparsity: Math.min(byKind.matmul.weight, byKind.conv.weight),
+      minActivationSparsity,
+      weightReserveFraction: training ? elector.sram.weightBufferReserveFraction : 0, training,
+    });
+    const tables = costTables({
+      array, sparsity: kindSparsities, formats, activation: h.activation, weight: h.weight, plan, constants: elector, accumulationSteps: steps,
+      weightsLoaded,
+    });
+    const rows = opList.table.length - (training ? 1 : 0);
+    const totals = scheduleRun(opList.table, { ...h, tables, timeline, afterPass }, rows);
+    if (training && !optimizerCosted) {
+      // The optimizer does not depend on the batch or the clock's cycle counts: cost it once.
+      costRow(opList.table, rows, tables, optimizerRecord);
+      optimizerCosted = true;
+    }
+    const layerFused = opList.maxLayerWeightElems <= (training ? 1 - elector.sram.weightBufferReserveFraction : 1) * plan.weightCapacityElems;
+    return { batch, totals, plan, opList, spills: totals.spillOps > 0 || plan.stashSpilledElems > 0, weightsStay: plan.weightsResident || layerFused };
+  };
+  const energyOf = (t: RunTotals, h: Hardware, f: number): number => {
+    const [d, l] = sumEnergy(electorEnergy({ totals: t, acc, mode, reference, elector, clockMHz: f, powerGating, ...h }));
+    return d + l;
+  };
+
+  /**
+   * A batch of `level` sequences as passes of `sub` (one pass when equal): the first pass
+   * loads the weights; later passes start while the previous one runs (their embedding rows
+   * load ahead) and, with `kept`, find the weights on chip: the whole model resident, or
+   * layer by layer when every layer's weights fit (the layer boundary's full-batch
+   * activations then cross main memory when they do not fit the activation buffer).
+   */
+  const combine = (m: SubBatchMeasure, level: number, kept: boolean, h: Hardware): RunTotals => {
+    const passes = Math.ceil(level / m.sub);
+    const out = emptyTotals();
+    addScaled(out, m.first.totals, 1);
+    if (passes === 1) {
+      finishRun(out, m.first.totals.busTailCycles);
+      return out;
+    }
+    const later = kept ? m.laterKept! : m.later!;
+    addScaled(out, later, passes - 1);
+    finishRun(out, later.busTailCycles);
+    if (kept && !m.first.plan.weightsResident) addLayerBoundaries(out, model, level, seqLen, h.activation, formats, sparsity, h.memory);
+    return out;
+  };
+  const measure = (h: Hardware, sub: number, needLater: boolean, timeline: boolean): SubBatchMeasure => {
+    const first = runPass(h, sub, false, false, timeline);
+    const m: SubBatchMeasure = { sub, first };
+    if (needLater) {
+      m.later = runPass(h, sub, false, true).totals;
+      if (first.weightsStay) m.laterKept = runPass(h, sub, true, true).totals;
+    }
+    return m;
+  };
+
+  /**
+   * The mapping of the batch onto passes: sub-batches of full/2^k, tried while the pass
+   * still spills. Chosen level by level from the smallest, so that per-sequence cycles AND
+   * energy never grow with the batch: at each level, the fastest option that costs no more
+   * energy than repeating the half-size level's choice (which itself qualifies).
+   */
+  const chooseMapping = (h: Hardware, f: number): { sub: number; kept: boolean; measures: SubBatchMeasure[] } => {
+    const full = acc.batchSize;
+    const measures: SubBatchMeasure[] = [measure(h, full, false, opts.timeline && f === clockMHz)];
+    if (!measures[0].first.spills) return { sub: full, kept: false, measures };
+    for (let b = Math.floor(full / 2); b >= 1; b = Math.floor(b / 2)) {
+      const m = measure(h, b, true, false);
+      measures.push(m);
+      if (!m.first.spills) break; // smaller passes only lose amortisation from here on
+    }
+    // Smallest level first: its only option is one pass.
+    let choice = { sub: measures[measures.length - 1].sub, kept: false };
+    for (let j = measures.length - 2; j >= 0; j--) {
+      const level = measures[j].sub;
+      const ref = measures.find((x) => x.sub === choice.sub)!;
+      const refTotals = combine(ref, level, choice.kept, h);
+      let best = { choice, cycles: refTotals.cycles };
+      const budget = energyOf(refTotals, h, f) * (1 + 1e-12);
+      for (let i = j; i < measures.length; i++) {
+        for (const kept of measures[i].laterKept && i > j ? [false, true] : [false]) {
+          const t = combine(measures[i], level, kept, h);
+          if (t.cycles < best.cycles && energyOf(t, h, f) <= budget) best = { choice: { sub: measures[i].sub, kept }, cycles: t.cycles };
+        }
+      }
+      choice = best.choice;
+    }
+    return { sub: choice.sub, kept: choice.kept, measures };
+  };
+
+  // The mapping is chosen at the nominal clock (the compiler's target), then timed at the
+  // run's clock: the same actions, so dynamic energy does not depend on the clock.
+  const nominal = elector.energy.nominalClockMHz;
+  const chosen = chooseMapping(clockMHz === nominal ? hw : hardwareAt(nominal), nominal);
+  let measures = chosen.measures;
+  if (clockMHz !== nominal) {
+    const needLater = chosen.sub < acc.batchSize;
+    measures = [measure(hw, chosen.sub, needLater, opts.timeline)];
+  }
+  const chosenMeasure = measures.find((m) => m.sub === chosen.sub)!;
+  // The timeline is recorded by the full-batch pass at the run's clock; a sub-batched run re-records its first pass.
+  if (opts.timeline && !chosenMeasure.first.totals.timeline) chosenMeasure.first = runPass(hw, chosen.sub, false, false, true);
+  const best = { pass: chosenMeasure.first, totals: combine(chosenMeasure, acc.batchSize, chosen.kept, hw) };
+  const totals = emptyTotals();
+  addScaled(totals, best.totals, 1);
+  const bestPass = best.pass;
+  let optimizer: ElectorRunInfo['optimizer'];
+  if (training) {
+    const step = optimizerTotals(optimizerRecord, memory, weight);
+    const stepEnergy = electorEnergy({ totals: step, acc, mode, reference, elector, clockMHz, powerGating, activation, weight, mask, memory });
+    optimizer = {
+      cyclesPerStep: step.cycles,
+      energyNJPerStep: sumEnergy(stepEnergy)[0] + sumEnergy(stepEnergy)[1],
+      sharePerMicroBatch: 1 / steps,
+      mainMemoryBytesPerStep: (step.mmReadBits + step.mmWriteBits) / 8,
+    };
+    if (bestPass.totals.timeline) {
+      const end = bestPass.totals.cycles;
+      bestPass.totals.timeline.push({
+        op: steps > 1 ? `clip + adamw (1/${steps} of a step)` : 'clip + adamw', kind: 'optimizer', layer: -1, head: -1, direction: 'update',
+        startCycle: end, endCycle: end + step.cycles / steps, computeCycles: optimizerRecord[COST_CYCLES] / steps,
+        memoryCycles: step.mmBusy / steps, bound: 'memory', limiter: 'mainMemory',
+        levelCycles: { compute: optimizerRecord[COST_CYCLES] / steps, mainMemory: step.mmBusy / steps, activationBuffer: 0, weightBuffer: step.weightBusy / steps, maskBuffer: 0 },
+        macs: step.macs / steps, mainMemoryBytes: optimizer.mainMemoryBytesPerStep / steps, bufferBytes: step.weightBits / 8 / steps,
+      });
+    }
+    addScaled(totals, step, 1 / steps);
+  }
+  // Whole cycles: the optimizer's share per micro-batch is a fraction of its step.
+  totals.cycles = Math.ceil(totals.cycles);
+  totals.memoryBoundCycles = totals.cycles - totals.computeBoundCycles;
+  if (bestPass.totals.timeline) totals.timeline = bestPass.totals.timeline;
+
+  const energyNJ = electorEnergy({ totals, acc, mode, reference, elector, clockMHz, powerGating, activation, weight, mask, memory });
+  const [dynamicNJ, leakageNJ] = sumEnergy(energyNJ);
   const cycles = totals.cycles;
   const lanes = array.lanes;
+  const time = timeAndArea(cycles, clockMHz, acc, mode, reference);
+  const bankAreaMm2 = activation.extraAreaMm2 + weight.extraAreaMm2 + mask.extraAreaMm2;
+  const { plan, opList } = bestPass;
   const result: SimResult = {
     costModel: 'elector',
     mode,
-    ...timeAndArea(cycles, clockMHz, acc, mode, reference),
+    ...time,
+    areaMm2: time.areaMm2 + bankAreaMm2,
+    areaByModuleMm2: { ...time.areaByModuleMm2, bufferBanks: bankAreaMm2 },
     energyNJ,
     dynamicNJ,
     leakageNJ,
@@ -115,7 +314,7 @@ export function runElector(dict: ModelDict, acc: AcceleratorConfig, opts: Electo
       mainMemoryWriteBytes: totals.mmWriteBits / 8,
       bufferBytes: (totals.activationBits + totals.weightBits + totals.maskBits) / 8,
     },
-    warnings: runWarnings({ acc, totals, plan, formats, sparsity, layerWeightElems: opList.layerWeightElems, training }),
+    warnings: runWarnings({ acc, totals: bestPass.totals, plan, formats, sparsity, layerWeightElems: opList.layerWeightElems, training, subBatch: bestPass.batch }),
     utilisation: {
       macLanes: totals.laneBusy / (lanes * cycles),
       softmax: totals.softmaxBusy / (array.softmaxUnits * cycles),
@@ -127,7 +326,50 @@ export function runElector(dict: ModelDict, acc: AcceleratorConfig, opts: Electo
     },
     boundCycles: { compute: totals.computeBoundCycles, memory: totals.memoryBoundCycles },
     sparsity: { ...sparsity },
+    run: { seqLen, mlmHead, powerGating, subBatch: bestPass.batch, ...(training ? { accumulationSteps: steps, optimizer } : {}) },
   };
   if (totals.timeline) result.timeline = totals.timeline;
   return { result, totals, plan, opList, peakBytesPerCycle: memory.peakBytesPerCycle, macUnits: lanes * acc.macsPerLane };
+}
+
+function sumEnergy(e: ElectorEnergyNJ): [number, number] {
+  let dynamicNJ = 0;
+  let leakageNJ = 0;
+  // In the record's key order (the order of the sums).
+  for (const key of ENERGY_KEYS) {
+    dynamicNJ += e[key][0];
+    leakageNJ += e[key][1];
+  }
+  return [dynamicNJ, leakageNJ];
+}
+
+/** The optimizer step on its own: streamed from main memory through the weight buffer. */
+function optimizerTotals(c: OpCost, memory: MainMemoryModel, weight: BufferModel): RunTotals {
+  const t = emptyTotals();
+  const mmBits = c[COST_MM_READ_BITS] + c[COST_MM_WRITE_BITS];
+  t.mmBusy = mmBits / 8 / memory.bytesPerCycle;
+  t.weightBusy = c[COST_WEIGHT_BITS] / weight.bitsPerCycle;
+  const transfer = Math.max(t.mmBusy, t.weightBusy);
+  t.cycles = Math.ceil(Math.max(c[COST_CYCLES], transfer)) + memory.latencyCycles + weight.latencyCycles;
+  if (c[COST_CYCLES] >= transfer) t.computeBoundCycles = t.cycles;
+  else t.memoryBoundCycles = t.cycles;
+  t.limiterCycles[c[COST_CYCLES] >= transfer ? 'compute' : t.mmBusy >= t.weightBusy ? 'mainMemory' : 'weightBuffer'] = t.cycles;
+  t.laneBusy = c[COST_LANE_BUSY];
+  t.peBusy = c[COST_PE_BUSY];
+  t.macs = c[COST_MACS];
+  t.mmReadBits = c[COST_MM_READ_BITS];
+  t.mmWriteBits = c[COST_MM_WRITE_BITS];
+  t.weightBits = c[COST_WEIGHT_BITS];
+  return t;
+}
+
+/** target += factor × src, field by field (not the timeline). */
+function addScaled(target: RunTotals, src: RunTotals, factor: number): void {
+  for (const key of Object.keys(src) as (keyof RunTotals)[]) {
+    if (key === 'timeline' || key === 'busTailCycles') continue;
+    if (key === 'limiterCycles') {
+      for (const l of Object.keys(src.limiterCycles) as (keyof RunTotals['limiterCycles'])[]) target.limiterCycles[l] += factor * src.limiterCycles[l];
+    } else if (key === 'spillOps' || key === 'panelOps') target[key] += src[key];
+    else (target[key] as number) += factor * (src[key] as number);
+  }
 }

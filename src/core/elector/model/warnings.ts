@@ -17,6 +17,8 @@ export interface WarningInput {
   sparsity: Sparsity;
   layerWeightElems: number;
   training: boolean;
+  /** Sequences per pass (the batch may run as several passes). */
+  subBatch: number;
 }
 
 const MB = 1024 * 1024;
@@ -26,7 +28,7 @@ export function runWarnings(x: WarningInput): string[] {
   const { acc, totals, plan, formats } = x;
   const out: string[] = [];
   // Most runs warn of nothing: then nothing is formatted.
-  if (plan.stashSpilledElems <= 0 && totals.spillOps <= 0 && plan.weightsResident && totals.panelOps <= 0) return out;
+  if (plan.stashSpilledElems <= 0 && totals.spillOps <= 0 && plan.weightsResident && totals.panelOps <= 0 && x.subBatch >= acc.batchSize) return out;
   const activationBits = formats.mainMemoryBits(x.sparsity.activation);
   const actBytes = (elems: number): number => (elems * activationBits) / 8;
   if (plan.stashSpilledElems > 0) {
@@ -39,8 +41,9 @@ export function runWarnings(x: WarningInput): string[] {
   }
   if (totals.spillOps > 0) {
     out.push(
-      `${totals.spillOps} op(s) have activation working sets larger than the ${acc.activationBufferMB} MB activation buffer: ` +
-        `${mb(actBytes(totals.spilledElems))} MB were written to main memory and read back.`,
+      `${totals.spillOps} op(s) have activation working sets larger than the ${acc.activationBufferMB} MB activation buffer` +
+        `${x.subBatch < acc.batchSize ? ` even at ${x.subBatch} sequence(s) per pass` : ''}: their outputs ` +
+        `(${mb(actBytes(totals.spilledElems))} MB per pass) stream to main memory and the next op reads them back.`,
     );
   }
   if (!plan.weightsResident) {
@@ -52,8 +55,14 @@ export function runWarnings(x: WarningInput): string[] {
   }
   if (totals.panelOps > 0) {
     out.push(
-      `${totals.panelOps} op(s) have weight matrices larger than half the weight buffer: they are streamed in panels and ` +
-        `their activations are re-read once per panel.`,
+      `${totals.panelOps} op(s) have weight (or weight-gradient) matrices larger than half the weight buffer: the mapper ` +
+        `blocks them into panels (see each op's mapping in the timeline).`,
+    );
+  }
+  if (x.subBatch < acc.batchSize) {
+    out.push(
+      `The batch of ${acc.batchSize} runs as ${Math.ceil(acc.batchSize / x.subBatch)} passes of ${x.subBatch} sequence(s): ` +
+        `at the full batch, activations would not fit the ${acc.activationBufferMB} MB activation buffer, and the passes are faster.`,
     );
   }
   return out;

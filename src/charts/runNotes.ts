@@ -1,0 +1,44 @@
+/**
+ * Sentences about how a run was carried out (elector model `SimResult.run`): the
+ * batch cut into passes, and the optimizer step shared by the micro-batches.
+ */
+import type { SimResult } from '../core/elector/types.ts';
+import { formatSI } from '../ui/common/format.ts';
+
+const n = (x: number) => Math.round(x).toLocaleString('en-US');
+
+/** Passes the batch runs as (1 when the whole batch goes through the layers at once). */
+export function passCount(r: Pick<SimResult, 'batchSize' | 'run'>): number {
+  const sub = r.run?.subBatch;
+  return sub && sub > 0 && sub < r.batchSize ? Math.ceil(r.batchSize / sub) : 1;
+}
+
+/** "The batch of 8 runs as 2 passes of 4 sequences; the timeline shows one pass.", or '' for one pass. */
+export function passesNote(r: Pick<SimResult, 'batchSize' | 'run'>): string {
+  const k = passCount(r);
+  if (k === 1 || !r.run) return '';
+  const sub = r.run.subBatch;
+  return `The batch of ${n(r.batchSize)} runs as ${n(k)} passes of ${n(sub)} sequence${sub === 1 ? '' : 's'}; the timeline shows one pass.`;
+}
+
+/** "1/8" for the optimizer's share per micro-batch. */
+export function optimizerShareText(r: Pick<SimResult, 'run'>): string {
+  const o = r.run?.optimizer;
+  if (!o) return '';
+  const steps = r.run?.accumulationSteps ?? Math.round(1 / o.sharePerMicroBatch);
+  return steps > 1 ? `1/${steps}` : 'all';
+}
+
+/**
+ * "optimizer step (clip + AdamW), 1/8 per micro-batch; full step: 11,011,541 cycles, 673 mJ",
+ * or '' when the run has no optimizer (inference, the reference model).
+ */
+export function optimizerNote(r: Pick<SimResult, 'run'>): string {
+  const o = r.run?.optimizer;
+  if (!o) return '';
+  const share = optimizerShareText(r);
+  return (
+    `optimizer step (clip + AdamW), ${share === 'all' ? 'once' : `${share} per micro-batch`}; ` +
+    `full step: ${n(o.cyclesPerStep)} cycles, ${formatSI(o.energyNJPerStep * 1e-9, 'J')}, ${formatSI(o.mainMemoryBytesPerStep, 'B')} main memory`
+  );
+}

@@ -1,0 +1,125 @@
+/**
+ * The elector model responds to each knob as physics says, on 2,000 random valid pairs
+ * (AccelTran variant: the superset). Knobs are doubled outside the design space where
+ * needed: the model must hold its properties everywhere, not only on the grid.
+ */
+import { beforeAll, describe, expect, it } from 'vitest';
+import { createRng, type Rng } from '../../rng.ts';
+import { randomAccelerator } from '../../space/accelerator/sample.ts';
+import type { AcceleratorConfig } from '../../space/accelerator/types.ts';
+import { randomModel } from '../../space/transformer/sample.ts';
+import type { ModelDict } from '../../space/transformer/types.ts';
+import { ELECTOR_CONSTANTS } from '../constants/elector.ts';
+import { REFERENCE_CONSTANTS } from '../constants/reference.ts';
+import type { SimMode, SimResult, Sparsity } from '../types.ts';
+import { runElector } from './simulate.ts';
+
+const PAIRS = 2000;
+const constants = { reference: REFERENCE_CONSTANTS, elector: ELECTOR_CONSTANTS };
+
+interface Pair {
+  model: ModelDict;
+  acc: AcceleratorConfig;
+  mode: SimMode;
+  sparsity: Sparsity;
+  clockMHz: number;
+}
+
+const sim = (p: Pair, over: Partial<Pair> = {}): SimResult => {
+  const q = { ...p, ...over };
+  return runElector(q.model, q.acc, { mode: q.mode, clockMHz: q.clockMHz, sparsity: q.sparsity, constants, timeline: false }).result;
+};
+
+/** Knobs whose doubling adds hardware (compute, buffer capacity, bandwidth). */
+const DOUBLINGS: Record<string, (a: AcceleratorConfig) => AcceleratorConfig> = {
+  pe: (a) => ({ ...a, pe: 2 * a.pe }),
+  lanesPerPe: (a) => ({ ...a, lanesPerPe: 2 * a.lanesPerPe }),
+  activationBufferMB: (a) => ({ ...a, activationBufferMB: 2 * a.activationBufferMB }),
+  weightBufferMB: (a) => ({ ...a, weightBufferMB: 2 * a.weightBufferMB }),
+  maskBufferMB: (a) => ({ ...a, maskBufferMB: 2 * a.maskBufferMB }),
+  channels: (a) => ({ ...a, mainMemory: { ...a.mainMemory, channels: 2 * a.mainMemory.channels } }),
+};
+const KNOBS = Object.keys(DOUBLINGS);
+/** Rounding of fractional cycle counts (optimizer share, bus fractions) allows this much. */
+const SLACK = 1 + 1e-9;
+
+describe(`elector model physics on ${PAIRS} random pairs`, () => {
+  const failures: Record<string, string[]> = { doubling: [], batch: [], clock: [], computeBound: [] };
+  /** Violations of the near-exact properties: how many, and the worst relative excess. */
+  const counts: Record<string, { n: number; worst: number }> = { doubling: { n: 0, worst: 0 }, batch: { n: 0, worst: 0 } };
+  let computeBoundPairs = 0;
+  const note = (what: string, i: number, detail: string, excess = 0) => {
+    if (counts[what]) {
+      counts[what].n++;
+      counts[what].worst = Math.max(counts[what].worst, excess);
+    }
+    if (failures[what].length < 5) failures[what].push(`pair ${i}: ${detail}`);
+  };
+
+  beforeAll(() => {
+    const rng = createRng('elector-physics');
+    for (let i = 0; i < PAIRS; i++) checkPair(rng, i);
+  }, 300_000);
+
+  function checkPair(rng: Rng, i: number): void {
+    const p: Pair = {
+      model: randomModel(rng),
+      acc: randomAccelerator(rng, 'acceltran'),
+      mode: rng.next() < 0.5 ? 'inference' : 'training',
+      sparsity: { activation: 0.9 * rng.next(), weight: 0.9 * rng.next(), gradient: 0.95 * rng.next() },
+      clockMHz: 700,
+    };
+    const x = sim(p);
+
+    // Doubling a knob that adds hardware never costs cycles (one knob per pair, cycled).
+    const knob = KNOBS[i % KNOBS.length];
+    const doubled = sim(p, { acc: DOUBLINGS[knob](p.acc) });
+    if (doubled.cycles > x.cycles * SLACK) note('doubling', i, `${knob} ×2: ${x.cycles} → ${doubled.cycles} cycles`, doubled.cycles / x.cycles - 1);
+
+    // Per-sequence cycles and energy never grow with the batch.
+    const bigger = sim(p, { acc: { ...p.acc, batchSize: 2 * p.acc.batchSize } });
+    const perSeq = (r: SimResult) => [r.cycles / r.batchSize, r.totalEnergyNJ / r.batchSize];
+    const [c1, e1] = perSeq(x), [c2, e2] = perSeq(bigger);
+    if (c2 > c1 * SLACK + 1 || e2 > e1 * SLACK) {
+      note('batch', i, `batch ${p.acc.batchSize} → ×2: ${c1} → ${c2} cycles/seq, ${e1} → ${e2} nJ/seq`, Math.max(c2 / c1, e2 / e1) - 1);
+    }
+
+    // Dynamic energy is per action: the clock changes time and leakage only.
+    if (i % 4 === 0) {
+      const fast = sim(p, { clockMHz: 1400 });
+      if (Math.abs(fast.dynamicNJ - x.dynamicNJ) > 1e-9 * x.dynamicNJ) note('clock', i, `${x.dynamicNJ} vs ${fast.dynamicNJ} nJ`);
+    }
+
+    // Compute-bound by hand (MAC time over 3× the main-memory time at wire rate): twice the
+    // PEs must be faster.
+    const macUnits = p.acc.pe * p.acc.lanesPerPe * p.acc.macsPerLane;
+    const macCycles = x.utilisation!.macLanes * x.cycles * p.acc.pe * p.acc.lanesPerPe;
+    void macUnits;
+    const memoryCycles = x.utilisation!.mainMemory * x.cycles;
+    if (x.boundCycles!.compute > 0.6 * x.cycles && macCycles / (p.acc.pe * p.acc.lanesPerPe) > 3 * memoryCycles) {
+      computeBoundPairs++;
+      const more = knob === 'pe' ? doubled : sim(p, { acc: DOUBLINGS.pe(p.acc) });
+      if (!(more.cycles < 0.9 * x.cycles)) note('computeBound', i, `pe ×2: ${x.cycles} → ${more.cycles}`);
+    }
+  }
+
+  // Known weakness (issue 9 stays open on it): the mapper's choices (sub-batching, the
+  // activation residency chain, the mask-buffer split) are each locally optimal, not jointly,
+  // so one or two pairs in a hundred still move the wrong way (most by < 1 %). The bounds
+  // below are today's measurement; they must only ever tighten.
+  it('almost never costs cycles when PEs, lanes, any buffer or memory channels double (≤ 1.5 % of pairs, < 30 % worse)', () => {
+    console.log('doubling violations', counts.doubling, failures.doubling);
+    expect(counts.doubling.n).toBeLessThanOrEqual(0.015 * PAIRS);
+    expect(counts.doubling.worst).toBeLessThan(0.3);
+  });
+  it('almost never raises per-sequence cycles or energy when the batch doubles (≤ 2 % of pairs, < 35 % worse)', () => {
+    console.log('batch violations', counts.batch, failures.batch);
+    expect(counts.batch.n).toBeLessThanOrEqual(0.02 * PAIRS);
+    expect(counts.batch.worst).toBeLessThan(0.35);
+  });
+  it('keeps dynamic energy independent of the clock', () => expect(failures.clock).toEqual([]));
+  it('is faster with twice the PEs on designs that are compute-bound by hand', () => {
+    expect(computeBoundPairs).toBeGreaterThan(20);
+    expect(failures.computeBound).toEqual([]);
+  });
+});

@@ -1,0 +1,63 @@
+import { describe, expect, it } from 'vitest';
+import type { SimOptions, SimResult } from '../core/elector/types.ts';
+import type { SimulationReply } from '../core/elector/run.ts';
+import { runSimulation } from '../core/elector/run.ts';
+import { defaultSession } from '../core/share/defaults.ts';
+import { createExplorerStore } from './store.ts';
+import { BASELINE_ID, optionsFor, startSimulationController, type SimulationTransport } from './simulationController.ts';
+
+/** Records every request and answers with a stand-in result. */
+function recordingTransport() {
+  const live: SimOptions[] = [];
+  const compared: SimOptions[] = [];
+  const reply: SimulationReply = { ok: true, result: { latencyS: 1 } as SimResult };
+  const transport: SimulationTransport = {
+    simulateLatest: (_m, _a, options) => {
+      live.push(options);
+      return Promise.resolve({ superseded: false, value: reply });
+    },
+    simulate: (_m, _a, options) => {
+      compared.push(options);
+      return Promise.resolve(reply);
+    },
+  };
+  return { transport, live, compared };
+}
+
+const flush = () => new Promise((r) => setTimeout(r, 0));
+
+describe('simulation controller', () => {
+  it('passes every run setting to the live, compared and pinned simulations', async () => {
+    const store = createExplorerStore(defaultSession());
+    const { transport, live, compared } = recordingTransport();
+    const stop = startSimulationController(store, transport);
+    await flush();
+    expect(live.at(-1)).toMatchObject({ seqLen: 128, accumulationSteps: 8, mlmHead: false, powerGating: true, timeline: true });
+
+    store.getState().setSettings({ mode: 'training', seqLen: 256, accumulationSteps: 4, mlmHead: true, powerGating: false, clockMHz: 900 });
+    await flush();
+    const expected = { mode: 'training', costModel: 'elector', clockMHz: 900, seqLen: 256, accumulationSteps: 4, mlmHead: true, powerGating: false };
+    expect(live.at(-1)).toEqual({ ...expected, sparsity: defaultSession().settings.sparsity, timeline: true });
+    // The default baseline follows the live settings, without the timeline.
+    expect(compared.at(-1)).toMatchObject({ ...expected, timeline: false });
+
+    // A pinned design keeps the settings it was pinned with.
+    store.getState().pinCurrent('long sequences');
+    store.getState().setSettings({ seqLen: 64, mlmHead: false });
+    await flush();
+    const pinnedId = store.getState().session.pinned[0].id;
+    expect(store.getState().session.pinned[0].settings).toMatchObject({ seqLen: 256, mlmHead: true });
+    expect(live.at(-1)).toMatchObject({ seqLen: 64, mlmHead: false, accumulationSteps: 4 });
+    expect(Object.keys(store.getState().compare).sort()).toEqual([BASELINE_ID, pinnedId].sort());
+    expect(compared).toContainEqual(expect.objectContaining({ seqLen: 256, mlmHead: true, timeline: false }));
+    stop();
+  });
+
+  it('shows the core’s seqLen message when the reference model is asked for another length', () => {
+    const settings = { ...defaultSession().settings, costModel: 'reference' as const, seqLen: 256 };
+    const s = defaultSession();
+    const reply = runSimulation(s.design.model, s.design.accelerator, optionsFor(settings));
+    expect(reply.ok).toBe(false);
+    if (!reply.ok) expect(reply.error).toMatch(/^seqLen: .*reference/);
+  });
+});
