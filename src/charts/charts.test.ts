@@ -4,7 +4,7 @@ import { energyParts, recordRows } from './energyParts.ts';
 import { moduleLabel } from './moduleLabels.ts';
 import { stackDiverging, stackExtent } from './stack.ts';
 import { barAt, layoutTimeline, neighbourBar, packLanes } from './timelineLayout.ts';
-import { describeOp, summariseRows, timelineSentence } from './timelineSummary.ts';
+import { summariseRows, timelineSentence } from './timelineSummary.ts';
 import { laneAtY, laneGeometry, laneTop, ROW_GAP } from './timelineGeometry.ts';
 import { clampView, MIN_SPAN, zoomAround } from './zoom.ts';
 import { energySummary, utilisationSummary, valueSummary } from './summaries.ts';
@@ -122,15 +122,6 @@ describe('chart summaries', () => {
   });
   it('names the busiest and the least busy module type', () => {
     expect(utilisationSummary(recordRows({ macLanes: 0.9, softmax: 0.05 }, true))).toBe('2 module types. Busiest: MAC lanes at 90%; least busy: Softmax at 5%.');
-  });
-});
-
-describe('describeOp', () => {
-  it('says which op, where, how long and what bounds it', () => {
-    expect(describeOp(entry({ op: 'sdp-qk', layer: 2, head: 0, startCycle: 1000, endCycle: 1512, computeCycles: 512, memoryCycles: 100 }))).toBe(
-      'sdp-qk (matmul, forward), layer 3, head 1: cycles 1,000–1,512 (512); compute 512, memory 100; compute-bound.',
-    );
-    expect(describeOp(entry({ op: 'adamw', kind: 'optimizer', direction: 'update', layer: -1, head: -1, bound: 'memory' }))).toContain('outside layers: cycles');
   });
 });
 

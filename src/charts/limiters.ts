@@ -82,13 +82,16 @@ export function formatShare(share: number): string {
   const pct = share * 100;
   if (pct === 0) return '0 %';
   if (pct < 0.1) return '< 0.1 %';
-  if (pct > 99.9 && pct < 100) return '> 99.9 %';
-  return `${pct < 10 ? pct.toFixed(1) : pct.toFixed(0)} %`;
+  if (pct < 10) return `${pct.toFixed(1)} %`;
+  if (pct < 99.5) return `${pct.toFixed(0)} %`;
+  // Near the whole: a tenth of a percent, and never a rounded-up "100 %" for part of the run.
+  return pct >= 100 ? '100 %' : pct >= 99.95 ? '> 99.9 %' : `${pct.toFixed(1)} %`;
 }
 
-/** "main memory 99.6 %, activation buffer 0.3 %, compute < 0.1 %": largest first. */
+/** "main memory 99.6 %, activation buffer 0.3 %, compute < 0.1 %": largest first, limiters of no cycles left out. */
 export function limiterSharesText(shares: readonly LimiterShare[]): string {
-  return [...shares]
+  return shares
+    .filter((s) => s.cycles > 0)
     .sort((a, b) => b.cycles - a.cycles)
     .map((s) => `${LIMITER_STYLES[s.limiter].resource} ${formatShare(s.share)}`)
     .join(', ');

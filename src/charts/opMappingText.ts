@@ -34,13 +34,13 @@ export function waveText(m: OpMapping): string {
 
 /** "A read 2× from the activation buffer, crosses main memory once". */
 export function operandText(name: 'A' | 'B', reads: number, passes: number, buffer: string): string {
-  const memory = passes > 0 ? `crosses main memory ${timesText(passes)}` : 'no main-memory traffic';
+  const memory = passes > 0 ? `crosses main memory ${timesText(passes)}` : 'already on chip';
   return `${name} read ${fmt(reads)}× from the ${buffer}, ${memory}`;
 }
 
 /**
  * The whole mapping in one sentence, e.g. "weights-stationary, 3 panels; wave 32×32 tiles;
- * A read 2× from the activation buffer, no main-memory traffic; B read 1× from the weight
+ * A read 2× from the activation buffer, already on chip; B read 1× from the weight
  * buffer, crosses main memory once". `bufferB` names B's buffer (A is always an activation).
  */
 export function mappingText(m: OpMapping, bufferB: string): string {

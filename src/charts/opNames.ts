@@ -14,7 +14,7 @@ const BASE_NAMES: Record<string, string> = {
   ln2: 'layer norm 2',
   'ff-out': 'FF output',
   proj: 'width projection',
-  output: 'output',
+  output: 'output store',
   wma: 'WMA weights (Q·W)',
   qk: 'QKᵀ',
   softmax: 'softmax',
@@ -36,6 +36,12 @@ const BASE_NAMES: Record<string, string> = {
   'mlm-proj': 'MLM projection',
   'mlm-decoder': 'MLM decoder',
   'mlm-softmax': 'MLM softmax',
+};
+
+/** Whole names that read better than their parts. */
+const FULL_NAMES: Record<string, string> = {
+  'embedding.grad': 'embedding gradient (scatter to main memory)',
+  'output.grad': 'output gradient (load from the loss)',
 };
 
 /** Backward suffixes (opTable.ts NAME_SUFFIXES), longest match first. */
@@ -67,7 +73,7 @@ export function splitOpName(e: Pick<TimelineEntry, 'op' | 'head'>): OpNameParts 
     const [type, count] = rest.slice(0, space).split('×');
     heads = count ? `${type} ×${count}` : `${type} head ${e.head + 1}`;
     rest = rest.slice(space + 1);
-  }
+  } else if (e.head >= 0) heads = `head ${e.head + 1}`;
   const suffix = SUFFIXES.find(([s]) => rest.endsWith(s))?.[0] ?? '';
   return { heads, base: rest.slice(0, rest.length - suffix.length), suffix };
 }
@@ -80,11 +86,16 @@ function baseName(base: string): string {
   return base;
 }
 
-/** "layer 3 · FF 1 · weight gradient"; the optimizer row reads "optimizer step (clip + AdamW)". */
+/** "layer 3 · FF 1 · weight gradient"; the optimizer row reads "optimizer step (clip + AdamW), 1/8 of a step". */
 export function opLabel(e: Pick<TimelineEntry, 'op' | 'head' | 'layer' | 'kind'>): string {
-  if (e.kind === 'optimizer') return 'optimizer step (clip + AdamW)';
+  if (e.kind === 'optimizer') {
+    const share = /\((\d+\/\d+ of a step)\)/.exec(e.op);
+    return `optimizer step (clip + AdamW)${share ? `, ${share[1]}` : ''}`;
+  }
   const { heads, base, suffix } = splitOpName(e);
-  const parts = [e.layer >= 0 ? `layer ${e.layer + 1}` : '', heads, baseName(base), SUFFIXES.find(([s]) => s === suffix)?.[1] ?? ''];
+  const full = FULL_NAMES[base + suffix];
+  const name = full ?? [baseName(base), SUFFIXES.find(([s]) => s === suffix)?.[1] ?? ''].filter(Boolean).join(' · ');
+  const parts = [e.layer >= 0 ? `layer ${e.layer + 1}` : '', heads, name];
   return parts.filter(Boolean).join(' · ');
 }
 

@@ -29,16 +29,24 @@ export function optimizerShareText(r: Pick<SimResult, 'run'>): string {
   return steps > 1 ? `1/${steps}` : 'all';
 }
 
+/** "optimizer step (clip + AdamW), 1/8 per micro-batch", or '' without an optimizer. */
+export function optimizerLabel(r: Pick<SimResult, 'run'>): string {
+  if (!r.run?.optimizer) return '';
+  const share = optimizerShareText(r);
+  return `optimizer step (clip + AdamW), ${share === 'all' ? 'once' : `${share} per micro-batch`}`;
+}
+
+/** "full step: 11,011,541 cycles, 673 mJ, 3.62 GB main memory", or ''. */
+export function optimizerStepText(r: Pick<SimResult, 'run'>): string {
+  const o = r.run?.optimizer;
+  if (!o) return '';
+  return `full step: ${n(o.cyclesPerStep)} cycles, ${formatSI(o.energyNJPerStep * 1e-9, 'J')}, ${formatSI(o.mainMemoryBytesPerStep, 'B')} main memory`;
+}
+
 /**
- * "optimizer step (clip + AdamW), 1/8 per micro-batch; full step: 11,011,541 cycles, 673 mJ",
+ * "optimizer step (clip + AdamW), 1/8 per micro-batch; full step: 11,011,541 cycles, 673 mJ, …",
  * or '' when the run has no optimizer (inference, the reference model).
  */
 export function optimizerNote(r: Pick<SimResult, 'run'>): string {
-  const o = r.run?.optimizer;
-  if (!o) return '';
-  const share = optimizerShareText(r);
-  return (
-    `optimizer step (clip + AdamW), ${share === 'all' ? 'once' : `${share} per micro-batch`}; ` +
-    `full step: ${n(o.cyclesPerStep)} cycles, ${formatSI(o.energyNJPerStep * 1e-9, 'J')}, ${formatSI(o.mainMemoryBytesPerStep, 'B')} main memory`
-  );
+  return r.run?.optimizer ? `${optimizerLabel(r)}; ${optimizerStepText(r)}` : '';
 }

@@ -1,5 +1,5 @@
 /**
- * Accelerator area (specs/elector.md §5). Both cost models share it: the hardware
+ * Accelerator area (docs/elector.md §5). Both cost models share it: the hardware
  * is the same, only the costing differs. Area depends on the mode (training adds a
  * stochastic-rounding unit per lane) and never on the model.
  *

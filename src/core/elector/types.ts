@@ -67,7 +67,7 @@ export type DeepPartial<T> = { [K in keyof T]?: T[K] extends object ? DeepPartia
 /** `[dynamic, leakage]` in nJ. */
 export type DynLeakNJ = [dynamicNJ: number, leakageNJ: number];
 
-/** The reference's energy keys, exactly (specs/elector.md §6 Output). */
+/** The reference's energy keys, exactly (docs/elector.md §6 Output). */
 export interface ReferenceEnergyNJ {
   buffer: number;
   mainMemory: number;

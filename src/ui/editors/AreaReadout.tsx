@@ -1,5 +1,5 @@
 /**
- * Chip area, live. The closed form of specs/elector.md §5 runs in microseconds,
+ * Chip area, live. The closed form of docs/elector.md §5 runs in microseconds,
  * so it is computed here on every edit rather than waiting for the worker; both
  * cost models share it, and it depends on the mode (training adds a
  * stochastic-rounding unit per lane) but never on the model.
@@ -45,7 +45,7 @@ export function AreaReadout({ acc }: { acc: AcceleratorConfig }) {
           pre-sparsity + post-sparsity + FIFO{mode === 'training' ? ' + stochastic rounding (training)' : ''}.
         </p>
         <p>
-          Module areas (µm²) are AccelTran&apos;s published constants (constants.yaml, specs/elector.md §5 and §11); e.g. a
+          Module areas (µm²) are AccelTran&apos;s published constants (constants.yaml, docs/elector.md §5 and §11); e.g. a
           {' '}{acc.macsPerLane}-MAC {acc.nonLinearity} lane is{' '}
           {REFERENCE_CONSTANTS.lane[String(acc.macsPerLane) as '1' | '16']?.[acc.nonLinearity].areaUm2.toFixed(1)} µm² and the
           weight buffer {REFERENCE_CONSTANTS.weightBuffer.areaUm2PerMB.toLocaleString('en-US')} µm² per MB. Area does not depend

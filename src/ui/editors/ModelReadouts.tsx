@@ -55,12 +55,12 @@ export function ModelReadouts({ stale }: { stale: boolean }) {
           Parameters: embeddings (V + P + 1)·h₁ + 2h₁ with V = {formatCount(S.modelVocabulary)} and P = {S.maxPositions}; per
           layer Q, K, V 3(hA + A), a relative-position table (2P − 1)·d, extra weights of WMA and convolution heads, the
           attention output and LayerNorm, the feed-forward chain h → f₁ → … → h, and a projection where the next hidden size
-          differs; plus the pooler h² + h (specs/flexibert.md §6).
+          differs; plus the pooler h² + h (docs/flexibert.md §6).
         </p>
         <p>
           MACs: forward multiply–accumulates for one sequence of T = {seqLen} tokens (the run settings&apos; sequence length): Q, K, V 3·T·h·A, relative
           positions and probs·V 2·n·T²·d, each head type&apos;s own work, output T·A·h, the feed-forward chain and the pooler
-          h² (specs/flexibert.md §7). A = n·d is the concatenated head width.
+          h² (docs/flexibert.md §7). A = n·d is the concatenated head width.
         </p>
       </Explain>
       <div className="embedding">
@@ -75,7 +75,7 @@ export function ModelReadouts({ stale }: { stale: boolean }) {
       <Explain label="What is the embedding?">
         Entry 0 is the position of the layer count in {S.layers.join(', ')}. Layer i uses entries 3i+1 (position of the hidden
         size), 3i+2 (index of the feed-forward stack among 258 options) and 3i+3 (index of the layer&apos;s multiset of head
-        types among 21,805 options); entries past the last layer are 0 (specs/flexibert.md §4). The surrogate models of
+        types among 21,805 options); entries past the last layer are 0 (docs/flexibert.md §4). The surrogate models of
         co-design read this vector.
       </Explain>
     </div>

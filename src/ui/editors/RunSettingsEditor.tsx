@@ -31,13 +31,13 @@ const COST_MODELS: RadioOption<CostModel>[] = [
     value: 'elector',
     label: 'ELECTOR (physical)',
     description:
-      "This project's physically consistent model: AccelTran's hardware and module constants, with grounded main-memory and buffer costs, and the published simulator's quirks fixed (specs/elector-physical.md).",
+      "This project's physically consistent model: AccelTran's hardware and module constants, with grounded main-memory and buffer costs, and the published simulator's quirks fixed (docs/elector-physical.md).",
   },
   {
     value: 'reference',
     label: 'Reference (AccelTran)',
     description:
-      'A faithful re-creation of the published AccelTran fast simulator, quirks included, so the TransCODE paper\'s numbers can be reproduced and checked (specs/elector.md §6, §9).',
+      'A faithful re-creation of the published AccelTran fast simulator, quirks included, so the TransCODE paper\'s numbers can be reproduced and checked (docs/elector.md §6, §9).',
   },
 ];
 

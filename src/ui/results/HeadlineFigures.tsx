@@ -5,6 +5,7 @@
  */
 import type { SimResult } from '../../core/elector/types.ts';
 import { Explain } from '../common/Explain.tsx';
+import { useExplorer } from '../../state/useExplorer.ts';
 import { computeHeadline, formatMetric, HEADLINE_FIELDS, type HeadlineKey } from './headline.ts';
 import { headlineSources } from './headlineSources.ts';
 
@@ -32,7 +33,8 @@ const STUDENT_NOTES: Record<HeadlineKey, string> = {
 
 export function HeadlineFigures({ result }: { result: SimResult }) {
   const h = computeHeadline(result);
-  const sources = headlineSources(result);
+  const accelerator = useExplorer((s) => s.session.design.accelerator);
+  const sources = headlineSources(result, accelerator);
   return (
     <section aria-labelledby="headline-title">
       <h3 id="headline-title" className="visually-hidden">Headline figures</h3>

@@ -4,11 +4,11 @@
  * The optimizer step has its own labelled row at the foot. Results without a
  * timeline (the reference model) show nothing here: the timeline says why.
  */
-import { useMemo, useState } from 'react';
+import { useMemo, useState, type ReactNode } from 'react';
 import type { SimResult } from '../../core/elector/types.ts';
 import { cyclesByLimiter, formatShare, LIMITER_STYLES, limiterSharesText } from '../../charts/limiters.ts';
 import { LimiterSwatch } from '../../charts/LimiterFills.tsx';
-import { optimizerNote, passesNote } from '../../charts/runNotes.ts';
+import { optimizerLabel, optimizerStepText, passesNote } from '../../charts/runNotes.ts';
 import { formatSI } from '../common/format.ts';
 import { formatMB, nextSort, opRows, sortOpRows, type OpRow, type OpSort, type OpSortKey } from './opsTableRows.ts';
 
@@ -18,7 +18,12 @@ export const OPS_SHOWN = 100;
 const count = (x: number) => Math.round(x).toLocaleString('en-US');
 const macs = (x: number) => (x > 0 ? formatSI(x, '').trim() : '–');
 
-function OpCells({ r, label }: { r: OpRow; label: string }) {
+/** The optimizer has no product mapping: its cell says how it runs and what a full step costs. */
+function optimizerMapping(step: string): ReactNode {
+  return <>streams weights, gradients and AdamW state through the weight buffer{step && <span className="ops-sub">{step}</span>}</>;
+}
+
+function OpCells({ r, label, mapping }: { r: OpRow; label: string; mapping?: ReactNode }) {
   return (
     <>
       <th scope="row" className="ops-name">{label}</th>
@@ -26,8 +31,8 @@ function OpCells({ r, label }: { r: OpRow; label: string }) {
       <td className="num">{count(r.cycles)}</td>
       <td className="num">{formatShare(r.share)}</td>
       <td className="ops-limiter"><LimiterSwatch limiter={r.limiter} /> {LIMITER_STYLES[r.limiter].label}</td>
-      <td title={r.mappingFull || undefined}>
-        {r.mapping ? <>{r.mapping}<span className="ops-sub">{r.operands}</span></> : <span className="muted">–</span>}
+      <td className="ops-mapping" title={r.mappingFull || undefined}>
+        {mapping ?? (r.mapping ? <><span className="nowrap">{r.mapping}</span><span className="ops-sub">{r.operands}</span></> : <span className="muted">–</span>)}
       </td>
       <td className="num">{macs(r.macs)}</td>
       <td className="num">{formatMB(r.mainMemoryMB)}</td>
@@ -39,7 +44,7 @@ function SortHeader({ k, label, sort, onSort }: { k: OpSortKey; label: string; s
   const active = sort.key === k;
   return (
     <th scope="col" className={k === 'cycles' ? 'num' : undefined} aria-sort={active ? (sort.descending ? 'descending' : 'ascending') : 'none'}>
-      <button type="button" className="sort-button" onClick={() => onSort(k)} data-testid={`ops-sort-${k}`}>
+      <button type="button" className="ops-sort" onClick={() => onSort(k)} data-testid={`ops-sort-${k}`}>
         {label}{active ? (sort.descending ? ' ▼' : ' ▲') : ''}
       </button>
     </th>
@@ -84,7 +89,7 @@ export function OpsTable({ result }: { result: SimResult }) {
           </tbody>
           {optimizer && (
             <tfoot>
-              <tr className="ops-optimizer" data-testid="ops-optimizer"><OpCells r={optimizer} label={optimizerNote(result)} /></tr>
+              <tr className="ops-optimizer" data-testid="ops-optimizer"><OpCells r={optimizer} label={optimizerLabel(result) || optimizer.label} mapping={optimizerMapping(optimizerStepText(result))} /></tr>
             </tfoot>
           )}
         </table>

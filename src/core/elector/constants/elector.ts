@@ -1,8 +1,8 @@
 /**
- * Physical constants of the `elector` cost model (specs/elector-physical.md §6).
+ * Physical constants of the `elector` cost model (docs/elector-physical.md §6).
  * Every figure carries its source key [S#] (listed at the end of that spec) or
  * **[est]** when it is an engineering estimate. Module area and power stay in
- * `reference.ts` (specs/elector.md §11); this table replaces the reference's memory
+ * `reference.ts` (docs/elector.md §11); this table replaces the reference's memory
  * figures: main-memory bandwidth, latency, energy and background power, SRAM
  * access energy, bandwidth and cell type, and the training data formats.
  *
@@ -45,7 +45,7 @@ export interface ElectorConstants {
     /**
      * `perChannel` (default): every channel adds BW_ch, so channels multiply bandwidth and
      * background power alike. `isoPin`: one fixed RRAM interface split across the channels
-     * (total = one channel's BW_ch). Applies to RRAM only (specs/elector-physical.md §1.3).
+     * (total = one channel's BW_ch). Applies to RRAM only (docs/elector-physical.md §1.3).
      */
     rramBandwidth: 'perChannel' | 'isoPin';
     /** RRAM is non-volatile: when true, background power is charged only while it transfers. */
@@ -164,7 +164,7 @@ export const ELECTOR_CONSTANTS: ElectorConstants = {
 
 /** Where each constant comes from, for the "where does this number come from" view. */
 export interface ConstantSource {
-  /** Source keys of specs/elector-physical.md, e.g. `[S4]`, or `[est]`. */
+  /** Source keys of docs/elector-physical.md, e.g. `[S4]`, or `[est]`. */
   source: string;
   /** True when the figure is an engineering estimate rather than a sourced value. */
   estimate: boolean;
@@ -174,7 +174,7 @@ const src = (source: string, estimate = false): ConstantSource => ({ source, est
 
 export const ELECTOR_CONSTANT_SOURCES: Record<string, ConstantSource> = {
   'data.elementBits': src('[S2]'),
-  'data.maskBitsPerElement': src('specs/elector-physical.md §1.2'),
+  'data.maskBitsPerElement': src('docs/elector-physical.md §1.2'),
   'data.optimizerStateBits': src('§5.1 [S12], inference', true),
   'mainMemory.dram.channelBandwidthGBps': src('[S16][S4]'),
   'mainMemory.dram.efficiency': src('[S6]'),

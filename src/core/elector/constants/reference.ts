@@ -1,6 +1,6 @@
 /**
  * The published AccelTran constants (`simulator/constants/constants.yaml`,
- * specs/elector.md §11), verbatim. The `reference` model uses all of them; the
+ * docs/elector.md §11), verbatim. The `reference` model uses all of them; the
  * `elector` model keeps the module area and power figures and replaces the memory
  * figures with those of `elector.ts`.
  */
@@ -14,7 +14,7 @@ export interface ModuleConstant {
 
 export interface BufferConstant {
   blockSize: number;
-  /** "bits per cycle" in name only: bytes/cycle × 20 (specs/elector.md §2). */
+  /** "bits per cycle" in name only: bytes/cycle × 20 (docs/elector.md §2). */
   bandwidth: number;
   areaUm2PerMB: number;
   /** nJ per block of 64 elements, multiplied by √MB. */

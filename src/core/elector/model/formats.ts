@@ -1,5 +1,5 @@
 /**
- * Stored formats and sparsity of tensors (specs/elector-physical.md §1.2, §4).
+ * Stored formats and sparsity of tensors (docs/elector-physical.md §1.2, §4).
  *
  * A tensor of n elements with a fraction s of zeros is stored compressed, as its
  * non-zeros (w·(1−s) bits per element, w = 20) plus a 1-bit mask per element, only

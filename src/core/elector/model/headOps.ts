@@ -1,13 +1,13 @@
 /**
  * Forward ops of one group of identical heads (same type and width d) in a layer,
  * after the layer's shared Q/K/V projection and before its output projection
- * (specs/flexibert.md §5.2, MAC counts of §7).
+ * (docs/flexibert.md §5.2, MAC counts of §7).
  *
  * The heads of a group are independent, so their tiles share the array's waves:
  * per-head products are batched over `groups = count` (each head its own weights),
  * and per-channel ops (convolutions) simply have `count·d` channels.
  *
- * Stash (what backward needs, specs/elector-physical.md §5.2) is attached to the op
+ * Stash (what backward needs, docs/elector-physical.md §5.2) is attached to the op
  * whose backward reads it. With the layer ops (X for the projections, the head
  * outputs for the output projection) this gives per head: sa 4d + S² (Q, K, V,
  * context, P), wma +d (Q before W), l_* d (the head output: the output projection's

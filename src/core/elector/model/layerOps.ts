@@ -1,10 +1,10 @@
 /**
- * Forward ops of one encoder layer (specs/flexibert.md §5.2):
+ * Forward ops of one encoder layer (docs/flexibert.md §5.2):
  * shared Q/K/V projection → head groups → output projection A→h → LayerNorm(· + X)
  * → FF stack (GELU/ReLU after each stacked width) → closing dense f_m→h →
  * LayerNorm(· + Y) → projection h_l→h_{l+1} when the next layer is wider or narrower.
  *
- * Unlike the reference (specs/elector.md §3, §9): one output projection per layer
+ * Unlike the reference (docs/elector.md §3, §9): one output projection per layer
  * (A→h, the same weights as n per-head d→h products), the non-linearity acts on the
  * FF *output* it follows (not on a stale LN tile count), the closing dense has no
  * non-linearity and the projection none either (flexibert §5.2 steps 7–8).

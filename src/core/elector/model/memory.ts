@@ -1,5 +1,5 @@
 /**
- * Main memory of the elector model (specs/elector-physical.md §1–§3).
+ * Main memory of the elector model (docs/elector-physical.md §1–§3).
  *
  * Bandwidth: BW_eff = channels × BW_ch(type) × η(type) × η_bank with η_bank = 1 for bulk
  * transfers (every configuration of the space has ≥ 2 banks per channel, §1.2), so banks

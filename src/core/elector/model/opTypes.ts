@@ -26,7 +26,7 @@ interface OpBase {
   head: number;
   direction: Direction;
   /**
-   * Forward ops: elements this op keeps for its backward (specs/elector-physical.md §5.2).
+   * Forward ops: elements this op keeps for its backward (docs/elector-physical.md §5.2).
    * Backward ops: elements of stash they read back (the first backward op of a forward op).
    */
   stashElems: number;
@@ -96,7 +96,7 @@ export interface TransferOp extends OpBase {
   buffer: 'activation' | 'weight';
 }
 
-/** The AdamW step over every parameter (specs/elector-physical.md §5.1). */
+/** The AdamW step over every parameter (docs/elector-physical.md §5.1). */
 export interface OptimizerOp extends OpBase {
   kind: 'optimizer';
   params: number;

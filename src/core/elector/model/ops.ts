@@ -3,7 +3,7 @@
  *
  * Inference: embedding gather → embedding LayerNorm → layers → output store.
  * Training adds the backward pass (layers in reverse, each op's backward in reverse)
- * and one AdamW step over every parameter (specs/elector-physical.md §5.1).
+ * and one AdamW step over every parameter (docs/elector-physical.md §5.1).
  *
  * The embedding table ((V + S) rows × h_0, V = 30,522 as in the simulator) stays in
  * main memory: only the rows used are read, b·S word rows plus S position rows
@@ -15,10 +15,10 @@ import type { SimMode } from '../types.ts';
 import { backwardOps } from './backwardOps.ts';
 import { layerForwardOps } from './layerOps.ts';
 import { elementwise, linear, optimizer, transfer, type OpPlace } from './opBuilders.ts';
-import {
-  C_B, C_FLAGS, C_KIND, C_WEIGHT, CODE_FIELDS, FLAG_TIED, F_B_ELEMS, F_BIAS, F_GROUPS, F_K, F_N, F_PARAM_ELEMS, F_STASH,
-  F_WORKING_SET, K_CONV, K_LAYER_NORM, K_MATMUL, NUM_FIELDS, OpTable,
-} from './opTable.ts';
+import { OpTable } from './opTable.ts';
+import * as opTableModule from './opTable.ts';
+// Module-level copies: some loaders (tsx) read imported bindings through getters, per use.
+const { C_B, C_FLAGS, C_KIND, C_WEIGHT, CODE_FIELDS, FLAG_TIED, F_B_ELEMS, F_BIAS, F_GROUPS, F_K, F_N, F_PARAM_ELEMS, F_STASH, F_WORKING_SET, K_CONV, K_LAYER_NORM, K_MATMUL, NUM_FIELDS } = opTableModule;
 import type { SimOp } from './opTypes.ts';
 import { tableOps } from './opView.ts';
 

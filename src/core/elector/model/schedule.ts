@@ -16,15 +16,15 @@
  */
 import type { Limiter, OpMapping, TimelineEntry } from '../types.ts';
 import type { BufferModel } from './buffers.ts';
-import {
-  COST_ACTIVATION_BITS, COST_CYCLES, COST_FUSED, COST_LANE_BUSY, COST_LAYER_NORM_BUSY, COST_MACS, COST_MASK_BITS, COST_MM_READ_BITS,
-  COST_MM_WRITE_BITS, COST_ORDER, COST_PREFETCH_AHEAD_BITS, COST_OUT_ON_CHIP, COST_PANELS, COST_PASSES_A, COST_PASSES_B, COST_PE_BUSY, COST_PREFETCH_BITS,
-  COST_READS_A, COST_READS_B, COST_SOFTMAX_BUSY, COST_SPILLED_ELEMS, COST_TILE_CYCLES, COST_WAVE_COLS, COST_WAVE_ROWS,
-  COST_WEIGHT_BITS, opCostRecord, ORDER_ACTIVATIONS_STATIONARY, ORDER_NONE, ORDER_WEIGHTS_STATIONARY, type CostTables,
-  type OpCost,
-} from './costTables.ts';
+import { type CostTables, type OpCost } from './costTables.ts';
+import * as costTablesModule from './costTables.ts';
+// Module-level copies: imported bindings are read through getters by some loaders (tsx), and the cost loop reads them per op.
+const { COST_ACTIVATION_BITS, COST_CYCLES, COST_FUSED, COST_LANE_BUSY, COST_LAYER_NORM_BUSY, COST_MACS, COST_MASK_BITS, COST_MM_READ_BITS, COST_MM_WRITE_BITS, COST_ORDER, COST_PREFETCH_AHEAD_BITS, COST_OUT_ON_CHIP, COST_PANELS, COST_PASSES_A, COST_PASSES_B, COST_PE_BUSY, COST_PREFETCH_BITS, COST_READS_A, COST_READS_B, COST_SOFTMAX_BUSY, COST_SPILLED_ELEMS, COST_TILE_CYCLES, COST_WAVE_COLS, COST_WAVE_ROWS, COST_WEIGHT_BITS, opCostRecord, ORDER_ACTIVATIONS_STATIONARY, ORDER_NONE, ORDER_WEIGHTS_STATIONARY } = costTablesModule;
 import type { MainMemoryModel } from './memory.ts';
-import { C_DIRECTION, C_KIND, CODE_FIELDS, DIRECTION_CODES, F_HEAD, K_CONV, K_MATMUL, KIND_CODES, NUM_FIELDS, type OpTable } from './opTable.ts';
+import { type OpTable } from './opTable.ts';
+import * as opTableModule from './opTable.ts';
+// Module-level copies: imported bindings are read through getters by some loaders (tsx), and the cost loop reads them per op.
+const { C_DIRECTION, C_KIND, CODE_FIELDS, DIRECTION_CODES, F_HEAD, K_CONV, K_MATMUL, KIND_CODES, NUM_FIELDS } = opTableModule;
 import { costRow } from './opCost.ts';
 
 export interface RunTotals {
@@ -57,6 +57,8 @@ export interface RunTotals {
    * another overlaps it; the run's last pass adds it (`finishRun`).
    */
   busTailCycles: number;
+  /** Cycles the first op would save with its independent loads done ahead (see simulate.ts). */
+  firstOpAheadSavingCycles: number;
   /** Cycles of the run, by the resource that set each op's time. */
   limiterCycles: Record<Limiter, number>;
   timeline?: TimelineEntry[];
@@ -83,7 +85,7 @@ export function emptyTotals(): RunTotals {
   return {
     cycles: 0, computeBoundCycles: 0, memoryBoundCycles: 0, laneBusy: 0, softmaxBusy: 0, layerNormBusy: 0, peBusy: 0, macs: 0,
     mmReadBits: 0, mmWriteBits: 0, mmBusy: 0, activationBits: 0, weightBits: 0, maskBits: 0, activationBusy: 0, weightBusy: 0,
-    maskBusy: 0, spilledElems: 0, spillOps: 0, panelOps: 0, prefetchCycles: 0, busTailCycles: 0,
+    maskBusy: 0, spilledElems: 0, spillOps: 0, panelOps: 0, prefetchCycles: 0, busTailCycles: 0, firstOpAheadSavingCycles: 0,
     limiterCycles: { compute: 0, mainMemory: 0, activationBuffer: 0, weightBuffer: 0, maskBuffer: 0 },
   };
 }
@@ -153,6 +155,14 @@ export function scheduleRun(ops: OpTable, x: ScheduleContext, count = ops.length
     // busy, and the run ends when the bus is done.
     const fused = c[COST_FUSED] === 1;
     const end = fused ? previousEnd : start + body + fill;
+    if (i === 0 && prefetchBits > 0 && !fused) {
+      // The same first op with its independent loads done ahead (as in a later pass of a
+      // sub-batched run): what such a pass saves, without scheduling it again.
+      const streamedAhead = (mmBits - Math.min(prefetchBits, c[COST_PREFETCH_AHEAD_BITS])) / memoryBitsPerCycle;
+      const transferAhead = Math.max(streamedAhead, activationBusy, weightBusy, maskBusy);
+      const bodyAhead = transferAhead > 0 && transferAhead + c[COST_TILE_CYCLES] > compute ? Math.ceil(transferAhead + c[COST_TILE_CYCLES]) : compute;
+      t.firstOpAheadSavingCycles = Math.max(0, end - (bodyAhead + fill));
+    }
     if (fused && mmBits > 0) mmDone = Math.max(busFree, previousEnd) + memoryLatency + mmBits / memoryBitsPerCycle;
     const opCycles = end - previousEnd;
     busFree = mmDone;

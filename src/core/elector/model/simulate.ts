@@ -1,7 +1,7 @@
 /**
  * `simulateElector`: the physically consistent cost model of ELECTOR (the default).
  * Same hardware and module constants as the reference (area, per-module power), with
- * real shapes and tiling, the grounded memory system of specs/elector-physical.md, and a
+ * real shapes and tiling, the grounded memory system of docs/elector-physical.md, and a
  * real training step (backward + AdamW). Closed form per op: microseconds per run.
  */
 import type { AcceleratorConfig } from '../../space/accelerator/types.ts';
@@ -11,10 +11,10 @@ import type { ElectorConstants } from '../constants/elector.ts';
 import type { ReferenceConstants } from '../constants/reference.ts';
 import type { ElectorEnergyNJ, ElectorRunInfo, SimMode, SimResult, Sparsity, SparsityByOp } from '../types.ts';
 import { bufferModel, type BufferModel } from './buffers.ts';
-import {
-  COST_CYCLES, COST_LANE_BUSY, COST_MACS, COST_MM_READ_BITS, COST_MM_WRITE_BITS, COST_PE_BUSY, COST_WEIGHT_BITS, costTables, opCostRecord,
-  type ArrayShape, type OpCost,
-} from './costTables.ts';
+import { type ArrayShape, type OpCost, costTables, opCostRecord } from './costTables.ts';
+import * as costTablesModule from './costTables.ts';
+// Module-level copies: some loaders (tsx) read imported bindings through getters, per use.
+const { COST_CYCLES, COST_LANE_BUSY, COST_MACS, COST_MM_READ_BITS, COST_MM_WRITE_BITS, COST_PE_BUSY, COST_WEIGHT_BITS } = costTablesModule;
 import { electorEnergy } from './energy.ts';
 import { createFormats, runSparsities, sparsityTable, type Formats } from './formats.ts';
 import { mainMemoryModel, type MainMemoryModel } from './memory.ts';
@@ -156,9 +156,10 @@ export function runElector(dict: ModelDict, acc: AcceleratorConfig, opts: Electo
     minActivationSparsity = Math.min(minActivationSparsity, byKind[k].activation, training ? byKind[k].gradient : Infinity);
   }
 
-  const runPass = (h: Hardware, batch: number, weightsLoaded = false, afterPass = false, timeline = false): Pass => {
-    const opList = cachedOps(model, batch, mode, transientOps, opts.timeline, shape);
-    const plan = planRun({
+  const runPass = (h: Hardware, batch: number, weightsLoaded = false, afterPass = false, timeline = false, built?: Pass): Pass => {
+    // Later passes of the same sub-batch reuse its op list and plan (they do not depend on the pass).
+    const opList = built ? built.opList : cachedOps(model, batch, mode, transientOps, opts.timeline, shape);
+    const plan = built ? built.plan : planRun({
       layers: model.l, layerWeightElems: opList.layerWeightElems, maxWorkingSetElems: opList.maxWorkingSetElems,
       forwardStashByLayer: opList.forwardStashByLayer, activation: h.activation, weight: h.weight, mask: h.mask, formats,
       minWeightSparsity: Math.min(byKind.matmul.weight, byKind.conv.weight),
@@ -199,7 +200,7 @@ export function runElector(dict: ModelDict, acc: AcceleratorConfig, opts: Electo
       finishRun(out, m.first.totals.busTailCycles);
       return out;
     }
-    const later = kept ? m.laterKept! : m.later!;
+    const later = kept || !m.later ? m.laterKept! : m.later;
     addScaled(out, later, passes - 1);
     finishRun(out, later.busTailCycles);
     if (kept && !m.first.plan.weightsResident) addLayerBoundaries(out, model, level, seqLen, h.activation, formats, sparsity, h.memory);
@@ -209,8 +210,10 @@ export function runElector(dict: ModelDict, acc: AcceleratorConfig, opts: Electo
     const first = runPass(h, sub, false, false, timeline);
     const m: SubBatchMeasure = { sub, first };
     if (needLater) {
-      m.later = runPass(h, sub, false, true).totals;
-      if (first.weightsStay) m.laterKept = runPass(h, sub, true, true).totals;
+      // Reloading weights that stay resident makes no sense: then only the kept variant. A
+      // later pass that reloads them is the first pass with its embedding rows loaded ahead.
+      if (!first.plan.weightsResident) m.later = laterPassEstimate(first.totals);
+      if (first.weightsStay) m.laterKept = runPass(h, sub, true, true, false, first).totals;
     }
     return m;
   };
@@ -239,7 +242,8 @@ export function runElector(dict: ModelDict, acc: AcceleratorConfig, opts: Electo
       let best = { choice, cycles: refTotals.cycles };
       const budget = energyOf(refTotals, h, f) * (1 + 1e-12);
       for (let i = j; i < measures.length; i++) {
-        for (const kept of measures[i].laterKept && i > j ? [false, true] : [false]) {
+        const variants = i === j ? [false] : measures[i].later && measures[i].laterKept ? [false, true] : [!measures[i].later];
+        for (const kept of variants) {
           const t = combine(measures[i], level, kept, h);
           if (t.cycles < best.cycles && energyOf(t, h, f) <= budget) best = { choice: { sub: measures[i].sub, kept }, cycles: t.cycles };
         }
@@ -363,13 +367,46 @@ function optimizerTotals(c: OpCost, memory: MainMemoryModel, weight: BufferModel
   return t;
 }
 
-/** target += factor × src, field by field (not the timeline). */
+/** A later pass that reloads the weights: the first pass, less what loading its first op ahead saves. */
+function laterPassEstimate(first: RunTotals): RunTotals {
+  const t = emptyTotals();
+  addScaled(t, first, 1);
+  const saving = first.firstOpAheadSavingCycles;
+  t.cycles -= saving;
+  t.memoryBoundCycles = Math.max(0, t.memoryBoundCycles - saving);
+  t.limiterCycles.mainMemory = Math.max(0, t.limiterCycles.mainMemory - saving);
+  t.busTailCycles = first.busTailCycles;
+  return t;
+}
+
+/** target += factor × src, field by field (not the timeline, not the bus tail). */
 function addScaled(target: RunTotals, src: RunTotals, factor: number): void {
-  for (const key of Object.keys(src) as (keyof RunTotals)[]) {
-    if (key === 'timeline' || key === 'busTailCycles') continue;
-    if (key === 'limiterCycles') {
-      for (const l of Object.keys(src.limiterCycles) as (keyof RunTotals['limiterCycles'])[]) target.limiterCycles[l] += factor * src.limiterCycles[l];
-    } else if (key === 'spillOps' || key === 'panelOps') target[key] += src[key];
-    else (target[key] as number) += factor * (src[key] as number);
-  }
+  target.cycles += factor * src.cycles;
+  target.computeBoundCycles += factor * src.computeBoundCycles;
+  target.memoryBoundCycles += factor * src.memoryBoundCycles;
+  target.laneBusy += factor * src.laneBusy;
+  target.softmaxBusy += factor * src.softmaxBusy;
+  target.layerNormBusy += factor * src.layerNormBusy;
+  target.peBusy += factor * src.peBusy;
+  target.macs += factor * src.macs;
+  target.mmReadBits += factor * src.mmReadBits;
+  target.mmWriteBits += factor * src.mmWriteBits;
+  target.mmBusy += factor * src.mmBusy;
+  target.activationBits += factor * src.activationBits;
+  target.weightBits += factor * src.weightBits;
+  target.maskBits += factor * src.maskBits;
+  target.activationBusy += factor * src.activationBusy;
+  target.weightBusy += factor * src.weightBusy;
+  target.maskBusy += factor * src.maskBusy;
+  target.spilledElems += factor * src.spilledElems;
+  target.prefetchCycles += factor * src.prefetchCycles;
+  // Counts of ops, not amounts: a pass's ops are the same ops.
+  target.spillOps += src.spillOps;
+  target.panelOps += src.panelOps;
+  const l = target.limiterCycles, m = src.limiterCycles;
+  l.compute += factor * m.compute;
+  l.mainMemory += factor * m.mainMemory;
+  l.activationBuffer += factor * m.activationBuffer;
+  l.weightBuffer += factor * m.weightBuffer;
+  l.maskBuffer += factor * m.maskBuffer;
 }

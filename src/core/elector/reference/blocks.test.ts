@@ -130,7 +130,7 @@ describe('multi-head block costing', () => {
   });
 
   it('serialises MAC work and overlaps a softmax with the next head (two BERT-Tiny heads on Edge)', () => {
-    // q, k, v 1024; sdp-qk 512; softmax 16; sdp-v 1024; o 512 (specs/elector.md §6 worked example).
+    // q, k, v 1024; sdp-qk 512; softmax 16; sdp-v 1024; o 512 (docs/elector.md §6 worked example).
     const m = machineWithSoftmax(16);
     const p = new HeadProgram();
     p.reset();

@@ -1,5 +1,5 @@
 /**
- * Multi-head blocks of the reference fast path (specs/elector.md §6). Memory ops
+ * Multi-head blocks of the reference fast path (docs/elector.md §6). Memory ops
  * in a block cost energy but no time. Compute ops share two resources, the whole
  * MAC array and the whole softmax array, in a small event simulation where head 0
  * always has priority: MAC work is serialised, and a head's softmax overlaps

@@ -1,5 +1,5 @@
 /**
- * Per-op cycles and energy of the reference fast path (specs/elector.md §4, §6),
+ * Per-op cycles and energy of the reference fast path (docs/elector.md §4, §6),
  * in closed form. Every expression keeps the reference's evaluation order, e.g.
  * `⌈((tiles·muls)/N_macs)·σ⌉` and `((E·n)·(1−s_w))/64`, which makes the doubles
  * bit-identical to it.

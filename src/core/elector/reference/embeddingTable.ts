@@ -1,5 +1,5 @@
 /**
- * The embedding-table load that opens the reference run (specs/elector.md §6
+ * The embedding-table load that opens the reference run (docs/elector.md §6
  * Embedding): the only capacity check of the fast path, and cycles without energy
  * (the reference's energy line for it is commented out).
  */

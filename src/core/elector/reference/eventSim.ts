@@ -1,5 +1,5 @@
 /**
- * The reference's multi-head event simulation (specs/elector.md §6), for blocks
+ * The reference's multi-head event simulation (docs/elector.md §6), for blocks
  * the closed form does not cover. Two resources, the MAC array and the softmax
  * array; in each pass every head in order tries its next op once; time then
  * advances to the first resource to free up. The loop ends after the pass that

@@ -1,5 +1,5 @@
 /**
- * One head's ops in a multi-head block (specs/elector.md §3.2, §3.3), costed once
+ * One head's ops in a multi-head block (docs/elector.md §3.2, §3.3), costed once
  * and kept in preallocated arrays: compute ops as (cycles, tiles, is-softmax), and
  * the energy of each memory op. Identical heads in a layer (the common case) reuse
  * the costed program; only the sums are replayed, in order, per head.

@@ -1,5 +1,5 @@
 /**
- * The encoder layers as the reference's op streams (specs/elector.md §3.1, §3.3),
+ * The encoder layers as the reference's op streams (docs/elector.md §3.1, §3.3),
  * walked once without building them. Memory and compute items of a layer are
  * costed as they come; the two streams feed disjoint energy accumulators and add
  * integers to the cycle count, so walking them together changes nothing.

@@ -1,6 +1,6 @@
 /**
  * Everything the reference fast simulator derives from the accelerator, the
- * constants and the options, computed once per call (specs/elector.md §6 Setup).
+ * constants and the options, computed once per call (docs/elector.md §6 Setup).
  * The hot path then reads plain numbers from one object.
  *
  * Energy factors keep the reference's evaluation order, `((P·N)/f)·c`, so that

@@ -1,6 +1,6 @@
 /**
  * The `reference` cost model: a bit-exact closed-form re-creation of the AccelTran
- * fast simulator (`simulate_fast`), quirks included (specs/elector.md §3–§6, §9),
+ * fast simulator (`simulate_fast`), quirks included (docs/elector.md §3–§6, §9),
  * in inference and training mode. It walks the op structure once, O(#ops), with no
  * op objects and no tiles.
  *

@@ -1,6 +1,6 @@
 /**
  * Warnings for reference results that are physically meaningless because of a
- * reproduced quirk (specs/elector.md §9). One warning per kind, built only after
+ * reproduced quirk (docs/elector.md §9). One warning per kind, built only after
  * the run from counters the hot path keeps.
  */
 import type { ReferenceEnergyNJ } from '../types.ts';
@@ -14,7 +14,7 @@ export function referenceWarnings(s: RunState, tile: number, energy: ReferenceEn
   if (s.negativeConvOps > 0) {
     warnings.push(
       `Convolution tile work tb·t·(t−k) is negative for ${s.negativeConvOps} conv op(s) (${negativeKernels(s, tile)}): ` +
-        `they subtract cycles and energy (reference quirk, specs/elector.md §9 item 3). ${SEE_ELECTOR}`,
+        `they subtract cycles and energy (reference quirk, docs/elector.md §9 item 3). ${SEE_ELECTOR}`,
     );
     if (s.cycles < 0) {
       warnings.push(`Total cycles are negative (${s.cycles}): latency and throughput are meaningless. ${SEE_ELECTOR}`);

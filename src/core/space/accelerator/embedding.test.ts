@@ -14,7 +14,7 @@ function decodeErrors(e: unknown, variant?: 'acceltran' | 'transcode'): string {
 }
 
 describe('acceleratorFromEmbedding', () => {
-  it('decodes the dataset example of specs/elector.md §13', () => {
+  it('decodes the dataset example of docs/elector.md §13', () => {
     const r = acceleratorFromEmbedding([1, 8, 8, 1024, 32, 16, 64, 16, 64, 64, 8, 5]);
     expect(r).toEqual({
       ok: true,

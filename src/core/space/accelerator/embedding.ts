@@ -1,5 +1,5 @@
 /**
- * The 12-number accelerator embedding of TransCODE (specs/elector.md §13):
+ * The 12-number accelerator embedding of TransCODE (docs/elector.md §13):
  * `[tile_b, tile_x, tile_y, pe, lanes_per_pe, mac_per_lane, softmax_per_pe,
  *   batch_size, activation_MB, weight_MB, mask_MB, mem_idx]`, values not indices.
  *

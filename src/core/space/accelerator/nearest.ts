@@ -1,7 +1,7 @@
 /**
  * Repairing an accelerator into the design space: every number is snapped to the
  * nearest allowed value, as TransCODE's dataset generator does with its uniform
- * samples (specs/elector.md §13), and anything missing comes from AccelTran-Edge.
+ * samples (docs/elector.md §13), and anything missing comes from AccelTran-Edge.
  */
 import { flattenAccelerator, assembleAccelerator, type AcceleratorNumbers } from './flat.ts';
 import { isFiniteNumber, readPath } from './loose.ts';

@@ -1,5 +1,5 @@
 /**
- * The editable accelerator parameters, described once (specs/elector.md §1.2, §12, §13).
+ * The editable accelerator parameters, described once (docs/elector.md §1.2, §12, §13).
  * Editors, validation messages, sampling, search and the embedding all read this
  * table, so a label, a unit or an embedding position never drifts between them.
  * Allowed values are not repeated here: `allowedValues` reads them from schema.ts.
@@ -17,7 +17,7 @@ export interface NumericParam {
   path: string;
   /** Where the allowed values live in the design space. */
   spaceKey: NumericSpaceKey;
-  /** Position in the 12-number embedding (specs/elector.md §13). */
+  /** Position in the 12-number embedding (docs/elector.md §13). */
   embeddingIndex: number;
   /** Key in the reference YAML config, for importers and messages that cite the reference. */
   referenceKey: string;
@@ -153,7 +153,7 @@ export const BANDWIDTH_MODES: Readonly<Record<BandwidthMode, ChoiceInfo>> = {
 };
 
 /**
- * The mode the embedding assigns to a memory type: `lb` iff DRAM (specs/elector.md §13).
+ * The mode the embedding assigns to a memory type: `lb` iff DRAM (docs/elector.md §13).
  * Validation still accepts the other mode (the reference never checks it).
  */
 export function bandwidthModeFor(type: MemoryType): BandwidthMode {

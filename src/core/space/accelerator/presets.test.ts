@@ -18,7 +18,7 @@ describe('ACCELERATOR_PRESETS', () => {
     }
   });
 
-  it('match the reference shipped configs (specs/elector.md §12)', () => {
+  it('match the reference shipped configs (docs/elector.md §12)', () => {
     const edge = ACCELERATOR_PRESETS['acceltran-edge'].config;
     expect([edge.pe, edge.lanesPerPe, edge.macsPerLane, edge.softmaxPerPe, edge.batchSize]).toEqual([64, 16, 16, 4, 4]);
     expect([edge.activationBufferMB, edge.weightBufferMB, edge.maskBufferMB]).toEqual([4, 8, 1]);

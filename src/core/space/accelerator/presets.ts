@@ -1,5 +1,5 @@
 /**
- * Named accelerators: the reference's shipped configs (specs/elector.md §12).
+ * Named accelerators: the reference's shipped configs (docs/elector.md §12).
  * `config_nano` is left out on purpose: it lies outside the design space.
  * Configs are frozen; copy one (`structuredClone`) before editing it.
  */

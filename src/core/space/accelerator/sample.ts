@@ -1,6 +1,6 @@
 /**
  * Random accelerators: each field uniform over its allowed values, the memory
- * uniform over the 11 `mem_idx` configurations (specs/elector.md §13).
+ * uniform over the 11 `mem_idx` configurations (docs/elector.md §13).
  *
  * Every field draws from the rng whether or not it is fixed, so fixing one field
  * leaves the others of a seeded sequence unchanged.

@@ -1,5 +1,5 @@
 /**
- * The accelerator design space (specs/elector.md §12). Two variants exist: the
+ * The accelerator design space (docs/elector.md §12). Two variants exist: the
  * AccelTran one, and the TransCODE one whose mask buffer starts at 1 MB (the file
  * TransCODE's dataset generator and co-design validate against).
  */
@@ -77,7 +77,7 @@ export function acceleratorSpace(variant: AcceleratorSpaceVariant = 'transcode')
 }
 
 /**
- * `mem_idx` of the 12-number embedding → main memory (specs/elector.md §13).
+ * `mem_idx` of the 12-number embedding → main memory (docs/elector.md §13).
  * The mode is `lb` iff the type is DRAM.
  */
 export const MEMORY_INDEX: readonly MemoryOption[] = [

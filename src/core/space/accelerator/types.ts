@@ -1,5 +1,5 @@
 /**
- * An accelerator in the AccelTran / ELECTOR design space (specs/elector.md §1.2, §12).
+ * An accelerator in the AccelTran / ELECTOR design space (docs/elector.md §1.2, §12).
  * Field names carry their units; sizes of buffers are in MB (2^20 bytes, as the reference).
  */
 export type MemoryType = 'dram' | 'hbm' | 'rram';
@@ -36,7 +36,7 @@ export interface AcceleratorConfig {
   mainMemory: MainMemoryConfig;
 }
 
-/** The 12-number embedding: values, not indices (specs/elector.md §13). */
+/** The 12-number embedding: values, not indices (docs/elector.md §13). */
 export type AcceleratorEmbedding = [
   tileB: number, tileX: number, tileY: number, pe: number, lanesPerPe: number, macsPerLane: number,
   softmaxPerPe: number, batchSize: number, activationBufferMB: number, weightBufferMB: number,

@@ -1,5 +1,5 @@
 /**
- * Accelerator validation: the reference's `check_config` (specs/elector.md §1,
+ * Accelerator validation: the reference's `check_config` (docs/elector.md §1,
  * item 2) plus the checks a public boundary needs (types, unknown keys, mode).
  *
  * The main-memory `mode` must be `lb` or `hb`, which the reference never checks.

@@ -1,5 +1,5 @@
 /**
- * The 21,805 per-layer attention options in the exact order of specs/flexibert.md §2:
+ * The 21,805 per-layer attention options in the exact order of docs/flexibert.md §2:
  * for 2, 4, 8, 12 heads in turn, every multiset of head types, listed as
  * non-decreasing sequences of type positions in lexicographic order.
  *

@@ -1,6 +1,6 @@
 /**
  * Canonical head order: a layer is a multiset of heads, so the embedding and the
- * graph hash need one agreed order — the order of `HEAD_TYPES` (specs/flexibert.md §2).
+ * graph hash need one agreed order — the order of `HEAD_TYPES` (docs/flexibert.md §2).
  */
 import { parseHeadOp } from './ops.ts';
 import { HEAD_TYPES, type ModelDict } from './types.ts';

@@ -1,6 +1,6 @@
 /**
  * Model size and compute of a FlexiBERT 2.0 model: parameters per
- * specs/flexibert.md §6 (vocabulary 50,265, 514 positions, relative-key position
+ * docs/flexibert.md §6 (vocabulary 50,265, 514 positions, relative-key position
  * tables, pooler included) and forward multiply–accumulates per §7.
  * Head widths are read from the op strings, so A = Σ d may be smaller than h.
  * Expects a valid model (see validate.ts); throws on an unparsable op.

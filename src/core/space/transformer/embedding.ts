@@ -1,5 +1,5 @@
 /**
- * The 37-entry categorical embedding of specs/flexibert.md §4: entry 0 is the
+ * The 37-entry categorical embedding of docs/flexibert.md §4: entry 0 is the
  * position of `l` in the layer list; layer i uses entries 3i+1 (hidden size),
  * 3i+2 (feed-forward option) and 3i+3 (attention option); unused entries are 0.
  */

@@ -1,5 +1,5 @@
 /**
- * The 258 per-layer feed-forward options in the exact order of specs/flexibert.md §2:
+ * The 258 per-layer feed-forward options in the exact order of docs/flexibert.md §2:
  * for 1, 2, 3 stacked layers in turn, every ordered tuple of allowed widths in
  * lexicographic order of list positions. Indices are a mixed-radix number, so
  * lookups both ways are arithmetic; nothing is searched.

@@ -1,5 +1,5 @@
 /**
- * The dataset's model-type label (specs/flexibert.md §4): "shallow" below 8
+ * The dataset's model-type label (docs/flexibert.md §4): "shallow" below 8
  * layers (the median of the layer list), else "deep"; "narrow" when no layer
  * has 8 or more heads, else "wide".
  */

@@ -1,5 +1,5 @@
 /**
- * Op-string grammar `<type>_<param>_<d>` (specs/flexibert.md §3.1).
+ * Op-string grammar `<type>_<param>_<d>` (docs/flexibert.md §3.1).
  */
 import { HEAD_TYPES, type HeadOp, type HeadType } from './types.ts';
 

@@ -1,7 +1,7 @@
 /**
  * Reference models: the compact BERTs of Turc et al. (2019), all of which fall
  * inside the FlexiBERT 2.0 space. BERT-Tiny and BERT-Base are exactly the AccelTran
- * simulator's `bert_tiny.json` / `bert_base.json` (specs/flexibert.md §3.4).
+ * simulator's `bert_tiny.json` / `bert_base.json` (docs/flexibert.md §3.4).
  */
 import type { ModelDict } from './types.ts';
 

@@ -1,7 +1,7 @@
 /**
  * Sampling and repair. Random models are drawn the reference's way: uniform
  * integers within the embedding bounds, then the nearest valid embedding
- * (specs/flexibert.md §4) — uniform over embeddings of each layer count, not over
+ * (docs/flexibert.md §4) — uniform over embeddings of each layer count, not over
  * distinct models. `nearestValidModel` is our own repair for hand-edited dicts.
  */
 import type { Rng } from '../../rng.ts';

@@ -1,5 +1,5 @@
 /**
- * The FlexiBERT 2.0 design space (TransCODE / EdgeTran YAML, specs/flexibert.md §1).
+ * The FlexiBERT 2.0 design space (TransCODE / EdgeTran YAML, docs/flexibert.md §1).
  * Editors, validation, sampling and search all read the allowed values here.
  */
 import { HEAD_TYPES, type HeadType } from './types.ts';

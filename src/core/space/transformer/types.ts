@@ -1,6 +1,6 @@
 /**
  * FlexiBERT 2.0 heterogeneous model dict, exactly as TransCODE, the AccelTran
- * simulator and the datasets store it (specs/flexibert.md §3.1).
+ * simulator and the datasets store it (docs/flexibert.md §3.1).
  */
 export interface ModelDict {
   /** Number of encoder layers; one of `TRANSFORMER_SPACE.layers`. */

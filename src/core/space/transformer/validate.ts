@@ -1,5 +1,5 @@
 /**
- * Validity rules of specs/flexibert.md §3.2 for FlexiBERT 2.0 model dicts.
+ * Validity rules of docs/flexibert.md §3.2 for FlexiBERT 2.0 model dicts.
  * Messages are what a student reads in the UI and the CLI: each names the field,
  * the rule and the allowed values. Hostile input (huge arrays, odd types, long
  * strings) is reported, never iterated past the space's own limits.
