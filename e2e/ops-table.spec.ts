@@ -71,7 +71,14 @@ test('training: the op table lists ops with their limiter and the optimizer step
   expect(text).toMatch(/Busy cycles compute [\d,]+/);
   const chart = await page.getByTestId('chart-timeline').boundingBox();
   if (!chart) throw new Error('no timeline chart');
-  await page.screenshot({ path: `e2e/artifacts/${J}-1-tooltip.png`, clip: { x: chart.x, y: Math.max(0, chart.y), width: chart.width, height: Math.min(800 - Math.max(0, chart.y), chart.height + 200) } });
+  const clip = { x: chart.x, y: Math.max(0, chart.y), width: chart.width, height: Math.min(800 - Math.max(0, chart.y), chart.height + 200) };
+  await page.screenshot({ path: `e2e/artifacts/${J}-1-tooltip.png`, clip });
+  // The same in the dark theme: the limiter colours and the card read on a dark ground too.
+  await page.getByTestId('theme-select').selectOption('dark');
+  await page.mouse.move(area.x + 2, area.y + 2);
+  await hoverAProduct(page);
+  await page.screenshot({ path: `e2e/artifacts/${J}-4-tooltip-dark.png`, clip });
+  await page.getByTestId('theme-select').selectOption('light');
 
   // "Where this comes from" for the cycles: the design's own shares by limiter, and the model's document.
   const cyclesCard = page.locator('.headline').filter({ has: page.getByTestId('headline-cycles') });

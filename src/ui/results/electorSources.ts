@@ -73,14 +73,14 @@ export function limiterSharesLine(r: SimResult): string | null {
 /** Extra lines for the elector model, per headline; empty for the reference model. */
 export function electorSourceLines(r: SimResult, acc?: AcceleratorConfig) {
   if (r.costModel !== 'elector') return { latency: [], energy: [], cycles: [] };
-  const doc = `How the model works: ${ELECTOR_DOC}.`;
+  const doc = (sections: string) => `How the model works: ${ELECTOR_DOC} ${sections}.`;
   const run = [passesNote(r), r.run?.optimizer ? `Training: this batch is one micro-batch; it includes the ${optimizerNote(r)}.` : '']
     .filter(Boolean);
   const energy = [macLaneEnergyLine(r, acc), mainMemoryEnergyLine(r, acc)].filter((s): s is string => s !== null);
   if (energy.length) energy.unshift(`For this run's batch of ${r.batchSize}:`);
   return {
-    latency: [...run, doc],
-    energy: [...energy, doc],
-    cycles: [limiterSharesLine(r), ...run, doc].filter((s): s is string => !!s),
+    latency: [...run, doc(r.run?.optimizer ? '§4 (the schedule), §5 (training)' : '§4 (the schedule)')],
+    energy: [...energy, doc('§6 (energy)')],
+    cycles: [limiterSharesLine(r), ...run, doc('§2 (one op and its mapping), §4 (the schedule)')].filter((s): s is string => !!s),
   };
 }

@@ -40,9 +40,16 @@ function leakage(r: SimResult): string {
     return 'In the reference model a compute module leaks only during its own cycles (P_leak × units / f × its cycles); buffers and main memory do not leak.';
   }
   const m = ELECTOR_CONSTANTS.mainMemory;
+  const sram = ELECTOR_CONSTANTS.sram;
+  const gating = r.run?.powerGating ?? true;
+  const units = gating
+    ? `an idle compute unit is power-gated and keeps ${ELECTOR_CONSTANTS.energy.gatedLeakageFraction * 100} % of its leakage`
+    : 'every compute unit leaks for the whole run (power gating is off)';
+  const buffers = sram.cell === 'lstp'
+    ? `${sram.lstpLeakageMWPerMB} mW per MB (low-leakage LSTP cells)`
+    : `${REFERENCE_CONSTANTS.weightBuffer.leakageMWPerMB.toFixed(0)}–${REFERENCE_CONSTANTS.activationBuffer.leakageMWPerMB.toFixed(0)} mW per MB (HP cells)`;
   return (
-    'In the elector model every unit leaks for the whole run (P_leak × all units / f × total cycles); buffers leak ' +
-    `${REFERENCE_CONSTANTS.weightBuffer.leakageMWPerMB.toFixed(0)}–${REFERENCE_CONSTANTS.activationBuffer.leakageMWPerMB.toFixed(0)} mW per MB; ` +
+    `In the elector model leakage is P_leak / f × cycles at the run's clock; ${units}; buffers hold data and leak ${buffers}; ` +
     `main memory draws background power (DRAM ${m.dram.backgroundMW} mW per device, HBM ${m.hbm.backgroundMW} mW per channel, ` +
     `RRAM ${m.rram.backgroundMW} mW per rank) for the whole run (docs/elector-physical.md §3).`
   );

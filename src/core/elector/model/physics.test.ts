@@ -103,19 +103,19 @@ describe(`elector model physics on ${PAIRS} random pairs`, () => {
     }
   }
 
-  // Known weakness (issue 9 stays open on it): the mapper's choices (sub-batching, the
-  // activation residency chain, the mask-buffer split) are each locally optimal, not jointly,
-  // so one or two pairs in a hundred still move the wrong way (most by < 1 %). The bounds
-  // below are today's measurement; they must only ever tighten.
-  it('almost never costs cycles when PEs, lanes, any buffer or memory channels double (≤ 1.5 % of pairs, < 30 % worse)', () => {
+  // Known weakness (issue 9 stays open on it): the mapper's choices (the activation
+  // residency chain, the mask-buffer split, and sub-batching held to "no more energy per
+  // sequence than half the batch") are each locally optimal, not jointly, so about one pair
+  // in a hundred still moves the wrong way (most by < 1 %). The bound is today's
+  // measurement; it must only ever tighten.
+  it('almost never costs cycles when PEs, lanes, any buffer or memory channels double (≤ 1.25 % of pairs, < 30 % worse)', () => {
     console.log('doubling violations', counts.doubling, failures.doubling);
-    expect(counts.doubling.n).toBeLessThanOrEqual(0.015 * PAIRS);
+    expect(counts.doubling.n).toBeLessThanOrEqual(0.0125 * PAIRS);
     expect(counts.doubling.worst).toBeLessThan(0.3);
   });
-  it('almost never raises per-sequence cycles or energy when the batch doubles (≤ 2 % of pairs, < 35 % worse)', () => {
-    console.log('batch violations', counts.batch, failures.batch);
-    expect(counts.batch.n).toBeLessThanOrEqual(0.02 * PAIRS);
-    expect(counts.batch.worst).toBeLessThan(0.35);
+  it('never raises per-sequence cycles or energy when the batch doubles', () => {
+    expect(counts.batch.n).toBe(0);
+    expect(failures.batch).toEqual([]);
   });
   it('keeps dynamic energy independent of the clock', () => expect(failures.clock).toEqual([]));
   it('is faster with twice the PEs on designs that are compute-bound by hand', () => {

@@ -81,6 +81,16 @@ interface Hardware {
   mask: BufferModel;
 }
 
+/**
+ * How a batch runs: groups of `group` sequences one after another, each as passes of `sub`
+ * sequences; with `kept`, later passes find the weights on chip.
+ */
+interface Mapping {
+  sub: number;
+  kept: boolean;
+  group: number;
+}
+
 /** A sub-batch size measured: its first pass, and later passes (weights reloaded, or kept). */
 interface SubBatchMeasure {
   sub: number;
@@ -224,33 +234,44 @@ export function runElector(dict: ModelDict, acc: AcceleratorConfig, opts: Electo
    * energy never grow with the batch: at each level, the fastest option that costs no more
    * energy than repeating the half-size level's choice (which itself qualifies).
    */
-  const chooseMapping = (h: Hardware, f: number): { sub: number; kept: boolean; measures: SubBatchMeasure[] } => {
+  const chooseMapping = (h: Hardware, f: number): Mapping & { measures: SubBatchMeasure[] } => {
     const full = acc.batchSize;
     const measures: SubBatchMeasure[] = [measure(h, full, false, opts.timeline && f === clockMHz)];
-    if (!measures[0].first.spills) return { sub: full, kept: false, measures };
+    if (!measures[0].first.spills) return { sub: full, kept: false, group: full, measures };
     for (let b = Math.floor(full / 2); b >= 1; b = Math.floor(b / 2)) {
       const m = measure(h, b, true, false);
       measures.push(m);
       if (!m.first.spills) break; // smaller passes only lose amortisation from here on
     }
+    const bySub = (sub: number) => measures.find((x) => x.sub === sub)!;
     // Smallest level first: its only option is one pass.
-    let choice = { sub: measures[measures.length - 1].sub, kept: false };
+    let choice: Mapping = { sub: measures[measures.length - 1].sub, kept: false, group: measures[measures.length - 1].sub };
     for (let j = measures.length - 2; j >= 0; j--) {
       const level = measures[j].sub;
-      const ref = measures.find((x) => x.sub === choice.sub)!;
-      const refTotals = combine(ref, level, choice.kept, h);
+      // The half-size level's choice, run as often as it takes: the same cost per sequence.
+      const refTotals = mappingTotals(choice, bySub(choice.sub), level, h);
       let best = { choice, cycles: refTotals.cycles };
       const budget = energyOf(refTotals, h, f) * (1 + 1e-12);
       for (let i = j; i < measures.length; i++) {
         const variants = i === j ? [false] : measures[i].later && measures[i].laterKept ? [false, true] : [!measures[i].later];
         for (const kept of variants) {
-          const t = combine(measures[i], level, kept, h);
-          if (t.cycles < best.cycles && energyOf(t, h, f) <= budget) best = { choice: { sub: measures[i].sub, kept }, cycles: t.cycles };
+          const option: Mapping = { sub: measures[i].sub, kept, group: level };
+          const t = mappingTotals(option, measures[i], level, h);
+          if (t.cycles < best.cycles && energyOf(t, h, f) <= budget) best = { choice: option, cycles: t.cycles };
         }
       }
       choice = best.choice;
     }
-    return { sub: choice.sub, kept: choice.kept, measures };
+    return { ...choice, measures };
+  };
+  /** A mapping at `level` sequences: level / group repetitions of `group` sequences in passes of `sub`. */
+  const mappingTotals = (m: Mapping, measured: SubBatchMeasure, level: number, h: Hardware): RunTotals => {
+    const once = combine(measured, m.group, m.kept, h);
+    const repeats = Math.ceil(level / m.group);
+    if (repeats === 1) return once;
+    const out = emptyTotals();
+    addScaled(out, once, repeats);
+    return out;
   };
 
   // The mapping is chosen at the nominal clock (the compiler's target), then timed at the
@@ -265,7 +286,7 @@ export function runElector(dict: ModelDict, acc: AcceleratorConfig, opts: Electo
   const chosenMeasure = measures.find((m) => m.sub === chosen.sub)!;
   // The timeline is recorded by the full-batch pass at the run's clock; a sub-batched run re-records its first pass.
   if (opts.timeline && !chosenMeasure.first.totals.timeline) chosenMeasure.first = runPass(hw, chosen.sub, false, false, true);
-  const best = { pass: chosenMeasure.first, totals: combine(chosenMeasure, acc.batchSize, chosen.kept, hw) };
+  const best = { pass: chosenMeasure.first, totals: mappingTotals(chosen, chosenMeasure, acc.batchSize, hw) };
   const totals = emptyTotals();
   addScaled(totals, best.totals, 1);
   const bestPass = best.pass;
