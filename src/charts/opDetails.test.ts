@@ -8,7 +8,7 @@ describe('opDetail', () => {
       op: 'qkv', layer: 0, head: -1, startCycle: 3761, endCycle: 12851, bound: 'memory', limiter: 'mainMemory',
       levelCycles: { compute: 896, mainMemory: 9045, activationBuffer: 180, weightBuffer: 271, maskBuffer: 0 },
       fillCycles: 2, prefetchCycles: 21, macs: 226492416, mainMemoryBytes: 2976864, bufferBytes: 8113248,
-      mapping: { order: 'fits', waveRows: 32, waveCols: 128, blocks: 1, mainMemoryPassesA: 0, mainMemoryPassesB: 1, bufferReadsA: 2, bufferReadsB: 1 },
+      mapping: { order: 'fits', waveRows: 32, waveCols: 128, blocks: 1, mainMemoryPassesA: 0, mainMemoryPassesB: 1, bufferReadsA: 2, bufferReadsB: 1, bufferB: 'weight' },
     }));
     expect(d.title).toBe('layer 1 · Q/K/V projection — forward');
     expect(d.time).toBe('9,090 cycles (3,761–12,851), bound by main memory');

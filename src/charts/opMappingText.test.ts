@@ -4,7 +4,7 @@ import { mappingShort, mappingText, operandsShort, orderText, timesText } from '
 
 const mapping = (p: Partial<OpMapping> = {}): OpMapping => ({
   order: 'weights-stationary', waveRows: 32, waveCols: 32, blocks: 3,
-  mainMemoryPassesA: 0, mainMemoryPassesB: 1, bufferReadsA: 2, bufferReadsB: 1, ...p,
+  mainMemoryPassesA: 0, mainMemoryPassesB: 1, bufferReadsA: 2, bufferReadsB: 1, bufferB: 'weight', ...p,
 });
 
 describe('mapping text', () => {

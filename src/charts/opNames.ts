@@ -100,7 +100,9 @@ export function opLabel(e: Pick<TimelineEntry, 'op' | 'head' | 'layer' | 'kind'>
 }
 
 /** The buffer B is read from: the weight buffer for weights and fixed transforms, else the activation buffer. */
-export function bufferOfB(e: Pick<TimelineEntry, 'op' | 'head'>): 'activation buffer' | 'weight buffer' {
+export function bufferOfB(e: Pick<TimelineEntry, 'op' | 'head' | 'mapping'>): 'activation buffer' | 'weight buffer' {
+  if (e.mapping?.bufferB) return e.mapping.bufferB === 'activation' ? 'activation buffer' : 'weight buffer';
+  // Results saved before the mapping named B's buffer: tell it from the op.
   const { base, suffix } = splitOpName(e);
   // dW = Xᵀ·dY: B is the output gradient, an activation-side tensor.
   return ACTIVATION_B.has(base) || suffix === '.dW' ? 'activation buffer' : 'weight buffer';

@@ -108,6 +108,8 @@ export interface OpMapping {
   /** How many times each element of A and B is read from its buffer into the lanes. */
   bufferReadsA: number;
   bufferReadsB: number;
+  /** The buffer B lives in: weights and fixed transforms in the weight buffer, activations and gradients in the activation buffer. */
+  bufferB: 'activation' | 'weight';
 }
 
 export interface TimelineEntry {

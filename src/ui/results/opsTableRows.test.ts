@@ -6,7 +6,7 @@ const entries = [
   entry({ op: 'embedding', kind: 'load', layer: -1, head: -1, startCycle: 0, endCycle: 20, bound: 'memory', limiter: 'mainMemory', mainMemoryBytes: 2e6 }),
   entry({
     op: 'ff1', layer: 0, head: -1, startCycle: 20, endCycle: 70, limiter: 'compute', macs: 1e6,
-    mapping: { order: 'weights-stationary', waveRows: 8, waveCols: 4, blocks: 2, mainMemoryPassesA: 0, mainMemoryPassesB: 1, bufferReadsA: 2, bufferReadsB: 1 },
+    mapping: { order: 'weights-stationary', waveRows: 8, waveCols: 4, blocks: 2, mainMemoryPassesA: 0, mainMemoryPassesB: 1, bufferReadsA: 2, bufferReadsB: 1, bufferB: 'weight' },
   }),
   entry({ op: 'clip + adamw (1/8 of a step)', kind: 'optimizer', direction: 'update', layer: -1, head: -1, startCycle: 70, endCycle: 100, bound: 'memory', limiter: 'mainMemory' }),
 ];

@@ -21,10 +21,10 @@ import * as costTablesModule from './costTables.ts';
 // Module-level copies: imported bindings are read through getters by some loaders (tsx), and the cost loop reads them per op.
 const { COST_ACTIVATION_BITS, COST_CYCLES, COST_FUSED, COST_LANE_BUSY, COST_LAYER_NORM_BUSY, COST_MACS, COST_MASK_BITS, COST_MM_READ_BITS, COST_MM_WRITE_BITS, COST_ORDER, COST_PREFETCH_AHEAD_BITS, COST_OUT_ON_CHIP, COST_PANELS, COST_PASSES_A, COST_PASSES_B, COST_PE_BUSY, COST_PREFETCH_BITS, COST_READS_A, COST_READS_B, COST_SOFTMAX_BUSY, COST_SPILLED_ELEMS, COST_TILE_CYCLES, COST_WAVE_COLS, COST_WAVE_ROWS, COST_WEIGHT_BITS, opCostRecord, ORDER_ACTIVATIONS_STATIONARY, ORDER_NONE, ORDER_WEIGHTS_STATIONARY } = costTablesModule;
 import type { MainMemoryModel } from './memory.ts';
-import { type OpTable } from './opTable.ts';
+import { onActivationSide, type OpTable } from './opTable.ts';
 import * as opTableModule from './opTable.ts';
 // Module-level copies: imported bindings are read through getters by some loaders (tsx), and the cost loop reads them per op.
-const { C_DIRECTION, C_KIND, CODE_FIELDS, DIRECTION_CODES, F_HEAD, K_CONV, K_MATMUL, KIND_CODES, NUM_FIELDS } = opTableModule;
+const { C_B, C_DIRECTION, C_KIND, CODE_FIELDS, DIRECTION_CODES, F_HEAD, K_CONV, K_MATMUL, KIND_CODES, NUM_FIELDS } = opTableModule;
 import { costRow } from './opCost.ts';
 
 export interface RunTotals {
@@ -241,6 +241,7 @@ function timelineEntry(
       mainMemoryPassesB: c[COST_PASSES_B],
       bufferReadsA: c[COST_READS_A],
       bufferReadsB: c[COST_READS_B],
+      bufferB: onActivationSide(ops.code[i * CODE_FIELDS + C_B]) ? 'activation' : 'weight',
     };
   }
   return entry;

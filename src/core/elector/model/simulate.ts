@@ -54,6 +54,9 @@ export interface ElectorRun {
   macUnits: number;
 }
 
+/** The optimizer's cost record, shared: runs are synchronous and read it before they return. */
+const sharedOptimizerRecord = opCostRecord();
+
 const ENERGY_KEYS: readonly (keyof ElectorEnergyNJ)[] = [
   'macLanes', 'softmax', 'layerNorm', 'sparsity', 'others', 'activationBuffer', 'weightBuffer', 'maskBuffer', 'mainMemory',
 ];
@@ -157,7 +160,7 @@ export function runElector(dict: ModelDict, acc: AcceleratorConfig, opts: Electo
   const byKind = sparsityTable(sparsity, opts.sparsityByOp);
   const kindSparsities = runSparsities(byKind, sparsity);
   const shape = { seqLen, mlmHead };
-  const optimizerRecord = opCostRecord();
+  const optimizerRecord = sharedOptimizerRecord;
   let optimizerCosted = false;
   // The activation buffer holds activations, and in backward their gradients: what it holds
   // through the run (the stash beside the largest working set) is sized at the least sparse.
