@@ -37,7 +37,20 @@ export interface EnergyInput {
   memory: MainMemoryModel;
 }
 
+/** Energy by module into a fresh record. */
 export function electorEnergy(x: EnergyInput): ElectorEnergyNJ {
+  return electorEnergyInto(emptyEnergy(), x);
+}
+
+export function emptyEnergy(): ElectorEnergyNJ {
+  return {
+    macLanes: [0, 0], softmax: [0, 0], layerNorm: [0, 0], sparsity: [0, 0], others: [0, 0],
+    activationBuffer: [0, 0], weightBuffer: [0, 0], maskBuffer: [0, 0], mainMemory: [0, 0],
+  };
+}
+
+/** Energy by module into `out` (reused by callers that only compare totals: no allocation). */
+export function electorEnergyInto(out: ElectorEnergyNJ, x: EnergyInput): ElectorEnergyNJ {
   const { totals: t, acc, reference: r } = x;
   const f = x.clockMHz;
   const fNominal = x.elector.energy.nominalClockMHz;
@@ -61,26 +74,28 @@ export function electorEnergy(x: EnergyInput): ElectorEnergyNJ {
   const laneLeakCycles = leaking(t.laneBusy, lanes);
   const peLeakCycles = leaking(t.peBusy, acc.pe);
 
-  return {
-    macLanes: [(lane.dynamicMW / fNominal) * t.laneBusy, (lane.leakageMW / f) * laneLeakCycles],
-    softmax: [(softmax.dynamicMW / fNominal) * t.softmaxBusy, (softmax.leakageMW / f) * leaking(t.softmaxBusy, softmaxUnits)],
-    layerNorm: [(layerNorm.dynamicMW / fNominal) * t.layerNormBusy, (layerNorm.leakageMW / f) * leaking(t.layerNormBusy, acc.pe)],
-    sparsity: [(sparsityDyn / fNominal) * t.laneBusy, (sparsityLeak / f) * laneLeakCycles],
-    others: [
-      (perLaneDyn / fNominal) * t.laneBusy + (perPeDyn / fNominal) * t.peBusy,
-      (perLaneLeak / f) * laneLeakCycles + (perPeLeak / f) * peLeakCycles,
-    ],
-    activationBuffer: buffer(x.activation, t.activationBits, f, cycles),
-    weightBuffer: buffer(x.weight, t.weightBits, f, cycles),
-    maskBuffer: buffer(x.mask, t.maskBits, f, cycles),
-    mainMemory: [
-      t.mmReadBits * x.memory.readNJPerBit + t.mmWriteBits * x.memory.writeNJPerBit,
-      (x.memory.backgroundMW / f) * (x.memory.powerGated ? t.mmBusy : cycles),
-    ],
-  };
+  set(out.macLanes, (lane.dynamicMW / fNominal) * t.laneBusy, (lane.leakageMW / f) * laneLeakCycles);
+  set(out.softmax, (softmax.dynamicMW / fNominal) * t.softmaxBusy, (softmax.leakageMW / f) * leaking(t.softmaxBusy, softmaxUnits));
+  set(out.layerNorm, (layerNorm.dynamicMW / fNominal) * t.layerNormBusy, (layerNorm.leakageMW / f) * leaking(t.layerNormBusy, acc.pe));
+  set(out.sparsity, (sparsityDyn / fNominal) * t.laneBusy, (sparsityLeak / f) * laneLeakCycles);
+  set(
+    out.others,
+    (perLaneDyn / fNominal) * t.laneBusy + (perPeDyn / fNominal) * t.peBusy,
+    (perLaneLeak / f) * laneLeakCycles + (perPeLeak / f) * peLeakCycles,
+  );
+  // Buffers: energy per bit moved, leakage over the run.
+  set(out.activationBuffer, t.activationBits * x.activation.nJPerBit, (x.activation.leakageMW / f) * cycles);
+  set(out.weightBuffer, t.weightBits * x.weight.nJPerBit, (x.weight.leakageMW / f) * cycles);
+  set(out.maskBuffer, t.maskBits * x.mask.nJPerBit, (x.mask.leakageMW / f) * cycles);
+  set(
+    out.mainMemory,
+    t.mmReadBits * x.memory.readNJPerBit + t.mmWriteBits * x.memory.writeNJPerBit,
+    (x.memory.backgroundMW / f) * (x.memory.powerGated ? t.mmBusy : cycles),
+  );
+  return out;
 }
 
-/** A buffer: energy per bit moved, leakage over the run. */
-function buffer(b: BufferModel, bits: number, f: number, cycles: number): DynLeakNJ {
-  return [bits * b.nJPerBit, (b.leakageMW / f) * cycles];
+function set(pair: DynLeakNJ, dynamicNJ: number, leakageNJ: number): void {
+  pair[0] = dynamicNJ;
+  pair[1] = leakageNJ;
 }

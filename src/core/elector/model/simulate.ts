@@ -15,7 +15,7 @@ import { type ArrayShape, type OpCost, costTables, opCostRecord } from './costTa
 import * as costTablesModule from './costTables.ts';
 // Module-level copies: some loaders (tsx) read imported bindings through getters, per use.
 const { COST_CYCLES, COST_LANE_BUSY, COST_MACS, COST_MM_READ_BITS, COST_MM_WRITE_BITS, COST_PE_BUSY, COST_WEIGHT_BITS } = costTablesModule;
-import { electorEnergy } from './energy.ts';
+import { electorEnergy, electorEnergyInto, emptyEnergy } from './energy.ts';
 import { createFormats, runSparsities, sparsityTable, type Formats } from './formats.ts';
 import { mainMemoryModel, type MainMemoryModel } from './memory.ts';
 import { cachedOps } from './opCache.ts';
@@ -53,6 +53,9 @@ export interface ElectorRun {
   /** MAC units of the array. */
   macUnits: number;
 }
+
+/** Energy records compared and dropped while choosing a mapping, shared (runs are synchronous). */
+const scratchEnergy = emptyEnergy();
 
 /** The optimizer's cost record, shared: runs are synchronous and read it before they return. */
 const sharedOptimizerRecord = opCostRecord();
@@ -194,7 +197,7 @@ export function runElector(dict: ModelDict, acc: AcceleratorConfig, opts: Electo
     return { batch, totals, plan, opList, spills: totals.spillOps > 0 || plan.stashSpilledElems > 0, weightsStay: plan.weightsResident || layerFused };
   };
   const energyOf = (t: RunTotals, h: Hardware, f: number): number => {
-    const [d, l] = sumEnergy(electorEnergy({ totals: t, acc, mode, reference, elector, clockMHz: f, powerGating, ...h }));
+    const [d, l] = sumEnergy(electorEnergyInto(scratchEnergy, { totals: t, acc, mode, reference, elector, clockMHz: f, powerGating, ...h }));
     return d + l;
   };
 
@@ -241,7 +244,8 @@ export function runElector(dict: ModelDict, acc: AcceleratorConfig, opts: Electo
     const full = acc.batchSize;
     const measures: SubBatchMeasure[] = [measure(h, full, false, opts.timeline && f === clockMHz)];
     if (!measures[0].first.spills) return { sub: full, kept: false, group: full, measures };
-    for (let b = Math.floor(full / 2); b >= 1; b = Math.floor(b / 2)) {
+    // Passes narrower than a tile's batch would only compute padding.
+    for (let b = Math.floor(full / 2); b >= Math.max(1, acc.tile.b); b = Math.floor(b / 2)) {
       const m = measure(h, b, true, false);
       measures.push(m);
       if (!m.first.spills) break; // smaller passes only lose amortisation from here on
