@@ -11,10 +11,7 @@ import type { ElectorConstants } from '../constants/elector.ts';
 import type { BufferModel } from './buffers.ts';
 import type { Sparsity } from '../types.ts';
 import { classSparsity, type Formats } from './formats.ts';
-import { onActivationSide } from './opTable.ts';
-import * as opTableModule from './opTable.ts';
-// Module-level copies: some loaders (tsx) read imported bindings through getters, per use.
-const { CLASS_CODES } = opTableModule;
+import { CLASS_CODES, onActivationSide } from './opTable.ts';
 import type { Plan } from './plan.ts';
 
 /** The array of MAC lanes and normalisation units. */

@@ -21,7 +21,7 @@ import type { ReferenceConstants } from '../constants/reference.ts';
 import type { DynLeakNJ, ElectorEnergyNJ, SimMode } from '../types.ts';
 import type { BufferModel } from './buffers.ts';
 import type { MainMemoryModel } from './memory.ts';
-import type { RunTotals } from './schedule.ts';
+import type { RunTotals } from './runTotals.ts';
 
 export interface EnergyInput {
   totals: RunTotals;

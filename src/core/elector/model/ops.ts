@@ -15,10 +15,9 @@ import type { SimMode } from '../types.ts';
 import { backwardOps } from './backwardOps.ts';
 import { layerForwardOps } from './layerOps.ts';
 import { elementwise, linear, optimizer, transfer, type OpPlace } from './opBuilders.ts';
-import { OpTable } from './opTable.ts';
-import * as opTableModule from './opTable.ts';
-// Module-level copies: some loaders (tsx) read imported bindings through getters, per use.
-const { C_B, C_FLAGS, C_KIND, C_WEIGHT, CODE_FIELDS, FLAG_TIED, F_B_ELEMS, F_BIAS, F_GROUPS, F_K, F_N, F_PARAM_ELEMS, F_STASH, F_WORKING_SET, K_CONV, K_LAYER_NORM, K_MATMUL, NUM_FIELDS } = opTableModule;
+import {
+  C_B, C_FLAGS, C_KIND, C_WEIGHT, CODE_FIELDS, F_B_ELEMS, F_BIAS, F_GROUPS, F_K, F_N, F_PARAM_ELEMS, F_STASH, F_WORKING_SET, FLAG_TIED, K_CONV, K_LAYER_NORM, K_MATMUL, NUM_FIELDS, OpTable,
+} from './opTable.ts';
 import type { SimOp } from './opTypes.ts';
 import { tableOps } from './opView.ts';
 

@@ -15,54 +15,16 @@
  * heads of the same type share waves (see headOps.ts).
  */
 import type { Limiter, OpMapping, TimelineEntry } from '../types.ts';
+import { emptyTotals, type RunTotals } from './runTotals.ts';
 import type { BufferModel } from './buffers.ts';
-import { type CostTables, type OpCost } from './costTables.ts';
-import * as costTablesModule from './costTables.ts';
-// Module-level copies: imported bindings are read through getters by some loaders (tsx), and the cost loop reads them per op.
-const { COST_ACTIVATION_BITS, COST_CYCLES, COST_FUSED, COST_LANE_BUSY, COST_LAYER_NORM_BUSY, COST_MACS, COST_MASK_BITS, COST_MM_READ_BITS, COST_MM_WRITE_BITS, COST_ORDER, COST_PREFETCH_AHEAD_BITS, COST_OUT_ON_CHIP, COST_PANELS, COST_PASSES_A, COST_PASSES_B, COST_PE_BUSY, COST_PREFETCH_BITS, COST_READS_A, COST_READS_B, COST_SOFTMAX_BUSY, COST_SPILLED_ELEMS, COST_TILE_CYCLES, COST_WAVE_COLS, COST_WAVE_ROWS, COST_WEIGHT_BITS, opCostRecord, ORDER_ACTIVATIONS_STATIONARY, ORDER_NONE, ORDER_WEIGHTS_STATIONARY } = costTablesModule;
+import {
+  COST_ACTIVATION_BITS, COST_CYCLES, COST_FUSED, COST_LANE_BUSY, COST_LAYER_NORM_BUSY, COST_MACS, COST_MASK_BITS, COST_MM_READ_BITS, COST_MM_WRITE_BITS, COST_ORDER, COST_OUT_ON_CHIP, COST_PANELS, COST_PASSES_A, COST_PASSES_B, COST_PE_BUSY, COST_PREFETCH_AHEAD_BITS, COST_PREFETCH_BITS, COST_READS_A, COST_READS_B, COST_SOFTMAX_BUSY, COST_SPILLED_ELEMS, COST_TILE_CYCLES, COST_WAVE_COLS, COST_WAVE_ROWS, COST_WEIGHT_BITS, opCostRecord, ORDER_ACTIVATIONS_STATIONARY, ORDER_NONE, ORDER_WEIGHTS_STATIONARY, type CostTables, type OpCost,
+} from './costTables.ts';
 import type { MainMemoryModel } from './memory.ts';
-import { onActivationSide, type OpTable } from './opTable.ts';
-import * as opTableModule from './opTable.ts';
-// Module-level copies: imported bindings are read through getters by some loaders (tsx), and the cost loop reads them per op.
-const { C_B, C_DIRECTION, C_KIND, CODE_FIELDS, DIRECTION_CODES, F_HEAD, K_CONV, K_MATMUL, KIND_CODES, NUM_FIELDS } = opTableModule;
+import {
+  C_B, C_DIRECTION, C_KIND, CODE_FIELDS, DIRECTION_CODES, F_HEAD, K_CONV, K_MATMUL, KIND_CODES, NUM_FIELDS, onActivationSide, type OpTable,
+} from './opTable.ts';
 import { costRow } from './opCost.ts';
-
-export interface RunTotals {
-  cycles: number;
-  computeBoundCycles: number;
-  memoryBoundCycles: number;
-  laneBusy: number;
-  softmaxBusy: number;
-  layerNormBusy: number;
-  peBusy: number;
-  /** Useful MAC-lane operations (after zero-skipping). */
-  macs: number;
-  mmReadBits: number;
-  mmWriteBits: number;
-  /** Cycles the main-memory bus transfers (without latency). */
-  mmBusy: number;
-  activationBits: number;
-  weightBits: number;
-  maskBits: number;
-  activationBusy: number;
-  weightBusy: number;
-  maskBusy: number;
-  spilledElems: number;
-  spillOps: number;
-  panelOps: number;
-  /** Main-memory cycles of weight panels loaded during the previous op. */
-  prefetchCycles: number;
-  /**
-   * Bus time after the array's last op (posted stores): not in `cycles`. A pass followed by
-   * another overlaps it; the run's last pass adds it (`finishRun`).
-   */
-  busTailCycles: number;
-  /** Cycles the first op would save with its independent loads done ahead (see simulate.ts). */
-  firstOpAheadSavingCycles: number;
-  /** Cycles of the run, by the resource that set each op's time. */
-  limiterCycles: Record<Limiter, number>;
-  timeline?: TimelineEntry[];
-}
 
 export interface ScheduleContext {
   memory: MainMemoryModel;
@@ -80,15 +42,6 @@ const record = opCostRecord();
 
 const ORDER_NAMES: readonly OpMapping['order'][] = ['fits', 'fits', 'weights-stationary', 'activations-stationary'];
 const LIMITERS: readonly Limiter[] = ['compute', 'mainMemory', 'activationBuffer', 'weightBuffer', 'maskBuffer'];
-
-export function emptyTotals(): RunTotals {
-  return {
-    cycles: 0, computeBoundCycles: 0, memoryBoundCycles: 0, laneBusy: 0, softmaxBusy: 0, layerNormBusy: 0, peBusy: 0, macs: 0,
-    mmReadBits: 0, mmWriteBits: 0, mmBusy: 0, activationBits: 0, weightBits: 0, maskBits: 0, activationBusy: 0, weightBusy: 0,
-    maskBusy: 0, spilledElems: 0, spillOps: 0, panelOps: 0, prefetchCycles: 0, busTailCycles: 0, firstOpAheadSavingCycles: 0,
-    limiterCycles: { compute: 0, mainMemory: 0, activationBuffer: 0, weightBuffer: 0, maskBuffer: 0 },
-  };
-}
 
 /** Schedules rows [0, count) of `ops`. */
 export function scheduleRun(ops: OpTable, x: ScheduleContext, count = ops.length): RunTotals {
@@ -247,10 +200,3 @@ function timelineEntry(
   return entry;
 }
 
-/** Ends a run: the last pass's bus tail is waited for. */
-export function finishRun(t: RunTotals, lastTail: number): void {
-  t.cycles += lastTail;
-  t.memoryBoundCycles += lastTail;
-  t.limiterCycles.mainMemory += lastTail;
-  t.busTailCycles = 0;
-}

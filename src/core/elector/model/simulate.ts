@@ -9,22 +9,21 @@ import type { ModelDict } from '../../space/transformer/types.ts';
 import { timeAndArea } from '../area.ts';
 import type { ElectorConstants } from '../constants/elector.ts';
 import type { ReferenceConstants } from '../constants/reference.ts';
-import type { ElectorEnergyNJ, ElectorRunInfo, SimMode, SimResult, Sparsity, SparsityByOp } from '../types.ts';
+import type { ElectorRunInfo, SimMode, SimResult, Sparsity, SparsityByOp } from '../types.ts';
 import { bufferModel, type BufferModel } from './buffers.ts';
-import { type ArrayShape, type OpCost, costTables, opCostRecord } from './costTables.ts';
-import * as costTablesModule from './costTables.ts';
-// Module-level copies: some loaders (tsx) read imported bindings through getters, per use.
-const { COST_CYCLES, COST_LANE_BUSY, COST_MACS, COST_MM_READ_BITS, COST_MM_WRITE_BITS, COST_PE_BUSY, COST_WEIGHT_BITS } = costTablesModule;
+import { COST_CYCLES, costTables, opCostRecord, type ArrayShape } from './costTables.ts';
 import { electorEnergy, electorEnergyInto, emptyEnergy } from './energy.ts';
-import { createFormats, runSparsities, sparsityTable, type Formats } from './formats.ts';
+import { createFormats, runSparsities, sparsityTable } from './formats.ts';
 import { mainMemoryModel, type MainMemoryModel } from './memory.ts';
 import { cachedOps } from './opCache.ts';
 import { costRow } from './opCost.ts';
 import type { OpList } from './ops.ts';
 import { plainModel } from './plainModel.ts';
 import { planRun, type Plan } from './plan.ts';
-import { emptyTotals, finishRun, scheduleRun, type RunTotals } from './schedule.ts';
-
+import { scheduleRun } from './schedule.ts';
+import {
+  addLayerBoundaries, addScaled, emptyTotals, finishRun, laterPassEstimate, optimizerTotals, sumEnergy, type RunTotals,
+} from './runTotals.ts';
 import { runWarnings } from './warnings.ts';
 
 export interface ElectorSimOptions {
@@ -60,9 +59,6 @@ const scratchEnergy = emptyEnergy();
 /** The optimizer's cost record, shared: runs are synchronous and read it before they return. */
 const sharedOptimizerRecord = opCostRecord();
 
-const ENERGY_KEYS: readonly (keyof ElectorEnergyNJ)[] = [
-  'macLanes', 'softmax', 'layerNorm', 'sparsity', 'others', 'activationBuffer', 'weightBuffer', 'maskBuffer', 'mainMemory',
-];
 
 export function simulateElector(model: ModelDict, acc: AcceleratorConfig, opts: ElectorSimOptions): SimResult {
   // The result keeps nothing of the op list, so a fresh model's list may live in scratch storage.
@@ -103,31 +99,6 @@ interface SubBatchMeasure {
   first: Pass;
   later?: RunTotals;
   laterKept?: RunTotals;
-}
-
-/**
- * Layer by layer with the weights held, each layer's full-batch output waits for the
- * next layer; when it does not fit half the activation buffer, every pass writes its
- * share to main memory and reads it back. Charged serially on the bus (conservative).
- */
-function addLayerBoundaries(
-  t: RunTotals, model: ModelDict, full: number, seqLen: number, activation: BufferModel, formats: Formats,
-  s: Sparsity, memory: MainMemoryModel,
-): void {
-  const bits = formats.mainMemoryBits(s.activation);
-  let elems = 0;
-  for (let l = 0; l < model.l; l++) {
-    const boundary = full * seqLen * model.h[l];
-    if (boundary * formats.elementBits > activation.capacityBits / 2) elems += 2 * boundary;
-  }
-  if (elems === 0) return;
-  t.mmReadBits += (elems / 2) * bits;
-  t.mmWriteBits += (elems / 2) * bits;
-  const cycles = (elems * bits) / 8 / memory.bytesPerCycle;
-  t.mmBusy += cycles;
-  t.cycles += cycles;
-  t.memoryBoundCycles += cycles;
-  t.limiterCycles.mainMemory += cycles;
 }
 
 /**
@@ -364,77 +335,3 @@ export function runElector(dict: ModelDict, acc: AcceleratorConfig, opts: Electo
   return { result, totals, plan, opList, peakBytesPerCycle: memory.peakBytesPerCycle, macUnits: lanes * acc.macsPerLane };
 }
 
-function sumEnergy(e: ElectorEnergyNJ): [number, number] {
-  let dynamicNJ = 0;
-  let leakageNJ = 0;
-  // In the record's key order (the order of the sums).
-  for (const key of ENERGY_KEYS) {
-    dynamicNJ += e[key][0];
-    leakageNJ += e[key][1];
-  }
-  return [dynamicNJ, leakageNJ];
-}
-
-/** The optimizer step on its own: streamed from main memory through the weight buffer. */
-function optimizerTotals(c: OpCost, memory: MainMemoryModel, weight: BufferModel): RunTotals {
-  const t = emptyTotals();
-  const mmBits = c[COST_MM_READ_BITS] + c[COST_MM_WRITE_BITS];
-  t.mmBusy = mmBits / 8 / memory.bytesPerCycle;
-  t.weightBusy = c[COST_WEIGHT_BITS] / weight.bitsPerCycle;
-  const transfer = Math.max(t.mmBusy, t.weightBusy);
-  t.cycles = Math.ceil(Math.max(c[COST_CYCLES], transfer)) + memory.latencyCycles + weight.latencyCycles;
-  if (c[COST_CYCLES] >= transfer) t.computeBoundCycles = t.cycles;
-  else t.memoryBoundCycles = t.cycles;
-  t.limiterCycles[c[COST_CYCLES] >= transfer ? 'compute' : t.mmBusy >= t.weightBusy ? 'mainMemory' : 'weightBuffer'] = t.cycles;
-  t.laneBusy = c[COST_LANE_BUSY];
-  t.peBusy = c[COST_PE_BUSY];
-  t.macs = c[COST_MACS];
-  t.mmReadBits = c[COST_MM_READ_BITS];
-  t.mmWriteBits = c[COST_MM_WRITE_BITS];
-  t.weightBits = c[COST_WEIGHT_BITS];
-  return t;
-}
-
-/** A later pass that reloads the weights: the first pass, less what loading its first op ahead saves. */
-function laterPassEstimate(first: RunTotals): RunTotals {
-  const t = emptyTotals();
-  addScaled(t, first, 1);
-  const saving = first.firstOpAheadSavingCycles;
-  t.cycles -= saving;
-  t.memoryBoundCycles = Math.max(0, t.memoryBoundCycles - saving);
-  t.limiterCycles.mainMemory = Math.max(0, t.limiterCycles.mainMemory - saving);
-  t.busTailCycles = first.busTailCycles;
-  return t;
-}
-
-/** target += factor × src, field by field (not the timeline, not the bus tail). */
-function addScaled(target: RunTotals, src: RunTotals, factor: number): void {
-  target.cycles += factor * src.cycles;
-  target.computeBoundCycles += factor * src.computeBoundCycles;
-  target.memoryBoundCycles += factor * src.memoryBoundCycles;
-  target.laneBusy += factor * src.laneBusy;
-  target.softmaxBusy += factor * src.softmaxBusy;
-  target.layerNormBusy += factor * src.layerNormBusy;
-  target.peBusy += factor * src.peBusy;
-  target.macs += factor * src.macs;
-  target.mmReadBits += factor * src.mmReadBits;
-  target.mmWriteBits += factor * src.mmWriteBits;
-  target.mmBusy += factor * src.mmBusy;
-  target.activationBits += factor * src.activationBits;
-  target.weightBits += factor * src.weightBits;
-  target.maskBits += factor * src.maskBits;
-  target.activationBusy += factor * src.activationBusy;
-  target.weightBusy += factor * src.weightBusy;
-  target.maskBusy += factor * src.maskBusy;
-  target.spilledElems += factor * src.spilledElems;
-  target.prefetchCycles += factor * src.prefetchCycles;
-  // Counts of ops, not amounts: a pass's ops are the same ops.
-  target.spillOps += src.spillOps;
-  target.panelOps += src.panelOps;
-  const l = target.limiterCycles, m = src.limiterCycles;
-  l.compute += factor * m.compute;
-  l.mainMemory += factor * m.mainMemory;
-  l.activationBuffer += factor * m.activationBuffer;
-  l.weightBuffer += factor * m.weightBuffer;
-  l.maskBuffer += factor * m.maskBuffer;
-}

@@ -7,7 +7,7 @@ import type { AcceleratorConfig } from '../../space/accelerator/types.ts';
 import type { Sparsity } from '../types.ts';
 import type { Formats } from './formats.ts';
 import type { Plan } from './plan.ts';
-import type { RunTotals } from './schedule.ts';
+import type { RunTotals } from './runTotals.ts';
 
 export interface WarningInput {
   acc: AcceleratorConfig;

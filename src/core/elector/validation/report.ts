@@ -5,6 +5,7 @@
  * that its tables match these.
  */
 import { ACCELERATOR_PRESETS } from '../../space/accelerator/presets.ts';
+import { TRANSFORMER_SPACE } from '../../space/transformer/schema.ts';
 import { ELECTOR_CONSTANTS } from '../constants/elector.ts';
 import { REFERENCE_CONSTANTS } from '../constants/reference.ts';
 import type { Limiter } from '../types.ts';
@@ -25,8 +26,8 @@ const LIMITER_NAMES: Record<Limiter, string> = {
 };
 const BUFFER_SHORT = { activationBuffer: 'act.', weightBuffer: 'wgt.', maskBuffer: 'mask' } as const;
 
-/** Cycles: whole above 100, one decimal below. */
-const cyc = (n: number): string => (Math.abs(n) >= 100 ? num(n) : num(n, 1));
+/** Cycles: whole above 100 or when whole, else one decimal. */
+const cyc = (n: number): string => (Math.abs(n) >= 100 || Number.isInteger(n) ? num(n) : num(n, 1));
 
 // ---------------------------------------------------------------- section 1
 
@@ -83,6 +84,14 @@ function section1(out: string[]): void {
   const runs = rooflineRuns();
   out.push('## 1. Op-by-op roofline for BERT-Base', '');
   out.push(block('hardware', hardwareTable(runs)), '');
+  for (const r of runs) for (const w of r.result.warnings) out.push(`- ${r.title}, model warning: ${w}`);
+  const a = runs[0].accelerator;
+  const tile = (d: number): number => Math.ceil((a.tile.b * a.tile.x ** 3 * d) / a.macsPerLane);
+  out.push(
+    `- drain of a product tile: tb·t³·density ÷ macsPerLane = ${a.tile.b} × ${a.tile.x}³ × 0.25 ÷ ${a.macsPerLane} = ${tile(0.25)} cycles forward ` +
+      `(density 0.5 × 0.5), ${tile(0.05)} backward (density 0.1 × 0.5 = 0.05); softmax and LayerNorm tile: tb·2t = ${a.tile.b * 2 * a.tile.x} cycles.`,
+    '',
+  );
   for (const r of runs) {
     const rows = layerRoofline(r.result, r.model, r.accelerator, r.peaks, ROOFLINE_LAYER);
     out.push(`### ${r.title}: layer ${ROOFLINE_LAYER}${r.mode === 'training' ? ', and the optimizer’s share per micro-batch' : ''}`, '');
@@ -165,13 +174,14 @@ function section2(out: string[]): void {
   out.push(block('waterfall-weights', waterfallTable(edge.w, server.w)), '');
   out.push(`- model's weight bus time: ${num(edge.el.weightBusCycles, 1)} cycles (Edge), ${num(server.el.weightBusCycles, 1)} (Server): ${num(edge.el.weightBytes)} bytes.`);
   out.push(
-    `- reference: embedding = ⌈${num(edge.ref.embeddingElems)} × ${edge.ref.wf} ÷ ${edge.ref.memoryBandwidth}⌉ = ${num(edge.ref.embeddingCycles)} (Edge), ` +
+    `- reference: embedding = ⌈(${num(TRANSFORMER_SPACE.simulatorVocabulary)} + ${TRANSFORMER_SPACE.sequenceLength}) × ${edge.r.model.h[0]} = ${num(edge.ref.embeddingElems)} elements × ${edge.ref.wf} bits ÷ ${edge.ref.memoryBandwidth}⌉ = ${num(edge.ref.embeddingCycles)} (Edge), ` +
       `⌈… ÷ ${num(server.ref.memoryBandwidth, 2)}⌉ = ${num(server.ref.embeddingCycles)} (Server); ` +
       `the rest of its run: ${num(edge.ref.total - edge.ref.embeddingCycles)} (Edge), ${num(server.ref.total - server.ref.embeddingCycles)} (Server).`,
   );
   out.push(
     `- bandwidth: reference lb ${edge.ref.memoryBandwidth} "bits"/cycle = ${num((edge.ref.memoryBandwidth * 8) / 20, 1)} physical bits/cycle; ` +
-      `elector DRAM peak ${num(edge.r.peaks.memory.peakBytesPerCycle * 8, 1)}, effective ${num(edge.r.peaks.memory.bytesPerCycle * 8, 1)} bits/cycle.`,
+      `elector: one DDR4-3200 channel of ${ELECTOR_CONSTANTS.mainMemory.dram.channelBandwidthGBps} GB/s (10^9 B), peak ${num(edge.r.peaks.memory.peakBytesPerCycle * 8, 1)}, ` +
+      `effective ${num(edge.r.peaks.memory.bytesPerCycle * 8, 1)} bits/cycle; the reference's figure counts 2^30 B per GB.`,
     '',
   );
 }
@@ -219,6 +229,7 @@ function section3(out: string[]): void {
       ['BERT-Base at 0.67 V', `${num(c.bert.inferencesPerSPerW)} inferences/s/W (${c.bert.topsPerW} TOPS/W), ${c.bert.accuracyLossPct} % accuracy loss`],
       ['range in the VLSI 2022 title', `${c.titleLowTopsPerW}–${c.benchmarkTopsPerW.vsq} TOPS/W`],
       ['not found', 'buffer sizes, PE count, energy breakdown, benchmark layer shape'],
+      ['sources', 'Keller et al., IEEE JSSC 58(4), 2023 and VLSI 2022: abstracts and secondary sources'],
     ],
     ['l', 'l'],
   )), '');
@@ -229,6 +240,14 @@ function section3(out: string[]): void {
     `- energy per BERT-Base inference: 1 ÷ ${num(c.bert.inferencesPerSPerW)} = ${num(published, 3)} mJ; ` +
       `MACs per inference: ${c.bert.topsPerW} TOPS/W ÷ ${num(c.bert.inferencesPerSPerW)} ÷ 2 = ${num(implied / 1e9, 2)} G; ` +
       `BERT-Base over 128 tokens: ${num(ours / 1e9, 2)} G (ratio ${ratio(implied / ours, 3)}).`,
+  );
+  const chipMW = (2 * c.macsPerCycle4Bit * c.clockMHz.min * 1e6) / (c.benchmarkTopsPerW.vsq * 1e12) * 1e3;
+  const acc0 = chipAccelerator();
+  const bufferMB = acc0.activationBufferMB + acc0.weightBufferMB + acc0.maskBufferMB;
+  const lstp = ELECTOR_CONSTANTS.sram.lstpLeakageMWPerMB;
+  out.push(
+    `- chip power on the benchmark at ${c.voltage.min} V: 2 × ${num(c.macsPerCycle4Bit)} × ${c.clockMHz.min} MHz ÷ ${c.benchmarkTopsPerW.vsq} TOPS/W = ${num(chipMW, 2)} mW; ` +
+      `our smallest buffers (${bufferMB} MB of LSTP SRAM at ${lstp} mW/MB) would leak ${num(bufferMB * lstp, 2)} mW.`,
   );
   out.push(`- if the title's ${c.titleLowTopsPerW} TOPS/W is the same layer at ${c.voltage.max} V: E ∝ V^${num(K_FROM_TITLE, 2)} between ${c.voltage.min} and ${c.voltage.max} V.`, '');
 
