@@ -4,7 +4,6 @@
  * a link shared today still opens after the schema moves on.
  */
 import { SESSION_VERSION } from './schema.ts';
-import { RUN_SETTING_LIMITS } from '../elector/types.ts';
 
 export type Migration = (old: Record<string, unknown>) => Record<string, unknown>;
 
@@ -13,9 +12,8 @@ export const SESSION_MIGRATIONS: Readonly<Record<number, Migration>> = {
   // v2 records the design a sweep was built around; v1 sweeps were built around the current design.
   1: (old) => ({ ...old, sweepBase: old.sweepRan === true ? (old as { design?: unknown }).design ?? null : null }),
   // v3 adds four run settings (to the view's settings and to every pinned design's). A v2 view
-  // was simulated without them, which is what these values mean: 128 tokens, no MLM head,
-  // idle units power-gated, and the core's default accumulation. If one of these defaults
-  // ever changes, freeze the value v2 meant here instead of following the new default.
+  // ran 128 tokens with no MLM head; the others take the values v3 introduced with. Frozen
+  // here as literals: a later change of a default must not change what an old link opens.
   2: (old) => ({
     ...old,
     settings: withV3Settings(old.settings),
@@ -28,8 +26,8 @@ function withV3Settings(settings: unknown): unknown {
   if (!isPlainObject(settings)) return settings;
   return {
     ...settings,
-    seqLen: RUN_SETTING_LIMITS.seqLen.default,
-    accumulationSteps: RUN_SETTING_LIMITS.accumulationSteps.default,
+    seqLen: 128,
+    accumulationSteps: 8,
     mlmHead: false,
     powerGating: true,
   };

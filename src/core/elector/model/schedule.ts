@@ -17,13 +17,17 @@
 import type { Limiter, OpMapping, TimelineEntry } from '../types.ts';
 import { emptyTotals, type RunTotals } from './runTotals.ts';
 import type { BufferModel } from './buffers.ts';
-import {
-  COST_ACTIVATION_BITS, COST_CYCLES, COST_FUSED, COST_LANE_BUSY, COST_LAYER_NORM_BUSY, COST_MACS, COST_MASK_BITS, COST_MM_READ_BITS, COST_MM_WRITE_BITS, COST_ORDER, COST_OUT_ON_CHIP, COST_PANELS, COST_PASSES_A, COST_PASSES_B, COST_PE_BUSY, COST_PREFETCH_AHEAD_BITS, COST_PREFETCH_BITS, COST_READS_A, COST_READS_B, COST_SOFTMAX_BUSY, COST_SPILLED_ELEMS, COST_TILE_CYCLES, COST_WAVE_COLS, COST_WAVE_ROWS, COST_WEIGHT_BITS, opCostRecord, ORDER_ACTIVATIONS_STATIONARY, ORDER_NONE, ORDER_WEIGHTS_STATIONARY, type CostTables, type OpCost,
-} from './costTables.ts';
+import { opCostRecord, type CostTables, type OpCost } from './costTables.ts';
+import * as costTablesModule from './costTables.ts';
+// Imported bindings are live: V8 reads them through the module's cell at each use and cannot
+// fold them. The cost loop reads these per op, so it works on constant copies.
+const { COST_ACTIVATION_BITS, COST_CYCLES, COST_FUSED, COST_LANE_BUSY, COST_LAYER_NORM_BUSY, COST_MACS, COST_MASK_BITS, COST_MM_READ_BITS, COST_MM_WRITE_BITS, COST_ORDER, COST_OUT_ON_CHIP, COST_PANELS, COST_PASSES_A, COST_PASSES_B, COST_PE_BUSY, COST_PREFETCH_AHEAD_BITS, COST_PREFETCH_BITS, COST_READS_A, COST_READS_B, COST_SOFTMAX_BUSY, COST_SPILLED_ELEMS, COST_TILE_CYCLES, COST_WAVE_COLS, COST_WAVE_ROWS, COST_WEIGHT_BITS, ORDER_ACTIVATIONS_STATIONARY, ORDER_NONE, ORDER_WEIGHTS_STATIONARY } = costTablesModule;
 import type { MainMemoryModel } from './memory.ts';
-import {
-  C_B, C_DIRECTION, C_KIND, CODE_FIELDS, DIRECTION_CODES, F_HEAD, K_CONV, K_MATMUL, KIND_CODES, NUM_FIELDS, onActivationSide, type OpTable,
-} from './opTable.ts';
+import { onActivationSide, type OpTable } from './opTable.ts';
+import * as opTableModule from './opTable.ts';
+// Imported bindings are live: V8 reads them through the module's cell at each use and cannot
+// fold them. The cost loop reads these per op, so it works on constant copies.
+const { C_B, C_DIRECTION, C_KIND, CODE_FIELDS, DIRECTION_CODES, F_HEAD, K_CONV, K_MATMUL, KIND_CODES, NUM_FIELDS } = opTableModule;
 import { costRow } from './opCost.ts';
 
 export interface ScheduleContext {
