@@ -12,7 +12,7 @@ import type { ModelDict } from '../../space/transformer/types.ts';
 import { ELECTOR_CONSTANTS } from '../constants/elector.ts';
 import { REFERENCE_CONSTANTS } from '../constants/reference.ts';
 import type { SimMode, SimResult, Sparsity } from '../types.ts';
-import { runElector } from './simulate.ts';
+import { runElector, TIME_FOR_ENERGY } from './simulate.ts';
 
 const PAIRS = 2000;
 const constants = { reference: REFERENCE_CONSTANTS, elector: ELECTOR_CONSTANTS };
@@ -80,7 +80,8 @@ describe(`elector model physics on ${PAIRS} random pairs`, () => {
     const bigger = sim(p, { acc: { ...p.acc, batchSize: 2 * p.acc.batchSize } });
     const perSeq = (r: SimResult) => [r.cycles / r.batchSize, r.totalEnergyNJ / r.batchSize];
     const [c1, e1] = perSeq(x), [c2, e2] = perSeq(bigger);
-    if (c2 > c1 * SLACK + 1 || e2 > e1 * SLACK) {
+    // Energy may grow only in exchange for time, by at most (T1 / T2)^α per sequence.
+    if (c2 > c1 * SLACK + 1 || e2 > e1 * SLACK * Math.pow(c1 / c2, TIME_FOR_ENERGY)) {
       note('batch', i, `batch ${p.acc.batchSize} → ×2: ${c1} → ${c2} cycles/seq, ${e1} → ${e2} nJ/seq`, Math.max(c2 / c1, e2 / e1) - 1);
     }
 
@@ -108,12 +109,12 @@ describe(`elector model physics on ${PAIRS} random pairs`, () => {
   // sequence than half the batch") are each locally optimal, not jointly, so about one pair
   // in a hundred still moves the wrong way (most by < 1 %). The bound is today's
   // measurement; it must only ever tighten.
-  it('almost never costs cycles when PEs, lanes, any buffer or memory channels double (≤ 1.25 % of pairs, < 30 % worse)', () => {
+  it('almost never costs cycles when PEs, lanes, any buffer or memory channels double (≤ 1.2 % of pairs, < 30 % worse)', () => {
     console.log('doubling violations', counts.doubling, failures.doubling);
-    expect(counts.doubling.n).toBeLessThanOrEqual(0.0125 * PAIRS);
+    expect(counts.doubling.n).toBeLessThanOrEqual(0.012 * PAIRS);
     expect(counts.doubling.worst).toBeLessThan(0.3);
   });
-  it('never raises per-sequence cycles or energy when the batch doubles', () => {
+  it('never raises per-sequence cycles when the batch doubles, nor energy except for time, by ≤ (T1/T2)^0.1', () => {
     expect(counts.batch.n).toBe(0);
     expect(failures.batch).toEqual([]);
   });

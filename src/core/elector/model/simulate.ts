@@ -53,6 +53,14 @@ export interface ElectorRun {
   macUnits: number;
 }
 
+/**
+ * How much energy per sequence a faster mapping may add: at most (T_half / T)^α of the
+ * half-size choice's, α = 0.1 (2× faster may cost 7 % more energy). With α = 0 per-sequence
+ * energy could never grow with the batch, but more hardware could then run up to 2× slower
+ * (a faster mapping refused for 3 % of energy); see docs/elector-model.md §4.
+ */
+export const TIME_FOR_ENERGY = 0.1;
+
 /** Energy records compared and dropped while choosing a mapping, shared (runs are synchronous). */
 const scratchEnergy = emptyEnergy();
 
@@ -235,7 +243,11 @@ export function runElector(dict: ModelDict, acc: AcceleratorConfig, opts: Electo
         for (const kept of variants) {
           const option: Mapping = { sub: measures[i].sub, kept, group: level };
           const t = mappingTotals(option, measures[i], level, h);
-          if (t.cycles < best.cycles && energyOf(t, h, f) <= budget) best = { choice: option, cycles: t.cycles };
+          // Faster, and no more energy than the half-size choice, or only a little more in
+          // exchange for the time: at most (T_half / T)^α.
+          if (t.cycles < best.cycles && energyOf(t, h, f) <= budget * Math.pow(refTotals.cycles / t.cycles, TIME_FOR_ENERGY)) {
+            best = { choice: option, cycles: t.cycles };
+          }
         }
       }
       choice = best.choice;

@@ -125,11 +125,10 @@ export interface WaterfallStep {
   cycles: number;
 }
 
-/** The common factors from the reference's bus time to ours, for `elems` at its width and ours. */
-function busSteps(acc: AcceleratorConfig, p: Peaks, mainMemoryBits: number, wf: number): WaterfallStep[] {
+/** The factors common to both waterfalls: from the reference's bus time to the model's, for the same elements. */
+function busSteps(acc: AcceleratorConfig, mainMemoryBits: number, wf: number): WaterfallStep[] {
   const bits = REFERENCE_CONSTANTS.bits.integer + REFERENCE_CONSTANTS.bits.fraction;
   const eta = ELECTOR_CONSTANTS.mainMemory[acc.mainMemory.type].efficiency;
-  void p;
   return [
     { key: 'unit', step: `bandwidth unit: the reference's figure is bytes/cycle × ${bits}, so one byte of bus time moves a ${bits}-bit element`, factor: bits / 8, cycles: 0 },
     { key: 'gib', step: 'GiB/s (reference) to GB/s (elector) for the same nominal channel rate', factor: 2 ** 30 / 1e9, cycles: 0 },
@@ -146,7 +145,7 @@ function run(start: number, steps: WaterfallStep[]): WaterfallStep[] {
   });
 }
 
-/** Elements main memory stores per element of a weight-class tensor at sparsity s (elector format). */
+/** Bits main memory stores per element of a weight tensor at the reference's weight sparsity (elector format). */
 function electorMainMemoryBits(): number {
   const w = ELECTOR_CONSTANTS.data.elementBits;
   const s = REFERENCE_CONSTANTS.sparsity.weight;
@@ -163,7 +162,7 @@ export function embeddingWaterfall(model: ModelDict, acc: AcceleratorConfig, p: 
   return run(start, [
     { key: 'reference', step: `reference: the whole table, ${ref.embeddingElems} elements × ${ref.wf} bits ÷ ${ref.memoryBandwidth}`, factor: 1, cycles: 0 },
     { key: 'rowsUsed', step: `only the rows used: b·S + S = ${used / h} rows of ${h}`, factor: used / ref.embeddingElems, cycles: 0 },
-    ...busSteps(acc, p, mmBits, ref.wf),
+    ...busSteps(acc, mmBits, ref.wf),
     { key: 'latency', step: `first-word latency (${p.memory.latencyCycles}) and buffer fill (${p.activation.latencyCycles})`, factor: 1, add: p.memory.latencyCycles + p.activation.latencyCycles, cycles: 0 },
   ]);
 }
@@ -177,7 +176,7 @@ export function weightWaterfall(model: ModelDict, acc: AcceleratorConfig, p: Pea
   return run(start, [
     { key: 'reference', step: `reference (estimate): ${ref.weightLoadElems} weight elements, batch dimension included, × ${ref.wf} bits ÷ ${ref.memoryBandwidth}`, factor: 1, cycles: 0 },
     { key: 'noBatch', step: `weights without the batch dimension (÷ b = ${acc.batchSize})`, factor: 1 / acc.batchSize, cycles: 0 },
-    ...busSteps(acc, p, electorMainMemoryBits(), ref.wf),
+    ...busSteps(acc, electorMainMemoryBits(), ref.wf),
     { key: 'bias', step: `biases (${biases} per layer beside ${perLayer} weights; the reference has none)`, factor: (perLayer + biases) / perLayer, cycles: 0 },
   ]);
 }

@@ -38,6 +38,11 @@ export function bertMacsPerInference(): number {
   return (VSQ_CHIP.bert.topsPerW * 1e12) / VSQ_CHIP.bert.inferencesPerSPerW / 2;
 }
 
+/** E ∝ V^k fitted to the VLSI title's 17–95.6 TOPS/W, if both ends are the same layer at 1.05 V and 0.46 V. */
+export function voltageExponentFromTitle(): number {
+  return Math.log(VSQ_CHIP.benchmarkTopsPerW.vsq / VSQ_CHIP.titleLowTopsPerW) / Math.log(VSQ_CHIP.voltage.max / VSQ_CHIP.voltage.min);
+}
+
 /** Dense MACs of one BERT-Base inference over `seqLen` tokens (12 layers, h 768, FF 3072). */
 export function bertBaseMacs(seqLen = 128, layers = 12, h = 768, f = 3072): number {
   return layers * (4 * seqLen * h * h + 2 * seqLen * seqLen * h + 2 * seqLen * h * f);
