@@ -94,7 +94,7 @@ export function addLayerBoundaries(
   t.limiterCycles.mainMemory += cycles;
 }
 
-export function sumEnergy(e: ElectorEnergyNJ): [number, number] {
+export function sumEnergy(e: ElectorEnergyNJ): [dynamicNJ: number, leakageNJ: number] {
   let dynamicNJ = 0;
   let leakageNJ = 0;
   // In the record's key order (the order of the sums).

@@ -1,0 +1,260 @@
+/**
+ * Passes: how the elector model runs a batch (docs/elector-model.md §4). A pass carries
+ * `batch` sequences through every op; a batch whose pass spills may run as passes of a
+ * sub-batch, and `PassPlanner.chooseMapping` picks how. A class, not closures: a run
+ * makes one planner, and its methods cost nothing to create.
+ */
+import type { AcceleratorConfig } from '../../space/accelerator/types.ts';
+import type { ModelDict } from '../../space/transformer/types.ts';
+import type { ElectorConstants } from '../constants/elector.ts';
+import type { ReferenceConstants } from '../constants/reference.ts';
+import type { OpKind, SimMode, Sparsity } from '../types.ts';
+import type { BufferModel } from './buffers.ts';
+import { costTables, type ArrayShape, type OpCost } from './costTables.ts';
+import { electorEnergyInto, emptyEnergy, type EnergyInput } from './energy.ts';
+import type { Formats } from './formats.ts';
+import type { MainMemoryModel } from './memory.ts';
+import { cachedOps, type OpShape } from './opCache.ts';
+import { costRow } from './opCost.ts';
+import type { OpList } from './ops.ts';
+import { planRun, type Plan } from './plan.ts';
+import { addLayerBoundaries, addScaled, emptyTotals, finishRun, laterPassEstimate, sumEnergy, type RunTotals } from './runTotals.ts';
+import { scheduleRun } from './schedule.ts';
+
+/**
+ * How much energy per sequence a faster mapping may add: at most (T_half / T)^α of the
+ * half-size choice's, α = 0.1 (2× faster may cost 7 % more energy). With α = 0 per-sequence
+ * energy could never grow with the batch, but more hardware could then run up to 2× slower
+ * (a faster mapping refused for 3 % of energy); see docs/elector-model.md §4.
+ */
+export const TIME_FOR_ENERGY = 0.1;
+
+/** Spill traffic below this share of a pass's cycles and of its energy does not make smaller passes worth trying. */
+const MATERIAL_SPILL = 0.02;
+
+/** The smallest sub-batch a batch is cut into: the design space's smallest batch. */
+export const MIN_SUB_BATCH = 4;
+
+
+/** Energy records compared and dropped while choosing a mapping, shared (runs are synchronous). */
+const scratchEnergy = emptyEnergy();
+
+
+/** One pass of `batch` sequences through the layers (forward, and backward in training). */
+export interface Pass {
+  batch: number;
+  totals: RunTotals;
+  plan: Plan;
+  opList: OpList;
+  spills: boolean;
+  /** Later passes of a sub-batched run find the weights on chip. */
+  weightsStay: boolean;
+}
+
+export interface Hardware {
+  clockMHz: number;
+  memory: MainMemoryModel;
+  activation: BufferModel;
+  weight: BufferModel;
+  mask: BufferModel;
+}
+
+/**
+ * How a batch runs: groups of `group` sequences one after another, each as passes of `sub`
+ * sequences; with `kept`, later passes find the weights on chip.
+ */
+export interface Mapping {
+  sub: number;
+  kept: boolean;
+  group: number;
+}
+
+/** A sub-batch size measured: its first pass, and later passes (weights reloaded, or kept). */
+export interface SubBatchMeasure {
+  sub: number;
+  first: Pass;
+  later?: RunTotals;
+  laterKept?: RunTotals;
+}
+
+
+/** What a run fixes before any pass: the designs, the settings and the derived tables. */
+export interface PassContext {
+  model: ModelDict;
+  acc: AcceleratorConfig;
+  mode: SimMode;
+  training: boolean;
+  reference: ReferenceConstants;
+  elector: ElectorConstants;
+  powerGating: boolean;
+  seqLen: number;
+  /** Micro-batches per optimizer step (1 in inference). */
+  steps: number;
+  sparsity: Sparsity;
+  array: ArrayShape;
+  formats: Formats;
+  byKind: Record<OpKind, Sparsity>;
+  kindSparsities: Sparsity[];
+  minActivationSparsity: number;
+  shape: OpShape;
+  transientOps: boolean;
+  /** Op lists keep names (timelines). */
+  names: boolean;
+  /** Filled with the optimizer's cost by the first pass of a training run. */
+  optimizerRecord: OpCost;
+}
+
+export class PassPlanner {
+  private optimizerCosted = false;
+  private readonly spillBitsPerElem: number;
+  /** One energy input per hardware model, its totals swapped in: comparing allocates nothing. */
+  private readonly energyInputs = new Map<Hardware, EnergyInput>();
+
+  constructor(private readonly x: PassContext) {
+    this.spillBitsPerElem = x.formats.mainMemoryBits(Math.min(x.sparsity.activation, x.training ? x.sparsity.gradient : 1));
+  }
+
+  /** One pass; later passes of the same sub-batch reuse its op list and plan (`built`). */
+  runPass(h: Hardware, batch: number, weightsLoaded = false, afterPass = false, timeline = false, built?: Pass): Pass {
+    const x = this.x;
+    const opList = built ? built.opList : cachedOps(x.model, batch, x.mode, x.transientOps, x.names, x.shape);
+    const plan = built ? built.plan : planRun({
+      layers: x.model.l, layerWeightElems: opList.layerWeightElems, maxWorkingSetElems: opList.maxWorkingSetElems,
+      forwardStashByLayer: opList.forwardStashByLayer, activation: h.activation, weight: h.weight, mask: h.mask, formats: x.formats,
+      minWeightSparsity: Math.min(x.byKind.matmul.weight, x.byKind.conv.weight),
+      minActivationSparsity: x.minActivationSparsity,
+      weightReserveFraction: x.training ? x.elector.sram.weightBufferReserveFraction : 0, training: x.training,
+    });
+    const tables = costTables({
+      array: x.array, sparsity: x.kindSparsities, formats: x.formats, activation: h.activation, weight: h.weight, plan,
+      constants: x.elector, accumulationSteps: x.steps, weightsLoaded,
+    });
+    const rows = opList.table.length - (x.training ? 1 : 0);
+    const totals = scheduleRun(opList.table, { memory: h.memory, activation: h.activation, weight: h.weight, mask: h.mask, tables, timeline, afterPass }, rows);
+    if (x.training && !this.optimizerCosted) {
+      // The optimizer does not depend on the batch or the clock's cycle counts: cost it once.
+      costRow(opList.table, rows, tables, x.optimizerRecord);
+      this.optimizerCosted = true;
+    }
+    const layerFused = opList.maxLayerWeightElems <= (x.training ? 1 - x.elector.sram.weightBufferReserveFraction : 1) * plan.weightCapacityElems;
+    // Spilled activations and stash cross main memory twice (out and back): when that is a
+    // sliver of the pass's time and energy, cutting the batch cannot pay, and no smaller pass is tried.
+    const spilledBits = 2 * (totals.spilledElems + plan.stashSpilledElems) * this.spillBitsPerElem;
+    const spillNJ = (spilledBits / 2) * (h.memory.readNJPerBit + h.memory.writeNJPerBit);
+    const spills =
+      spilledBits > 0 &&
+      (spilledBits / 8 / h.memory.bytesPerCycle > MATERIAL_SPILL * totals.cycles || spillNJ > MATERIAL_SPILL * this.energyOf(totals, h));
+    return { batch, totals, plan, opList, spills, weightsStay: plan.weightsResident || layerFused };
+  }
+
+  energyOf(t: RunTotals, h: Hardware): number {
+    const x = this.x;
+    let input = this.energyInputs.get(h);
+    if (!input) {
+      input = { ...h, totals: t, acc: x.acc, mode: x.mode, reference: x.reference, elector: x.elector, powerGating: x.powerGating };
+      this.energyInputs.set(h, input);
+    }
+    input.totals = t;
+    const [d, l] = sumEnergy(electorEnergyInto(scratchEnergy, input));
+    return d + l;
+  }
+
+  /**
+   * A batch of `level` sequences as passes of `sub` (one pass when equal): the first pass
+   * loads the weights; later passes start while the previous one runs (their embedding rows
+   * load ahead) and, with `kept`, find the weights on chip: the whole model resident, or
+   * layer by layer when every layer's weights fit (the layer boundary's full-batch
+   * activations then cross main memory when they do not fit the activation buffer).
+   */
+  combine(m: SubBatchMeasure, level: number, kept: boolean, h: Hardware): RunTotals {
+    const x = this.x;
+    const passes = Math.ceil(level / m.sub);
+    const out = emptyTotals();
+    addScaled(out, m.first.totals, 1);
+    if (passes === 1) {
+      finishRun(out, m.first.totals.busTailCycles);
+      return out;
+    }
+    const later = kept || !m.later ? m.laterKept! : m.later;
+    addScaled(out, later, passes - 1);
+    finishRun(out, later.busTailCycles);
+    if (kept && !m.first.plan.weightsResident) addLayerBoundaries(out, x.model, level, x.seqLen, h.activation, x.formats, x.sparsity, h.memory);
+    return out;
+  }
+
+  measure(h: Hardware, sub: number, needLater: boolean, timeline: boolean): SubBatchMeasure {
+    const first = this.runPass(h, sub, false, false, timeline);
+    const m: SubBatchMeasure = { sub, first };
+    if (needLater) {
+      // Reloading weights that stay resident makes no sense: then only the kept variant. A
+      // later pass that reloads them is the first pass with its embedding rows loaded ahead.
+      if (!first.plan.weightsResident) m.later = laterPassEstimate(first.totals);
+      if (first.weightsStay) m.laterKept = this.runPass(h, sub, true, true, false, first).totals;
+    }
+    return m;
+  }
+
+  /**
+   * The mapping of the batch onto passes: sub-batches of full/2^k, tried while the pass
+   * still spills materially. Chosen level by level from the smallest: at each level the
+   * half-size choice, repeated, is an option, and another replaces it only if faster and
+   * within the energy allowance (`TIME_FOR_ENERGY`).
+   */
+  chooseMapping(h: Hardware, timeline: boolean): Mapping & { measures: SubBatchMeasure[] } {
+    const acc = this.x.acc;
+    const full = acc.batchSize;
+    const measures: SubBatchMeasure[] = [this.measure(h, full, false, timeline)];
+    if (!measures[0].first.spills) return { sub: full, kept: false, group: full, measures };
+    // Passes narrower than a tile's batch would only compute padding; none below the design
+    // space's smallest batch, which the model takes as the finest grain a compiler splits a batch into.
+    for (let b = Math.floor(full / 2); b >= Math.max(MIN_SUB_BATCH, acc.tile.b); b = Math.floor(b / 2)) {
+      const m = this.measure(h, b, true, false);
+      measures.push(m);
+      if (!m.first.spills) break; // smaller passes only lose amortisation from here on
+    }
+    // Smallest level first: its only option is one pass.
+    const last = measures[measures.length - 1];
+    let choice: Mapping = { sub: last.sub, kept: false, group: last.sub };
+    for (let j = measures.length - 2; j >= 0; j--) {
+      const level = measures[j].sub;
+      // The half-size level's choice, run as often as it takes: the same cost per sequence.
+      const refTotals = this.mappingTotals(choice, measureOf(measures, choice.sub), level, h);
+      let best = choice;
+      let bestCycles = refTotals.cycles;
+      const budget = this.energyOf(refTotals, h) * (1 + 1e-12);
+      for (let i = j; i < measures.length; i++) {
+        const m = measures[i];
+        // One pass at this level; or passes of a smaller sub-batch, reloading or keeping the weights.
+        for (let v = 0; v < 2; v++) {
+          const kept = i === j ? false : m.later && m.laterKept ? v === 1 : !m.later;
+          if (v === 1 && !(i > j && m.later && m.laterKept)) break;
+          const option: Mapping = { sub: m.sub, kept, group: level };
+          const t = this.mappingTotals(option, m, level, h);
+          // Faster, and no more energy than the half-size choice, or only a little more in
+          // exchange for the time: at most (T_half / T)^α.
+          if (t.cycles < bestCycles && this.energyOf(t, h) <= budget * Math.pow(refTotals.cycles / t.cycles, TIME_FOR_ENERGY)) {
+            best = option;
+            bestCycles = t.cycles;
+          }
+        }
+      }
+      choice = best;
+    }
+    return { ...choice, measures };
+  }
+
+  /** A mapping at `level` sequences: level / group repetitions of `group` sequences in passes of `sub`. */
+  mappingTotals(m: Mapping, measured: SubBatchMeasure, level: number, h: Hardware): RunTotals {
+    const once = this.combine(measured, m.group, m.kept, h);
+    const repeats = Math.ceil(level / m.group);
+    if (repeats === 1) return once;
+    const out = emptyTotals();
+    addScaled(out, once, repeats);
+    return out;
+  }
+}
+
+function measureOf(measures: readonly SubBatchMeasure[], sub: number): SubBatchMeasure {
+  for (const m of measures) if (m.sub === sub) return m;
+  throw new Error(`internal: no measure of sub-batch ${sub}`);
+}
