@@ -13,7 +13,12 @@ import { type OpTable } from './opTable.ts';
 import * as opTableModule from './opTable.ts';
 // Imported bindings are live: V8 reads them through the module's cell at each use and cannot
 // fold them. The cost loop reads these per op, so it works on constant copies.
-const { C_A, C_ACT, C_B, C_CONST, C_FLAGS, C_GRAD, C_KIND, C_WEIGHT, C_WGRAD, CODE_FIELDS, D_BACKWARD, F_A_ELEMS, F_B_ELEMS, F_BATCH, F_BIAS, F_CHANNELS, F_COLS, F_ELEMS, F_GROUPS, F_HEAD, F_K, F_LAYER, F_M, F_N, F_POSITIONS, F_ROWS, F_STASH, F_TAPS, F_WORKING_SET, FLAG_ACTIVATION_BUFFER, FLAG_B_SHARED, FLAG_OUT_REDUCED, FLAG_TIED, K_CONV, K_LAYER_NORM, K_LOAD, K_MATMUL, K_NON_LINEARITY, K_SOFTMAX, K_STORE, NUM_FIELDS, S_D, S_DB, S_DW, S_DX, S_GRAD } = opTableModule;
+const {
+  C_A, C_ACT, C_B, C_CONST, C_FLAGS, C_GRAD, C_KIND, C_WEIGHT, C_WGRAD, CODE_FIELDS, D_BACKWARD, F_A_ELEMS, F_B_ELEMS, F_BATCH,
+  F_BIAS, F_CHANNELS, F_COLS, F_ELEMS, F_GROUPS, F_HEAD, F_K, F_LAYER, F_M, F_N, F_POSITIONS, F_ROWS, F_STASH, F_TAPS,
+  F_WORKING_SET, FLAG_ACTIVATION_BUFFER, FLAG_B_SHARED, FLAG_OUT_REDUCED, FLAG_TIED, K_CONV, K_LAYER_NORM, K_LOAD, K_MATMUL,
+  K_NON_LINEARITY, K_SOFTMAX, K_STORE, NUM_FIELDS, S_D, S_DB, S_DW, S_DX, S_GRAD,
+} = opTableModule;
 
 /** Appends to `t` the backward ops of its forward row `i`. */
 export function backwardOps(t: OpTable, i: number): void {

@@ -7,7 +7,12 @@ import { classCode, onActivationSide, type OpTable } from './opTable.ts';
 import * as opTableModule from './opTable.ts';
 // Imported bindings are live: V8 reads them through the module's cell at each use and cannot
 // fold them. The cost loop reads these per op, so it works on constant copies.
-const { C_A, C_ACT, C_B, C_FLAGS, C_OUT, C_WEIGHT, CODE_FIELDS, D_FORWARD, D_UPDATE, F_A_ELEMS, F_B_ELEMS, F_BATCH, F_BIAS, F_CHANNELS, F_COLS, F_ELEMS, F_GROUPS, F_INPUTS, F_K, F_M, F_N, F_OUT_ELEMS, F_PARAM_ELEMS, F_PARAMS, F_POSITIONS, F_ROWS, F_STASH, F_TAPS, F_WORKING_SET, FLAG_ACTIVATION_BUFFER, FLAG_B_SHARED, FLAG_OUT_REDUCED, K_CONV, K_LAYER_NORM, K_LOAD, K_MATMUL, K_NON_LINEARITY, K_OPTIMIZER, K_SOFTMAX, K_STORE, NUM_FIELDS, S_NONE } = opTableModule;
+const {
+  C_A, C_ACT, C_B, C_FLAGS, C_OUT, C_WEIGHT, CODE_FIELDS, D_FORWARD, D_UPDATE, F_A_ELEMS, F_B_ELEMS, F_BATCH, F_BIAS, F_CHANNELS,
+  F_COLS, F_ELEMS, F_GROUPS, F_INPUTS, F_K, F_M, F_N, F_OUT_ELEMS, F_PARAM_ELEMS, F_PARAMS, F_POSITIONS, F_ROWS, F_STASH, F_TAPS,
+  F_WORKING_SET, FLAG_ACTIVATION_BUFFER, FLAG_B_SHARED, FLAG_OUT_REDUCED, K_CONV, K_LAYER_NORM, K_LOAD, K_MATMUL,
+  K_NON_LINEARITY, K_OPTIMIZER, K_SOFTMAX, K_STORE, NUM_FIELDS, S_NONE,
+} = opTableModule;
 import type { ElementwiseOp, TensorClass, TransferOp } from './opTypes.ts';
 
 /** Where an op sits: layer, first head of its group (-1: layer-wide), and its name's group prefix. */
