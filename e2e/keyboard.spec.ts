@@ -124,3 +124,75 @@ test('keyboard only: explanations, presets, a parameter, tabs and the Pareto fro
   expect(await readHeadlines(page)).not.toEqual(slid);
   await shot(page, J, '6-results-of-loaded-point');
 });
+
+test('keyboard only: the skip link goes to the results', async ({ page }) => {
+  await openApp(page);
+  // The first Tab stop is the skip link, shown while focused.
+  const skip = await tabTo(page, (f) => f.testId === 'skip-to-results', 'the skip link', { max: 1 });
+  expect(skip.name).toBe('Skip to results');
+  await expect(page.getByTestId('skip-to-results')).toBeInViewport();
+  await shot(page, J, '7-skip-link');
+  const hashBefore = await page.evaluate(() => location.hash);
+  await page.keyboard.press('Enter');
+  // Focus is on the results region (not <body>), and the share-link hash is untouched.
+  expect(await page.evaluate(() => document.activeElement?.id)).toBe('results');
+  expect(await page.evaluate(() => location.hash)).toBe(hashBefore);
+  // The next stop is the selected view tab, past every editor control.
+  await page.keyboard.press('Tab');
+  await expect(page.getByRole('tab', { name: 'Results' })).toBeFocused();
+});
+
+test('keyboard only: focus stays on a control when a sweep finishes', async ({ page }) => {
+  await openApp(page);
+  await page.getByRole('tab', { name: 'Sweep & Pareto' }).focus();
+  await page.keyboard.press('End');
+  await tabTo(page, (f) => f.testId === 'sweep-samples', 'the sample count');
+  await page.keyboard.press('Control+A');
+  await page.keyboard.type('300');
+  await expect(page.getByTestId('sweep-size')).toHaveText('300 pairs');
+  // Run with the button itself: it is disabled while the sweep runs, so focus moves to Cancel and back.
+  await tabTo(page, (f) => f.testId === 'sweep-run', 'Run sweep');
+  await page.keyboard.press('Enter');
+  await expect(page.getByTestId('sweep-status')).toContainText('Done: 300 pairs', { timeout: 120_000 });
+  await expect.poll(() => page.evaluate(() => document.activeElement?.tagName.toLowerCase())).not.toBe('body');
+  await expect(page.getByTestId('sweep-run')).toBeFocused();
+  await shot(page, J, '8-focus-after-sweep');
+  // A second run started with Enter in the samples field keeps focus in the field.
+  await page.getByTestId('sweep-seed').focus();
+  await page.keyboard.press('ArrowUp');
+  await page.keyboard.press('Enter');
+  await expect(page.getByTestId('sweep-status')).toContainText('Done: 300 pairs', { timeout: 120_000 });
+  await expect(page.getByTestId('sweep-seed')).toBeFocused();
+});
+
+test('keyboard only: BERT-Base layers are collapsed, so the accelerator editor is a few Tabs away', async ({ page }) => {
+  await openApp(page);
+  await page.getByTestId('model-preset').selectOption('bert-base');
+  await expect(page.getByRole('group', { name: 'Layer 12', exact: true })).toBeVisible({ timeout: 15_000 });
+  await waitForSim(page);
+  await expect(page.getByRole('button', { name: 'Layer 12', exact: true })).toHaveAttribute('aria-expanded', 'false');
+
+  // From the model preset to the accelerator preset.
+  await page.getByTestId('model-preset').focus();
+  let presses = 0;
+  for (; presses < 60; presses++) {
+    if (await page.getByTestId('accelerator-preset').evaluate((el) => el === document.activeElement)) break;
+    await page.keyboard.press('Tab');
+  }
+  console.log(`Tab presses from the model preset to the accelerator preset with BERT-Base: ${presses}`);
+  expect(presses).toBeLessThan(40);
+
+  // A collapsed layer opens with Enter and its controls join the tab order; the others stay closed.
+  const toggle = page.getByRole('button', { name: 'Layer 3', exact: true });
+  await toggle.focus();
+  await page.keyboard.press('Enter');
+  await expect(toggle).toHaveAttribute('aria-expanded', 'true');
+  await tabTo(page, (f) => f.name === 'Move layer 3 up', 'layer 3\'s first action', { max: 2 });
+  await tabTo(page, (f) => f.name === 'Head 12 type', 'layer 3\'s last head', { max: 20 });
+  await expect(page.getByRole('button', { name: 'Layer 4', exact: true })).toHaveAttribute('aria-expanded', 'false');
+  await shot(page, J, '9-bert-base-layer-3-open');
+  // "Expand all layers" opens every layer.
+  await page.getByRole('button', { name: 'Expand all layers' }).click();
+  await expect(page.getByRole('button', { name: 'Layer 12', exact: true })).toHaveAttribute('aria-expanded', 'true');
+  await expect(page.getByRole('button', { name: 'Collapse all layers' })).toBeVisible();
+});

@@ -5,7 +5,7 @@
  */
 import { createExplorerStore, type ExplorerStoreApi } from './store.ts';
 import { startSimulationController } from './simulationController.ts';
-import { simulateInWorker, simulateLatest } from '../workers-client/electorClient.ts';
+import { onElectorWorkerEvent, simulateInWorker, simulateLatest } from '../workers-client/electorClient.ts';
 import { chooseInitialSession } from './initialSession.ts';
 import { browserStorage, readPrefs, readStoredSession, safeSet, startPersistence, STORAGE_KEYS } from './persist.ts';
 import { markLinked, startLinkController } from './linkController.ts';
@@ -27,6 +27,12 @@ export function bootExplorer(): ExplorerStoreApi {
   if (choice.source === 'link') markLinked(choice.session);
   if (choice.notice) store.getState().notify(choice.notice.kind, choice.notice.message);
 
+  // A worker that failed to load or died is restarted and the request retried once (workerGuard.ts); say so.
+  onElectorWorkerEvent(({ kind, error }) => {
+    const why = error instanceof Error ? error.message : String(error);
+    // A failed retry shows as the simulation's error; a successful one is worth a note.
+    if (kind === 'recovered') store.getState().notify('info', `The simulation had to be retried: ${why}. A new worker was started and answered.`);
+  });
   startSimulationController(store, { simulateLatest, simulate: simulateInWorker });
   const persistence = startPersistence(store, storage, {
     onSaveFailed: () => store.getState().notify('info', 'This browser is not saving your session (storage is full or disabled). Use “Download session” to keep your work.'),

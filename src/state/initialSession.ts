@@ -8,6 +8,7 @@
  */
 import { decodeSessionLink } from '../core/share/codec.ts';
 import { defaultSession } from '../core/share/defaults.ts';
+import { describePinRenames } from '../core/share/pinIds.ts';
 import type { SessionState } from '../core/share/session.ts';
 import type { Notice } from './store.ts';
 import type { StoredSession } from './persist.ts';
@@ -42,6 +43,7 @@ export function chooseInitialSession({ hash, stored }: { hash: string; stored: S
       const replaced = storedSession && !sameSession(storedSession, decoded.value) ? storedSession : null;
       const parts = ['Opened the shared view from the link.'];
       if (decoded.migratedFrom !== null) parts.push(`It was made by an older version (schema ${decoded.migratedFrom}) and has been upgraded.`);
+      if (decoded.renamedPins.length > 0) parts.push(describePinRenames(decoded.renamedPins));
       if (replaced) parts.push('Your own previous session was kept: “Restore previous” brings it back.');
       if (storageReason) parts.push(`Your saved session could not be read (${storageReason}) and was set aside.`);
       const notice = parts.length > 1 ? { kind: 'info' as const, message: parts.join(' ') } : null;

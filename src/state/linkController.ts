@@ -7,6 +7,7 @@
  * in localStorage).
  */
 import { decodeSessionLink, encodeSessionLink } from '../core/share/codec.ts';
+import { describePinRenames } from '../core/share/pinIds.ts';
 import type { SessionState } from '../core/share/session.ts';
 import type { ExplorerStoreApi } from './store.ts';
 import { isLinkHash } from './initialSession.ts';
@@ -61,9 +62,10 @@ export function startLinkController(store: ExplorerStoreApi, slot: PreviousSessi
     // Set before replacing: the session subscription below must see it as linked.
     linkedSession = decoded.value;
     const kept = replaceKeepingPrevious(store, decoded.value, slot);
-    store.getState().notify('info', kept
+    const renamed = decoded.renamedPins.length > 0 ? ` ${describePinRenames(decoded.renamedPins)}` : '';
+    store.getState().notify('info', (kept
       ? 'Opened the shared view from the link. Your view before it was kept: “Restore previous” brings it back.'
-      : 'Opened the link: it shows the view you already had.');
+      : 'Opened the link: it shows the view you already had.') + renamed);
   });
   const offStore = store.subscribe((state, prev) => {
     if (state.session === prev.session || state.session === linkedSession) return;

@@ -60,4 +60,33 @@ describe('simulation controller', () => {
     expect(reply.ok).toBe(false);
     if (!reply.ok) expect(reply.error).toMatch(/^seqLen: .*reference/);
   });
+
+  it('clears the running state when the live or a compare request is rejected (a dead worker), and asks again on the next edit', async () => {
+    const store = createExplorerStore(defaultSession());
+    let fail = true;
+    let liveCalls = 0;
+    let compareCalls = 0;
+    const reply: SimulationReply = { ok: true, result: { latencyS: 1 } as SimResult };
+    const dead = () => Promise.reject(new Error('the simulation worker failed to load (restarted and retried once)'));
+    const stop = startSimulationController(store, {
+      simulateLatest: () => (liveCalls++, fail ? dead() : Promise.resolve({ superseded: false, value: reply })),
+      simulate: () => (compareCalls++, fail ? dead() : Promise.resolve(reply)),
+    });
+    await flush();
+    expect(store.getState().sim.status).toBe('error');
+    expect(store.getState().sim.error).toMatch(/failed to load .*next edit tries again/);
+    expect(store.getState().compare[BASELINE_ID]).toMatchObject({ status: 'error', result: null });
+    expect(store.getState().compare[BASELINE_ID].error).toMatch(/failed to load/);
+    // No retry loop: an error slot is an answer.
+    await flush();
+    expect(compareCalls).toBe(1);
+
+    fail = false;
+    store.getState().setSettings({ seqLen: 64 });
+    await flush();
+    expect(liveCalls).toBe(2);
+    expect(store.getState().sim).toMatchObject({ status: 'done', error: null });
+    expect(store.getState().compare[BASELINE_ID]).toMatchObject({ status: 'done' });
+    stop();
+  });
 });

@@ -39,6 +39,12 @@ function slotFrom(reply: SimulationReply, elapsedMs: number): SimSlot {
     : { status: 'error', result: null, error: reply.error, issues: reply.issues ?? [], elapsedMs };
 }
 
+/** A rejected request (the worker failed to load or died, and its one retry failed too), for people. */
+export function failureMessage(e: unknown): string {
+  const why = e instanceof Error ? e.message : String(e);
+  return `${why}. Your next edit tries again on a new worker`;
+}
+
 export function startSimulationController(store: ExplorerStoreApi, transport: SimulationTransport): () => void {
   const runLive = () => {
     const { design, settings } = store.getState().session;
@@ -48,7 +54,8 @@ export function startSimulationController(store: ExplorerStoreApi, transport: Si
       (outcome) => {
         if (!outcome.superseded) store.getState().setSim(slotFrom(outcome.value, performance.now() - started));
       },
-      (e: unknown) => store.getState().setSim({ status: 'error', error: String(e), result: null }),
+      // A worker that failed to load or died (already restarted and retried once): say so, and stop "running".
+      (e: unknown) => store.getState().setSim({ status: 'error', error: failureMessage(e), issues: [], result: null, elapsedMs: null }),
     );
   };
 
@@ -61,9 +68,16 @@ export function startSimulationController(store: ExplorerStoreApi, transport: Si
       if (compareKey.get(p.id) === key && store.getState().compare[p.id]) continue;
       compareKey.set(p.id, key);
       const started = performance.now();
-      transport.simulate(p.model, p.accelerator, { ...optionsFor(p.settings), timeline: false }).then((reply) => {
-        if (compareKey.get(p.id) === key) store.getState().setCompare(p.id, slotFrom(reply, performance.now() - started));
-      });
+      transport.simulate(p.model, p.accelerator, { ...optionsFor(p.settings), timeline: false }).then(
+        (reply) => {
+          if (compareKey.get(p.id) === key) store.getState().setCompare(p.id, slotFrom(reply, performance.now() - started));
+        },
+        (e: unknown) => {
+          // The key stays: a failed design is asked again when its pins or settings change, not in a loop.
+          if (compareKey.get(p.id) !== key) return;
+          store.getState().setCompare(p.id, { status: 'error', result: null, error: failureMessage(e), issues: [], elapsedMs: null });
+        },
+      );
     }
   };
 

@@ -11,6 +11,7 @@ import type { ValidationIssue } from '../core/space/issues.ts';
 import type { ModelDict } from '../core/space/transformer/types.ts';
 import type { AcceleratorConfig } from '../core/space/accelerator/types.ts';
 import { defaultSession } from '../core/share/defaults.ts';
+import { freshPinId, normalizePinIds } from '../core/share/pinIds.ts';
 import type { Design, PinnedDesign, SessionState } from '../core/share/session.ts';
 import type { PlotSettings, RunSettings, SweepSettings } from '../core/share/schema.ts';
 
@@ -34,6 +35,14 @@ export interface Notice {
 
 export type Theme = 'system' | 'light' | 'dark';
 
+/** An input whose value breaks a rule and is not committed: the results belong to the last valid design. */
+export interface InvalidInput {
+  /** What is wrong, e.g. "Clock: must be at least 100". */
+  message: string;
+  /** Finds the field on the page (to bring it into view). */
+  selector: string;
+}
+
 export interface ExplorerState {
   session: SessionState;
   sim: SimSlot;
@@ -43,6 +52,8 @@ export interface ExplorerState {
   theme: Theme;
   /** Show the "what is this" explanations for students. */
   explain: boolean;
+  /** Inputs that hold an invalid, uncommitted value, by field key (run time only, never persisted). */
+  invalid: Record<string, InvalidInput>;
 }
 
 export interface ExplorerActions {
@@ -65,6 +76,8 @@ export interface ExplorerActions {
   dismissNotice(): void;
   setTheme(theme: Theme): void;
   setExplain(explain: boolean): void;
+  /** Registers (or, with null, clears) an input's invalid value. */
+  setInvalid(key: string, input: InvalidInput | null): void;
 }
 
 export type ExplorerStore = ExplorerState & ExplorerActions;
@@ -74,18 +87,18 @@ export const MAX_PINNED = 4;
 export const EMPTY_SIM: SimSlot = { status: 'idle', result: null, error: null, issues: [], elapsedMs: null };
 
 let noticeId = 0;
-let pinId = 0;
 
 export function createExplorerStore(initial: SessionState = defaultSession()) {
   return createStore<ExplorerStore>()((set, get) => {
     const patchSession = (patch: Partial<SessionState>) => set({ session: { ...get().session, ...patch } });
     return {
-      session: initial,
+      session: normalizePinIds(initial).session,
       sim: EMPTY_SIM,
       compare: {},
       notice: null,
       theme: 'system',
       explain: false,
+      invalid: {},
       setModel: (model) => patchSession({ design: { ...get().session.design, model } }),
       setAccelerator: (accelerator) => patchSession({ design: { ...get().session.design, accelerator } }),
       setSettings: (patch) => patchSession({ settings: { ...get().session.settings, ...patch } }),
@@ -99,9 +112,7 @@ export function createExplorerStore(initial: SessionState = defaultSession()) {
           get().notify('error', `At most ${MAX_PINNED} designs can be pinned; unpin one first.`);
           return;
         }
-        const used = new Set(session.pinned.map((p) => p.id));
-        let id = `p${++pinId}`;
-        while (used.has(id)) id = `p${++pinId}`;
+        const id = freshPinId(new Set(session.pinned.map((p) => p.id)));
         const pinned: PinnedDesign = { id, label: label.slice(0, 80), ...structuredClone(session.design), settings: { ...session.settings } };
         patchSession({ pinned: [...session.pinned, pinned] });
       },
@@ -113,13 +124,22 @@ export function createExplorerStore(initial: SessionState = defaultSession()) {
         patchSession({ pinned: session.pinned.filter((p) => p.id !== id), baseline: session.baseline === id ? null : session.baseline });
       },
       setBaseline: (baseline) => patchSession({ baseline }),
-      replaceSession: (session) => set({ session, compare: {}, sim: { ...get().sim, status: 'idle' } }),
+      // Ids checked again whatever the source (links and files are checked and reported on decode).
+      replaceSession: (session) => set({ session: normalizePinIds(session).session, compare: {}, sim: { ...get().sim, status: 'idle' } }),
       setSim: (slot) => set({ sim: { ...get().sim, ...slot } }),
       setCompare: (id, slot) => set({ compare: { ...get().compare, [id]: slot } }),
       notify: (kind, message) => set({ notice: { kind, message, id: ++noticeId } }),
       dismissNotice: () => set({ notice: null }),
       setTheme: (theme) => set({ theme }),
       setExplain: (explain) => set({ explain }),
+      setInvalid: (key, input) => {
+        const current = get().invalid;
+        if (input === null ? !(key in current) : current[key]?.message === input.message && current[key]?.selector === input.selector) return;
+        const next = { ...current };
+        if (input === null) delete next[key];
+        else next[key] = input;
+        set({ invalid: next });
+      },
     };
   });
 }

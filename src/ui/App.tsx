@@ -3,7 +3,7 @@
  * right, the session bar (share, import, export) on top. Components read the
  * store themselves; App only arranges them.
  */
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import { TransformerEditor } from './editors/TransformerEditor.tsx';
 import { AcceleratorEditor } from './editors/AcceleratorEditor.tsx';
 import { RunSettingsEditor } from './editors/RunSettingsEditor.tsx';
@@ -25,15 +25,44 @@ type ViewId = (typeof VIEWS)[number]['id'];
 export function App() {
   const [view, setView] = useState<ViewId>('results');
   const theme = useExplorer((s) => s.theme);
+  // On a phone the editors fold away behind a toggle and the results come first; on a desktop both are always shown.
+  const [editorsOpen, setEditorsOpen] = useState(false);
+  const resultsRef = useRef<HTMLElement>(null);
   return (
     <div className="app" data-theme={theme}>
+      {/* Not a plain #fragment: the hash holds share links. */}
+      <a
+        href="#results" className="skip-link" data-testid="skip-to-results"
+        onClick={(e) => {
+          e.preventDefault();
+          resultsRef.current?.focus();
+          resultsRef.current?.scrollIntoView({ block: 'start' });
+        }}
+      >
+        Skip to results
+      </a>
       <header className="app-header">
         <h1>TransCODE Explorer</h1>
         <SessionBar />
       </header>
       <NoticeBanner />
-      <div className="app-body">
-        <aside className="editors" aria-label="Design editors">
+      <div className="app-body" data-editors-open={editorsOpen}>
+        <button
+          type="button" className="editors-toggle" data-testid="editors-toggle"
+          aria-expanded={editorsOpen} aria-controls="design-editors" onClick={() => {
+            setEditorsOpen(!editorsOpen);
+            // Closing the editors from far down the page: bring the results (tabs first) back into view.
+            if (editorsOpen) {
+              requestAnimationFrame(() => {
+                const r = resultsRef.current;
+                if (r && r.getBoundingClientRect().top < 0) r.scrollIntoView({ block: 'start' });
+              });
+            }
+          }}
+        >
+          <span aria-hidden="true">{editorsOpen ? '▾' : '▸'}</span> {editorsOpen ? 'Hide the design editors' : 'Edit the design'}
+        </button>
+        <aside className="editors" id="design-editors" aria-label="Design editors">
           <details open className="panel">
             <summary><h2>Transformer</h2></summary>
             <TransformerEditor />
@@ -47,7 +76,7 @@ export function App() {
             <RunSettingsEditor />
           </details>
         </aside>
-        <main className="views">
+        <main className="views" id="results" ref={resultsRef} tabIndex={-1} aria-label="Results">
           <Tabs tabs={VIEWS} active={view} onChange={setView} label="Views" />
           <div role="tabpanel" id={`panel-${view}`} aria-labelledby={`tab-${view}`} className="view-panel">
             {view === 'results' && <ResultsView />}

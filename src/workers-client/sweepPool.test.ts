@@ -92,6 +92,28 @@ describe('sweep pool', () => {
     expect(older).toEqual([]);
   });
 
+  it('replaces a worker that dies mid-sweep and retries its chunks once, so the sweep finishes', async () => {
+    let created = 0;
+    const seen = new Uint8Array(1000);
+    const factory = (): SweepWorker => {
+      const n = created++;
+      let calls = 0;
+      return {
+        // The first worker answers one chunk, then dies (every call in flight rejects).
+        runChunk: (_s, _b, _o, start, end) =>
+          n === 0 && calls++ >= 1 ? Promise.reject(new Error('the sweep worker stopped')) : new Promise((r) => setTimeout(() => r(chunk(start, end)), 1)),
+        terminate: () => {},
+      };
+    };
+    const restarts: unknown[] = [];
+    const pool = createSweepPool({ factory, size: 1, firstChunk: 100, minChunk: 100, maxChunk: 100, onRestart: (e) => restarts.push(e) });
+    const handle = pool.run(job(1000), { onChunk: (c) => { for (let i = c.start; i < c.end; i++) seen[i]++; }, onProgress: () => {} });
+    await expect(handle.done).resolves.toBe('done');
+    expect(seen.every((n) => n === 1)).toBe(true);
+    expect(created).toBe(2);
+    expect(restarts).toHaveLength(1);
+  });
+
   it('rejects when a worker fails, and finishes an empty sweep at once', async () => {
     const failing = (): SweepWorker => ({ runChunk: () => Promise.reject(new Error('boom')), terminate: () => {} });
     const pool = createSweepPool({ factory: failing, size: 1 });

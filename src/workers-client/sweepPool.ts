@@ -17,6 +17,7 @@ import type { SweepWorkerApi } from '../../workers/sweep.worker.ts';
 import type { Design } from '../core/share/session.ts';
 import type { RunSettings, SweepSettings } from '../core/share/schema.ts';
 import type { SweepChunkResult } from '../core/sweep/run.ts';
+import { guardWorker } from './workerGuard.ts';
 
 export interface SweepJob {
   spec: SweepSettings;
@@ -74,10 +75,14 @@ export interface SweepPoolOptions {
   /** A cancelled chunk running longer than this gets its worker replaced. Default 300. */
   stuckMs?: number;
   now?: () => number;
+  /** A worker failed; its chunks are being retried on a new one. */
+  onRestart?: (error: unknown) => void;
 }
 
 interface Task {
   jobId: number;
+  /** 0 first time; 1 when retried on a new worker after its worker failed. */
+  attempt: number;
   start: number;
   end: number;
   sentAt: number;
@@ -145,7 +150,7 @@ export function createSweepPool(options: SweepPoolOptions) {
         const start = j.next;
         const end = start + chunkSize(j);
         j.next = end;
-        send(slot, { jobId: j.id, start, end, sentAt: o.now() });
+        send(slot, { jobId: j.id, attempt: 0, start, end, sentAt: o.now() });
       }
     }
   }
@@ -165,8 +170,20 @@ export function createSweepPool(options: SweepPoolOptions) {
         pump();
       },
       (e: unknown) => {
-        if (slot.worker !== worker || !slot.tasks.delete(task)) return;
-        if (!isStale(task)) job!.fail(e);
+        if (slot.worker !== worker || !slot.tasks.has(task)) return;
+        // The worker failed (did not load, died, timed out, or rejected a call): replace it, and
+        // retry its chunks once on the new one. A chunk failing twice fails the sweep.
+        const tasks = [...slot.tasks].filter((t) => !isStale(t));
+        slot.tasks.clear();
+        worker.terminate();
+        slot.worker = null;
+        if (tasks.some((t) => t.attempt >= 1)) {
+          const why = e instanceof Error ? e.message : String(e);
+          job!.fail(new Error(`${why} (the worker was restarted and the chunk retried once)`));
+        } else if (tasks.length > 0) {
+          options.onRestart?.(e);
+          for (const t of tasks) send(slot, { ...t, attempt: t.attempt + 1, sentAt: o.now() });
+        }
         pump();
       },
     );
@@ -269,12 +286,16 @@ export type SweepPool = ReturnType<typeof createSweepPool>;
 /** A comlink-wrapped module worker (the `new URL` must stay inline for Vite to bundle it). */
 export function createComlinkSweepWorker(): SweepWorker {
   const worker = new Worker(new URL('../../workers/sweep.worker.ts', import.meta.url), { type: 'module', name: 'sweep' });
-  const remote: Remote<SweepWorkerApi> = wrap<SweepWorkerApi>(worker);
+  // Guarded: a worker that fails to load, dies or goes silent rejects its chunks instead of leaving them pending.
+  const guarded = guardWorker<Remote<SweepWorkerApi>>(worker, wrap<SweepWorkerApi>(worker), 'sweep');
   return {
-    runChunk: (spec, base, settings, start, end) => remote.runChunk(spec, base, settings, start, end),
-    terminate: () => worker.terminate(),
+    runChunk: (spec, base, settings, start, end) => guarded.call((r) => r.runChunk(spec, base, settings, start, end), CHUNK_TIMEOUT_MS),
+    terminate: () => guarded.terminate(),
   };
 }
+
+/** Chunks aim at a quarter of a second; one silent for this long has a dead worker. */
+export const CHUNK_TIMEOUT_MS = 60_000;
 
 let appPool: SweepPool | null = null;
 

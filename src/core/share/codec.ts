@@ -8,6 +8,7 @@ import { deflateSync, Inflate, strToU8, strFromU8 } from 'fflate';
 import { SESSION_VERSION } from './schema.ts';
 import { validateSession, type SessionState } from './session.ts';
 import type { ValidationIssue } from '../space/issues.ts';
+import type { PinRename } from './pinIds.ts';
 
 /** Longest link payload accepted; a real view is a few hundred characters. */
 export const MAX_LINK_CHARS = 20_000;
@@ -15,7 +16,7 @@ export const MAX_LINK_CHARS = 20_000;
 export const MAX_JSON_BYTES = 512 * 1024;
 
 export type LinkDecodeResult =
-  | { ok: true; value: SessionState; migratedFrom: number | null }
+  | { ok: true; value: SessionState; migratedFrom: number | null; renamedPins: PinRename[] }
   | { ok: false; kind: 'malformed' | 'corrupt' | 'newer' | 'too-large' | 'invalid'; message: string; issues?: ValidationIssue[] };
 
 export function encodeSessionLink(state: SessionState): string {
@@ -57,7 +58,7 @@ export function decodeSessionLink(input: string): LinkDecodeResult {
   if (!checked.ok) {
     return { ok: false, kind: 'invalid', message: `the link holds an invalid view: ${checked.issues.slice(0, 3).map((i) => `${i.path || 'session'}: ${i.message}`).join('; ')}`, issues: checked.issues };
   }
-  return { ok: true, value: checked.value, migratedFrom: checked.migratedFrom ?? null };
+  return { ok: true, value: checked.value, migratedFrom: checked.migratedFrom ?? null, renamedPins: checked.renamedPins ?? [] };
 }
 
 function inflateCapped(data: Uint8Array): string {

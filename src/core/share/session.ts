@@ -10,6 +10,7 @@ import type { ModelDict } from '../space/transformer/types.ts';
 import type { AcceleratorConfig } from '../space/accelerator/types.ts';
 import { sessionSchema, type PlotSettings, type RunSettings, type SweepSettings } from './schema.ts';
 import { migrateSession } from './migrations.ts';
+import { normalizePinIds, type PinRename } from './pinIds.ts';
 
 export interface Design {
   model: ModelDict;
@@ -35,7 +36,7 @@ export interface SessionState {
 }
 
 /** Migrates, shape-checks and rule-checks an untrusted session object. */
-export function validateSession(x: unknown): Validated<SessionState> & { migratedFrom?: number | null } {
+export function validateSession(x: unknown): Validated<SessionState> & { migratedFrom?: number | null; renamedPins?: PinRename[] } {
   if (typeof x !== 'object' || x === null || Array.isArray(x)) {
     return { ok: false, issues: [{ path: '', message: 'expected a session object' }] };
   }
@@ -52,11 +53,9 @@ export function validateSession(x: unknown): Validated<SessionState> & { migrate
   });
   const sweepBase = s.sweepBase && checkDesign(s.sweepBase, 'sweepBase', issues);
   if (!design || issues.length) return { ok: false, issues };
-  return {
-    ok: true,
-    migratedFrom: migrated.migratedFrom,
-    value: { ...s, design, pinned: pinned as PinnedDesign[], sweepBase: sweepBase ?? null },
-  };
+  // Pin ids are the app's: reserved, repeated or foreign ones are renamed (and reported).
+  const named = normalizePinIds({ ...s, design, pinned: pinned as PinnedDesign[], sweepBase: sweepBase ?? null });
+  return { ok: true, migratedFrom: migrated.migratedFrom, renamedPins: named.renamed, value: named.session };
 }
 
 function checkDesign(d: { model: unknown; accelerator: unknown }, at: string, issues: ValidationIssue[]): Design | null {

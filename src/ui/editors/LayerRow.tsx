@@ -6,10 +6,10 @@
  */
 import { memo } from 'react';
 import { TRANSFORMER_SPACE } from '../../core/space/transformer/schema.ts';
-import { duplicateLayer, removeLayer, setHiddenSize } from './modelEdits.ts';
+import { duplicateLayer, headTypesOf, removeLayer, setHiddenSize } from './modelEdits.ts';
 import type { LayerIssues } from './modelIssues.ts';
 import { LayerFeedForward } from './LayerFeedForward.tsx';
-import { HeadCountField, LayerHeads } from './LayerHeads.tsx';
+import { HEAD_TYPE_LABEL, HeadCountField, LayerHeads } from './LayerHeads.tsx';
 import { numberOptions, SelectField } from './SelectField.tsx';
 import type { ModelEdit } from './useModelDraft.ts';
 
@@ -30,6 +30,18 @@ export interface LayerRowProps {
   idPrefix: string;
   onEdit: (change: ModelEdit) => void;
   onMove: (index: number, direction: -1 | 1) => void;
+  /** Expanded: the layer's controls are shown and in the tab order; collapsed, one toggle and a summary. */
+  open: boolean;
+  onToggle: (index: number, open: boolean) => void;
+}
+
+/** One line for a collapsed layer: "768 wide · 12 heads: Attn SDP ×12 · FF 3072". */
+export function layerSummary(ops: readonly string[], hidden: number, ff: readonly number[]): string {
+  const counts = new Map<string, number>();
+  for (const t of headTypesOf(ops)) counts.set(HEAD_TYPE_LABEL[t], (counts.get(HEAD_TYPE_LABEL[t]) ?? 0) + 1);
+  const types = [...counts].map(([label, k]) => `${label.replace(' ', '\u00a0')}\u00a0×${k}`).join(', ');
+  // No-break spaces keep each part on one line when the summary wraps.
+  return `${hidden}\u00a0wide · ${ops.length}\u00a0head${ops.length === 1 ? '' : 's'}: ${types} · FF\u00a0${ff.join('/')}`;
 }
 
 /** Two overlapping squares; the ⧉ glyph is missing from common system fonts. */
@@ -45,11 +57,24 @@ function DuplicateIcon() {
 export const LayerRow = memo(function LayerRow(p: LayerRowProps) {
   const { index, onEdit } = p;
   const n = index + 1;
+  const bodyId = `${p.idPrefix}-${index}-body`;
+  const summaryId = `${p.idPrefix}-${index}-summary`;
   return (
-    <li className="layer-row">
+    <li className="layer-row" data-open={p.open}>
       <section role="group" aria-label={`Layer ${n}`} className="layer">
         <header className="layer-head">
-          <h3>Layer {n}</h3>
+          <h3 className="layer-title">
+            {/* The whole row is the toggle (a big touch target); its name is "Layer n", the summary its description. */}
+            <button
+              type="button" className="layer-toggle" aria-expanded={p.open} aria-controls={bodyId} aria-label={`Layer ${n}`}
+              aria-describedby={p.open ? undefined : summaryId} onClick={() => p.onToggle(index, !p.open)}
+            >
+              <span className="chevron" aria-hidden="true">{p.open ? '▾' : '▸'}</span>
+              <span className="layer-name">Layer {n}</span>
+              {!p.open && <span className="layer-summary" id={summaryId}>{layerSummary(p.ops, p.hidden, p.ff)}</span>}
+            </button>
+          </h3>
+          {p.open && (
           <span className="layer-actions">
             <button type="button" className="icon" id={`${p.idPrefix}-${index}-up`} aria-label={`Move layer ${n} up`} title="Move up" disabled={p.isFirst} onClick={() => p.onMove(index, -1)}>
               ↑
@@ -64,20 +89,24 @@ export const LayerRow = memo(function LayerRow(p: LayerRowProps) {
               ×
             </button>
           </span>
+          )}
         </header>
-        <div className="layer-dims">
-          <SelectField
-            inline
-            label="Hidden size"
-            value={p.hidden}
-            options={HIDDEN_OPTIONS}
-            issues={p.issues?.hidden ?? NONE}
-            onChange={(h) => onEdit((m) => setHiddenSize(m, index, h))}
-          />
-          <HeadCountField index={index} ops={p.ops} hidden={p.hidden} onEdit={onEdit} />
+        {/* Collapsed layers keep their controls in the page (hidden), so a 12-layer model is a dozen tab stops, not 250. */}
+        <div className="layer-body" id={bodyId} hidden={!p.open}>
+          <div className="layer-dims">
+            <SelectField
+              inline
+              label="Hidden size"
+              value={p.hidden}
+              options={HIDDEN_OPTIONS}
+              issues={p.issues?.hidden ?? NONE}
+              onChange={(h) => onEdit((m) => setHiddenSize(m, index, h))}
+            />
+            <HeadCountField index={index} ops={p.ops} hidden={p.hidden} onEdit={onEdit} />
+          </div>
+          <LayerHeads index={index} ops={p.ops} issues={p.issues?.heads ?? NONE} onEdit={onEdit} />
+          <LayerFeedForward index={index} widths={p.ff} issues={p.issues?.ff ?? NONE} onEdit={onEdit} />
         </div>
-        <LayerHeads index={index} ops={p.ops} issues={p.issues?.heads ?? NONE} onEdit={onEdit} />
-        <LayerFeedForward index={index} widths={p.ff} issues={p.issues?.ff ?? NONE} onEdit={onEdit} />
       </section>
     </li>
   );

@@ -6,6 +6,7 @@
  */
 import { useState } from 'react';
 import { formatFieldNumber, parseInRange, type NumberRange } from './settingsFields.ts';
+import { useReportInvalid } from '../../state/useInvalidInput.ts';
 
 interface Props {
   id: string;
@@ -29,6 +30,8 @@ export function NumberInput({ id, value, range, what, onCommit, ariaLabel, testI
   const text = live ? typed.text : formatFieldNumber(value);
   const parsed = live ? parseInRange(typed.text, range, what) : null;
   const error = parsed && !parsed.ok ? parsed.message : null;
+  // The results status says they belong to the last valid design while this holds an invalid value.
+  useReportInvalid(`input:${id}`, error, `#${cssId(id)}`);
 
   return (
     <>
@@ -66,4 +69,9 @@ export function NumberInput({ id, value, range, what, onCommit, ariaLabel, testI
       )}
     </>
   );
+}
+
+/** `#id` for ids React's useId makes (":r1:"), which need escaping in selectors. */
+function cssId(id: string): string {
+  return typeof CSS !== 'undefined' && CSS.escape ? CSS.escape(id) : id.replace(/[^\w-]/g, (c) => `\\${c}`);
 }

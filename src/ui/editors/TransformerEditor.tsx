@@ -3,7 +3,7 @@
  * and live figures. Valid edits reach the store (and re-simulate) at once; a
  * draft that breaks the layer-count rule stays local and is flagged at the field.
  */
-import { useCallback, useDeferredValue, useEffect, useId, useRef } from 'react';
+import { useCallback, useDeferredValue, useEffect, useId, useRef, useState } from 'react';
 import { MODEL_PRESETS, type ModelPresetName } from '../../core/space/transformer/presets.ts';
 import { HEAD_TYPE_INFO, TRANSFORMER_SPACE } from '../../core/space/transformer/schema.ts';
 import { HEAD_TYPES } from '../../core/space/transformer/types.ts';
@@ -24,6 +24,8 @@ const PRESET_OPTIONS = [
   ...Object.entries(MODEL_PRESETS).map(([key, p]) => ({ value: key, label: p.name, title: p.description })),
 ];
 const LAYER_OPTIONS = numberOptions(TRANSFORMER_SPACE.layers);
+/** Models with more layers start with their layers collapsed: BERT-Base's 144 head selects stay out of the tab order. */
+export const AUTO_OPEN_LAYERS = 4;
 
 export function TransformerEditor() {
   const api = useExplorerApi();
@@ -31,6 +33,9 @@ export function TransformerEditor() {
   const idPrefix = useId().replace(/:/g, '');
   const focusAfterMove = useRef<string | null>(null);
   const preset = pending ? CUSTOM : (matchPreset(draft, MODEL_PRESETS, (p) => p.model) ?? CUSTOM);
+  // Layers the user opened or closed; the others follow the model's size (and open when they hold an error).
+  const [openOverride, setOpenOverride] = useState<ReadonlyMap<number, boolean>>(() => new Map());
+  const onToggle = useCallback((index: number, open: boolean) => setOpenOverride((m) => new Map(m).set(index, open)), []);
 
   const onMove = useCallback(
     (index: number, direction: -1 | 1) => {
@@ -53,6 +58,9 @@ export function TransformerEditor() {
   // interruptible background render so the figures and the page stay responsive.
   const shown = useDeferredValue(draft);
   const count = shown.o.length;
+  const isOpen = (i: number) => openOverride.get(i) ?? (count <= AUTO_OPEN_LAYERS || issues.byLayer.has(i));
+  const allOpen = shown.o.every((_, i) => isOpen(i));
+  const setAll = (open: boolean) => setOpenOverride(new Map(shown.o.map((_, i) => [i, open])));
   return (
     <div className="editor transformer-editor">
       <SelectField
@@ -61,7 +69,9 @@ export function TransformerEditor() {
         options={PRESET_OPTIONS}
         testId="model-preset"
         onChange={(key) => {
-          if (key !== CUSTOM) api.getState().setModel(structuredClone(MODEL_PRESETS[key as ModelPresetName].model));
+          if (key === CUSTOM) return;
+          setOpenOverride(new Map());
+          api.getState().setModel(structuredClone(MODEL_PRESETS[key as ModelPresetName].model));
         }}
         about="Compact BERTs of Turc et al. (2019); all lie inside the FlexiBERT 2.0 space. Any edit turns the model into a custom one."
       />
@@ -90,7 +100,12 @@ export function TransformerEditor() {
         </ul>
         Each op string is <code>type_d</code> with d = ⌊h/n⌋; the editor keeps d in step with the hidden size and head count.
       </Explain>
-      <ol className="layer-list" aria-label="Layers">
+      {count > 1 && (
+        <button type="button" className="layers-toggle-all" aria-controls={`${idPrefix}-layers`} onClick={() => setAll(!allOpen)}>
+          {allOpen ? 'Collapse all layers' : 'Expand all layers'}
+        </button>
+      )}
+      <ol className="layer-list" aria-label="Layers" id={`${idPrefix}-layers`}>
         {shown.o.map((ops, i) => (
           <LayerRow
             key={i}
@@ -106,6 +121,8 @@ export function TransformerEditor() {
             idPrefix={idPrefix}
             onEdit={edit}
             onMove={onMove}
+            open={isOpen(i)}
+            onToggle={onToggle}
           />
         ))}
       </ol>

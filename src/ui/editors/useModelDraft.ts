@@ -10,6 +10,7 @@ import type { ModelDict } from '../../core/space/transformer/types.ts';
 import { validateModel } from '../../core/space/transformer/validate.ts';
 import { useExplorer, useExplorerApi } from '../../state/useExplorer.ts';
 import { mapModelIssues, NO_MODEL_ISSUES, type ModelFieldIssues } from './modelIssues.ts';
+import { useReportInvalid } from '../../state/useInvalidInput.ts';
 
 export type ModelEdit = (m: ModelDict) => ModelDict;
 
@@ -63,5 +64,20 @@ export function useModelDraft(): ModelDraft {
     return checked.ok ? NO_MODEL_ISSUES : mapModelIssues(checked.issues);
   }, [pending, draft]);
 
+  // While a draft is pending the results belong to the last valid model: say so, and show the field.
+  const first = issues.layers[0] ?? firstLayerIssue(issues);
+  useReportInvalid('model', pending ? `Model: ${first ?? 'breaks a rule'}` : null, INVALID_MODEL_FIELD);
+
   return { draft, pending, issues, edit, revert };
+}
+
+/** The first invalid model field (the layer count comes first), else the "not simulated yet" note. */
+const INVALID_MODEL_FIELD = '.transformer-editor [aria-invalid="true"], .transformer-editor .draft-note';
+
+function firstLayerIssue(issues: ModelFieldIssues): string | undefined {
+  for (const [i, l] of issues.byLayer) {
+    const m = l.hidden[0] ?? l.heads[0] ?? l.ff[0];
+    if (m) return `layer ${i + 1}: ${m}`;
+  }
+  return undefined;
 }

@@ -3,6 +3,7 @@
  * replacement ("Restore previous") — an imported file or an opened link never
  * costs the user the view they had.
  */
+import { describePinRenames } from '../../core/share/pinIds.ts';
 import { useSyncExternalStore, type ChangeEvent } from 'react';
 import { useExplorerApi } from '../../state/useExplorer.ts';
 import { previousSessionSlot, replaceKeepingPrevious, restorePrevious } from '../../state/previousSession.ts';
@@ -41,7 +42,8 @@ export function SessionFileButtons() {
     const kept = replaceKeepingPrevious(api, parsed.session, slot);
     const upgraded = parsed.migratedFrom !== null ? ` It was saved by an older version (schema ${parsed.migratedFrom}) and has been upgraded.` : '';
     const previous = kept ? ' Your view before it was kept: “Restore previous” brings it back.' : '';
-    notify('info', `Imported “${name}”.${upgraded}${previous}`);
+    const renamed = parsed.renamedPins.length > 0 ? ` ${describePinRenames(parsed.renamedPins)}` : '';
+    notify('info', `Imported “${name}”.${upgraded}${renamed}${previous}`);
   };
 
   const onRestore = () => {

@@ -15,7 +15,7 @@ describe('session files', () => {
     s.sweep.seed = 99;
     const text = sessionFileJson(s, new Date('2026-01-02T03:04:05Z'));
     expect(JSON.parse(text)).toMatchObject({ app: 'transcode-explorer', version: SESSION_VERSION, savedAt: '2026-01-02T03:04:05.000Z' });
-    expect(parseSessionFile(text)).toEqual({ ok: true, session: s, migratedFrom: null });
+    expect(parseSessionFile(text)).toEqual({ ok: true, session: s, migratedFrom: null, renamedPins: [] });
   });
 
   it('opens a file saved before the sequence-length settings (schema 2) with their defaults', () => {
@@ -27,7 +27,7 @@ describe('session files', () => {
       for (const k of ['seqLen', 'accumulationSteps', 'mlmHead', 'powerGating']) delete f.session.settings[k];
       f.session.settings.clockMHz = 450;
     });
-    expect(parseSessionFile(v2)).toEqual({ ok: true, session: s, migratedFrom: 2 });
+    expect(parseSessionFile(v2)).toEqual({ ok: true, session: s, migratedFrom: 2, renamedPins: [] });
   });
 
   it('names a sortable file', () => {

@@ -3,6 +3,7 @@
  * keeping work. An imported file is untrusted input and goes through the same
  * migration and validation as a link; an error names the field at fault.
  */
+import type { PinRename } from '../../core/share/pinIds.ts';
 import { SESSION_VERSION } from '../../core/share/schema.ts';
 import { validateSession, type SessionState } from '../../core/share/session.ts';
 import { clip } from '../../core/space/transformer/ops.ts';
@@ -20,7 +21,7 @@ export interface SessionFile {
   savedAt: string;
 }
 
-export type SessionFileParse = { ok: true; session: SessionState; migratedFrom: number | null } | { ok: false; message: string };
+export type SessionFileParse = { ok: true; session: SessionState; migratedFrom: number | null; renamedPins: PinRename[] } | { ok: false; message: string };
 
 export function sessionFileJson(session: SessionState, now: Date = new Date()): string {
   const file: SessionFile = { app: SESSION_FILE_APP, version: SESSION_VERSION, session, savedAt: now.toISOString() };
@@ -56,7 +57,7 @@ export function parseSessionFile(text: string): SessionFileParse {
     const more = checked.issues.length > 3 ? ` (and ${checked.issues.length - 3} more)` : '';
     return { ok: false, message: shown.join('; ') + more };
   }
-  return { ok: true, session: checked.value, migratedFrom: checked.migratedFrom ?? null };
+  return { ok: true, session: checked.value, migratedFrom: checked.migratedFrom ?? null, renamedPins: checked.renamedPins ?? [] };
 }
 
 /** A short, inert description of an unexpected value for an error message. */

@@ -2,7 +2,7 @@
  * The sweep settings: what varies, which parameters, how many samples, the
  * sampler (grid: up to three parameters), the seed, and Run / Cancel.
  */
-import { useState } from 'react';
+import { useLayoutEffect, useRef, useState } from 'react';
 import { useExplorer, useExplorerApi } from '../../state/useExplorer.ts';
 import { SWEEP_LIMITS } from '../../core/share/limits.ts';
 import type { SweepSettings } from '../../core/share/schema.ts';
@@ -27,6 +27,19 @@ export function SweepForm({ running, onRun, onCancel }: { running: boolean; onRu
   const grid = sweep.sampler === 'grid';
   const gridChosen = new Set(resolveGridParams(sweep).map((p) => p.id));
   const samplesError = samplesText !== null ? samplesProblem(samplesText) : null;
+  // Run is disabled while a sweep runs and Cancel when it ends: focus on the button being disabled
+  // (or already dropped to <body>) moves to the other one instead of being lost.
+  const runRef = useRef<HTMLButtonElement>(null);
+  const cancelRef = useRef<HTMLButtonElement>(null);
+  const wasRunning = useRef(running);
+  useLayoutEffect(() => {
+    if (wasRunning.current === running) return;
+    wasRunning.current = running;
+    const from = running ? runRef.current : cancelRef.current;
+    const to = running ? cancelRef.current : runRef.current;
+    const active = document.activeElement;
+    if (active === from || active === null || active === document.body) to?.focus({ preventScroll: true });
+  }, [running]);
 
   const toggleParam = (id: string, on: boolean) => {
     const current = sweep.params.filter((p) => inSpace.some((q) => q.id === p));
@@ -82,8 +95,8 @@ export function SweepForm({ running, onRun, onCancel }: { running: boolean; onRu
           />
         </label>
         <span className="muted" data-testid="sweep-size">{sweepSize(sweep).toLocaleString('en-US')} pairs</span>
-        <button type="submit" className="primary" data-testid="sweep-run" disabled={running || !!samplesError}>Run sweep</button>
-        <button type="button" data-testid="sweep-cancel" disabled={!running} onClick={onCancel}>Cancel</button>
+        <button type="submit" ref={runRef} className="primary" data-testid="sweep-run" disabled={running || !!samplesError}>Run sweep</button>
+        <button type="button" ref={cancelRef} data-testid="sweep-cancel" disabled={!running} onClick={onCancel}>Cancel</button>
       </div>
       {samplesError && <p id="sweep-samples-error" className="field-error">{samplesError}</p>}
       <details className="sweep-params" open={grid || undefined}>
