@@ -12,7 +12,7 @@
  * and outputs stay in their lanes over the K loop (output-stationary). So A is read
  * ⌈J/C⌉ times and B ⌈I/R⌉ times (J column tiles, I row tiles sharing B). The mapper takes
  * the C that balances the two buffers' read time, C* = √(a·J·L / (b·I)) (a, b: A's and B's
- * read cycles per pass), tried at ⌊C*⌋ and ⌈C*⌉ within [1, min(J, L)].
+ * read cycles per pass), tried at ⌊C*⌋, ⌈C*⌉ and min(J, L), within [1, min(J, L)].
  *
  * Buffers ← main memory (the blocking). Weights come from main memory (once per run if
  * resident, else at every use), into one double-buffered half of the weight buffer. A
@@ -95,7 +95,10 @@ export function costRow(ops: OpTable, i: number, k: CostTables, cost: OpCost, in
     const aFromMemory = aSide && !inputOnChip;
     const bTotal = bElems + bias;
     // Weights cross main memory at every use unless resident (a tied decoder never is).
-    const loadB = weighted && !k.weightsLoaded && (forward || !k.weightsResident || (flags & FLAG_TIED) !== 0);
+    // A tied decoder's weights are another tensor's and never stay: they load even in a pass
+    // that finds the layers' weights on chip.
+    const tied = (flags & FLAG_TIED) !== 0;
+    const loadB = weighted && (tied || (!k.weightsLoaded && (forward || !k.weightsResident)));
     passesA = aFromMemory ? 1 : 0;
     passesB = loadB || (bSide && !inputOnChip) ? 1 : 0;
     order = ORDER_FITS;
@@ -157,6 +160,7 @@ export function costRow(ops: OpTable, i: number, k: CostTables, cost: OpCost, in
             order = ORDER_ACTIVATIONS_STATIONARY;
             blocks = aBlocks;
             passesB = aBlocks;
+            readsB = Math.max(readsB, aBlocks); // each block of A reads every panel of B into the lanes
           } else passesA = panels;
         }
         if (order === ORDER_WEIGHTS_STATIONARY) readsA = Math.max(readsA, panels);
@@ -277,13 +281,16 @@ export function costRow(ops: OpTable, i: number, k: CostTables, cost: OpCost, in
     const data = toActivation ? fm[q + FMT_ACTIVATION_DATA_BITS] : fm[q + FMT_WEIGHT_DATA_BITS];
     const maskBits = toActivation ? fm[q + FMT_ACTIVATION_MASK_BITS] : fm[q + FMT_WEIGHT_MASK_BITS];
     if (kind === K_LOAD) {
-      read += e * fm[q + FMT_MAIN_MEMORY_BITS];
-      // The embedding rows depend on the token ids alone: they may load ahead.
-      if (cls !== C_GRAD) prefetch = prefetchAhead = e * fm[q + FMT_MAIN_MEMORY_BITS];
-      activation += toActivation ? e * data : 0;
-      weight += toActivation ? 0 : e * data;
-      mask += e * maskBits;
       outOnChip = fits;
+      // Data that does not fit is not staged: its consumer streams it from main memory.
+      if (fits) {
+        read += e * fm[q + FMT_MAIN_MEMORY_BITS];
+        // The embedding rows depend on the token ids alone: they may load ahead.
+        if (cls !== C_GRAD) prefetch = prefetchAhead = e * fm[q + FMT_MAIN_MEMORY_BITS];
+        activation += toActivation ? e * data : 0;
+        weight += toActivation ? 0 : e * data;
+        mask += e * maskBits;
+      }
     } else if (cls === C_WGRAD) {
       cost[COST_FUSED] = 1; // a posted write: it occupies the bus, not the array
       const acc = k.accumulatorBits;

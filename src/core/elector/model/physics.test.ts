@@ -91,11 +91,9 @@ describe(`elector model physics on ${PAIRS} random pairs`, () => {
       if (Math.abs(fast.dynamicNJ - x.dynamicNJ) > 1e-9 * x.dynamicNJ) note('clock', i, `${x.dynamicNJ} vs ${fast.dynamicNJ} nJ`);
     }
 
-    // Compute-bound by hand (MAC time over 3× the main-memory time at wire rate): twice the
-    // PEs must be faster.
-    const macUnits = p.acc.pe * p.acc.lanesPerPe * p.acc.macsPerLane;
+    // Compute-bound by hand (busy lane time over 3× the main-memory busy time): twice the PEs
+    // must be faster.
     const macCycles = x.utilisation!.macLanes * x.cycles * p.acc.pe * p.acc.lanesPerPe;
-    void macUnits;
     const memoryCycles = x.utilisation!.mainMemory * x.cycles;
     if (x.boundCycles!.compute > 0.6 * x.cycles && macCycles / (p.acc.pe * p.acc.lanesPerPe) > 3 * memoryCycles) {
       computeBoundPairs++;
@@ -105,14 +103,14 @@ describe(`elector model physics on ${PAIRS} random pairs`, () => {
   }
 
   // Known weakness (issue 9 stays open on it): the mapper's choices (the activation
-  // residency chain, the mask-buffer split, and sub-batching held to "no more energy per
-  // sequence than half the batch") are each locally optimal, not jointly, so about one pair
-  // in a hundred still moves the wrong way (most by < 1 %). The bound is today's
-  // measurement; it must only ever tighten.
-  it('almost never costs cycles when PEs, lanes, any buffer or memory channels double (≤ 1.2 % of pairs, < 30 % worse)', () => {
+  // residency chain, the mask-buffer split, and the sub-batch choice with its energy
+  // allowance) are each locally optimal, not jointly, so about one pair in a hundred still
+  // moves the wrong way (most by < 1 %). The bound is today's measurement; it must only
+  // ever tighten.
+  it('almost never costs cycles when PEs, lanes, any buffer or memory channels double (≤ 1.1 % of pairs, < 25 % worse)', () => {
     console.log('doubling violations', counts.doubling, failures.doubling);
-    expect(counts.doubling.n).toBeLessThanOrEqual(0.012 * PAIRS);
-    expect(counts.doubling.worst).toBeLessThan(0.3);
+    expect(counts.doubling.n).toBeLessThanOrEqual(0.011 * PAIRS);
+    expect(counts.doubling.worst).toBeLessThan(0.25);
   });
   it('never raises per-sequence cycles when the batch doubles, nor energy except for time, by ≤ (T1/T2)^0.1', () => {
     console.log('batch violations', counts.batch, failures.batch);

@@ -90,7 +90,8 @@ export function planRun(p: PlanInput): Plan {
   }
   return {
     weightsResident,
-    weightPanelElems: weightCapacityElems / 2,
+    // Resident weights keep their share: what is left is double-buffered (dW panels, streamed B).
+    weightPanelElems: (weightsResident ? weightCapacityElems - p.layerWeightElems : weightCapacityElems) / 2,
     maskShareActivationBits,
     maskShareWeightBits,
     stashSpill,

@@ -40,7 +40,7 @@ export interface RunTotals {
    * another overlaps it; the run's last pass adds it (`finishRun`).
    */
   busTailCycles: number;
-  /** Cycles the first op would save with its independent loads done ahead (see simulate.ts). */
+  /** Cycles the first op would save with its independent loads done ahead (schedule.ts; used by `laterPassEstimate`). */
   firstOpAheadSavingCycles: number;
   /** Cycles of the run, by the resource that set each op's time. */
   limiterCycles: Record<Limiter, number>;
@@ -129,7 +129,9 @@ export function optimizerTotals(c: OpCost, memory: MainMemoryModel, weight: Buff
 export function laterPassEstimate(first: RunTotals): RunTotals {
   const t = emptyTotals();
   addScaled(t, first, 1);
-  const saving = first.firstOpAheadSavingCycles;
+  // What the first op can load ahead overlaps the previous pass only where that pass's bus
+  // is free: not during its tail of posted writes.
+  const saving = Math.max(0, first.firstOpAheadSavingCycles - first.busTailCycles);
   t.cycles -= saving;
   t.memoryBoundCycles = Math.max(0, t.memoryBoundCycles - saving);
   t.limiterCycles.mainMemory = Math.max(0, t.limiterCycles.mainMemory - saving);

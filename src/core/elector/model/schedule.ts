@@ -1,6 +1,6 @@
 /**
  * Runs the ops in order on two resources, the main-memory bus and the array with its
- * buffers, and adds up time and activity (docs/elector-model.md §5).
+ * buffers, and adds up time and activity (docs/elector-model.md §4).
  *
  * Within an op, transfers are double buffered: the next tile's data moves while the
  * current one computes, so the op's body takes the slowest of compute, main memory and
@@ -8,7 +8,7 @@
  * compute after its data). Across ops, the weight buffer's second half lets the next op's
  * first weight panel load while the current op runs: the prefetch starts once the bus is
  * free and the previous op has started, and an op starts when its predecessor has ended
- * and its prefetch has landed. So a run of weight-loading ops overlaps, and the run's
+ * and the bus has begun to deliver its weights. So a run of weight-loading ops overlaps, and the run's
  * cycles are not the sum of its ops' transfer times.
  *
  * Heads of different types in a layer run one group after another on the whole array;
@@ -137,8 +137,12 @@ export function scheduleRun(ops: OpTable, x: ScheduleContext, count = ops.length
     if (fused && mmBits > 0) limiter = 1;
     if (limiter === 0) t.computeBoundCycles += opCycles;
     else t.memoryBoundCycles += opCycles;
-    previousStart = start;
-    previousEnd = end;
+    // A fused op or posted store takes no array time: the op before it still holds the
+    // array, so the next op's weights may keep loading from that op's start.
+    if (!fused) {
+      previousStart = start;
+      previousEnd = end;
+    }
     t.laneBusy += c[COST_LANE_BUSY];
     t.softmaxBusy += c[COST_SOFTMAX_BUSY];
     t.layerNormBusy += c[COST_LAYER_NORM_BUSY];
