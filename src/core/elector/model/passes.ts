@@ -144,7 +144,9 @@ export class PassPlanner {
     const spills =
       spilledBits > 0 &&
       (spilledBits / 8 / h.memory.bytesPerCycle > MATERIAL_SPILL * totals.cycles || spillNJ > MATERIAL_SPILL * this.energyOf(totals, h));
-    return { batch, totals, plan, opList, spills, weightsStay: plan.weightsResident || layerFused };
+    // Layer by layer across passes holds every pass's stash at once and sends the backward
+    // boundaries through main memory too: modelled for inference only.
+    return { batch, totals, plan, opList, spills, weightsStay: plan.weightsResident || (layerFused && !x.training) };
   }
 
   energyOf(t: RunTotals, h: Hardware): number {
