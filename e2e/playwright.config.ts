@@ -16,6 +16,12 @@ export default defineConfig({
     // The production build registers a service worker; only offline.spec.ts lets it run,
     // so other journeys always test the freshly built files.
     serviceWorkers: 'block',
+    // The first-visit introduction starts dismissed, so journeys see the app as a returning user does;
+    // compare-intro.spec.ts clears this to test a first visit.
+    storageState: {
+      cookies: [],
+      origins: [{ origin: 'http://127.0.0.1:4173', localStorage: [{ name: 'transcode-explorer/prefs-intro', value: '{"version":1,"dismissed":true}' }] }],
+    },
     launchOptions: {
       executablePath: chromium,
       args: [

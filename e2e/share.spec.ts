@@ -100,9 +100,9 @@ test('a link to a swept view re-runs the sweep from its seed and shows the same 
   try {
     const receiver = await receiverContext.newPage();
     await receiver.goto(url);
-    await waitForSim(receiver);
+    // The link keeps the tab it was copied on (whole-view.spec.ts covers the rest of the view).
+    await expect(receiver.getByRole('tab', { name: 'Sweep & Pareto' })).toHaveAttribute('aria-selected', 'true');
     expect(await readEditors(receiver)).toEqual(editors);
-    await receiver.getByRole('tab', { name: 'Sweep & Pareto' }).click();
     await expect(receiver.getByTestId('sweep-status')).toContainText('Done: 1,000 pairs', { timeout: 120_000 });
     await expect(receiver.getByTestId('plot-y')).toHaveValue('area');
     await expect(receiver.getByTestId('plot-x-scale')).toHaveValue('log');

@@ -3,7 +3,8 @@
  * bars coloured and striped by what bound them (compute solid, each memory level
  * striped its own way), with a table view that aggregates rows and lists the first ops.
  */
-import { useId, useMemo, useState } from 'react';
+import { useId, useMemo } from 'react';
+import { useExplorer, useExplorerApi } from '../state/useExplorer.ts';
 import type { SimResult } from '../core/elector/types.ts';
 import { ChartFrame } from './ChartFrame.tsx';
 import { DataTable } from './DataTable.tsx';
@@ -20,7 +21,10 @@ export const TABLE_OP_LIMIT = 1000;
 const n = (x: number) => (Number.isFinite(x) ? x.toLocaleString('en-US') : '–');
 
 export function TimelineChart({ result }: { result: SimResult }) {
-  const [by, setBy] = useState<TimelineGrouping>('layer');
+  // The row grouping is part of the view: links, reload and session files bring it back.
+  const by: TimelineGrouping = useExplorer((s) => s.session.view.timelineRows);
+  const api = useExplorerApi();
+  const setBy = (timelineRows: TimelineGrouping) => api.getState().setView({ timelineRows });
   const selectId = useId();
   const entries = result.timeline;
   const layout = useMemo(() => (entries ? layoutTimeline(entries, by) : null), [entries, by]);

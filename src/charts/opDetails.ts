@@ -19,7 +19,7 @@ export interface LevelCycles {
 }
 
 export interface OpDetail {
-  /** "layer 1 · sa_sdp ×12 · QKᵀ — forward". */
+  /** "layer 1 · Attn SDP ×12 · QKᵀ — forward". */
   title: string;
   /** "2,391 cycles (4,338–6,729), bound by main memory". */
   time: string;

@@ -10,13 +10,13 @@ describe('opLabel', () => {
     expect(opLabel(entry({ op: 'embedding', kind: 'load', layer: -1, head: -1 }))).toBe('embedding lookup');
   });
   it('names head groups by type and count', () => {
-    expect(opLabel(entry({ op: 'sa_sdp×12 qk', layer: 0, head: 0 }))).toBe('layer 1 · sa_sdp ×12 · QKᵀ');
-    expect(opLabel(entry({ op: 'c_13 dconv', layer: 1, head: 4 }))).toBe('layer 2 · c_13 head 5 · dynamic convolution');
+    expect(opLabel(entry({ op: 'sa_sdp×12 qk', layer: 0, head: 0 }))).toBe('layer 1 · Attn SDP ×12 · QKᵀ');
+    expect(opLabel(entry({ op: 'c_13 dconv', layer: 1, head: 4 }))).toBe('layer 2 · Conv 13 head 5 · dynamic convolution');
     expect(opLabel(entry({ op: 'sdp-qk', layer: 2, head: 0 }))).toBe('layer 3 · head 1 · sdp-qk');
   });
   it('names backward ops by their gradient', () => {
     expect(opLabel(entry({ op: 'ff1.dW', layer: 2, head: -1, direction: 'backward' }))).toBe('layer 3 · FF 1 · weight gradient');
-    expect(opLabel(entry({ op: 'sa_sdp×12 pv.dB', layer: 0, head: 0 }))).toBe('layer 1 · sa_sdp ×12 · P·V · gradient of B');
+    expect(opLabel(entry({ op: 'sa_sdp×12 pv.dB', layer: 0, head: 0 }))).toBe('layer 1 · Attn SDP ×12 · P·V · gradient of B');
     expect(opLabel(entry({ op: 'ln2.d', layer: 0, head: -1 }))).toBe('layer 1 · layer norm 2 · backward');
     expect(opLabel(entry({ op: 'embedding.grad', kind: 'store', layer: -1, head: -1 }))).toBe('embedding gradient (scatter to main memory)');
   });
@@ -29,7 +29,7 @@ describe('opLabel', () => {
 
 describe('splitOpName and bufferOfB', () => {
   it('splits prefix, base and suffix', () => {
-    expect(splitOpName({ op: 'sa_sdp×12 qk.dX', head: 0 })).toEqual({ heads: 'sa_sdp ×12', base: 'qk', suffix: '.dX' });
+    expect(splitOpName({ op: 'sa_sdp×12 qk.dX', head: 0 })).toEqual({ heads: 'Attn SDP ×12', base: 'qk', suffix: '.dX' });
     expect(splitOpName({ op: 'ff-out.d', head: -1 })).toEqual({ heads: '', base: 'ff-out', suffix: '.d' });
   });
   it('reads B from the activation buffer for activation products and weight gradients, else the weight buffer', () => {

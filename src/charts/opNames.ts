@@ -1,9 +1,10 @@
 /**
  * Human names of the elector model's ops: `ff1` in layer 2 reads "layer 3 · FF 1",
- * `sa_sdp×12 qk` reads "layer 1 · sa_sdp ×12 · QKᵀ", `ff1.dW` adds "· weight gradient".
+ * `sa_sdp×12 qk` reads "layer 1 · Attn SDP ×12 · QKᵀ" (head types by the editors' names), `ff1.dW` adds "· weight gradient".
  * Unknown names pass through unchanged, so a new op still shows something.
  */
 import type { TimelineEntry } from '../core/elector/types.ts';
+import { headTypeName } from './designNames.ts';
 
 const BASE_NAMES: Record<string, string> = {
   embedding: 'embedding lookup',
@@ -57,7 +58,7 @@ const SUFFIXES: readonly [string, string][] = [
 const ACTIVATION_B = new Set(['qk', 'pv', 'gate', 'span-sum']);
 
 export interface OpNameParts {
-  /** Head group, e.g. `sa_sdp ×12`; '' for layer-wide ops. */
+  /** Head group, e.g. `Attn SDP ×12`; '' for layer-wide ops. */
   heads: string;
   /** The op's own name, e.g. `qk`, `ff1`. */
   base: string;
@@ -71,7 +72,7 @@ export function splitOpName(e: Pick<TimelineEntry, 'op' | 'head'>): OpNameParts 
   const space = rest.indexOf(' ');
   if (e.head >= 0 && space > 0) {
     const [type, count] = rest.slice(0, space).split('×');
-    heads = count ? `${type} ×${count}` : `${type} head ${e.head + 1}`;
+    heads = count ? `${headTypeName(type)} ×${count}` : `${headTypeName(type)} head ${e.head + 1}`;
     rest = rest.slice(space + 1);
   } else if (e.head >= 0) heads = `head ${e.head + 1}`;
   const suffix = SUFFIXES.find(([s]) => rest.endsWith(s))?.[0] ?? '';

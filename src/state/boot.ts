@@ -11,6 +11,7 @@ import { browserStorage, readPrefs, readStoredSession, safeSet, startPersistence
 import { markLinked, startLinkController } from './linkController.ts';
 import { previousSessionSlot } from './previousSession.ts';
 import { registerServiceWorker } from './serviceWorker.ts';
+import { startAppSweep } from '../ui/sweep/appSweep.ts';
 
 export function bootExplorer(): ExplorerStoreApi {
   const storage = browserStorage();
@@ -40,6 +41,8 @@ export function bootExplorer(): ExplorerStoreApi {
   // Save what a debounced write still holds when the tab goes away.
   addEventListener('pagehide', persistence.flush);
   startLinkController(store, slot);
+  // A shared or restored sweep re-runs from its seed, now and whenever the view is replaced.
+  startAppSweep(store);
   // The opened view is stored at once, so a reload right away restores it even without the link.
   if (choice.source !== 'storage') persistence.saveNow();
   registerServiceWorker();

@@ -61,8 +61,10 @@ export function startSimulationController(store: ExplorerStoreApi, transport: Si
 
   const compareKey = new Map<string, string>();
   const runCompare = () => {
-    const { pinned, settings } = store.getState().session;
-    const wanted = [{ id: BASELINE_ID, ...DEFAULT_BASELINE, settings }, ...pinned];
+    const { pinned, settings, sweepBase } = store.getState().session;
+    // The default column is the design the sweep was built around, when there is one.
+    const base = sweepBase ?? DEFAULT_BASELINE;
+    const wanted = [{ id: BASELINE_ID, model: base.model, accelerator: base.accelerator, settings }, ...pinned];
     for (const p of wanted) {
       const key = JSON.stringify([p.model, p.accelerator, p.settings]);
       if (compareKey.get(p.id) === key && store.getState().compare[p.id]) continue;
@@ -86,6 +88,6 @@ export function startSimulationController(store: ExplorerStoreApi, transport: Si
   return store.subscribe((state, prev) => {
     const s = state.session, p = prev.session;
     if (s.design !== p.design || s.settings !== p.settings) runLive();
-    if (s.pinned !== p.pinned || s.settings !== p.settings || state.compare !== prev.compare) runCompare();
+    if (s.pinned !== p.pinned || s.settings !== p.settings || s.sweepBase !== p.sweepBase || state.compare !== prev.compare) runCompare();
   });
 }

@@ -13,7 +13,7 @@ import type { AcceleratorConfig } from '../core/space/accelerator/types.ts';
 import { defaultSession } from '../core/share/defaults.ts';
 import { freshPinId, normalizePinIds } from '../core/share/pinIds.ts';
 import type { Design, PinnedDesign, SessionState } from '../core/share/session.ts';
-import type { PlotSettings, RunSettings, SweepSettings } from '../core/share/schema.ts';
+import type { PlotSettings, RunSettings, SweepSettings, ViewSettings } from '../core/share/schema.ts';
 
 export type SimStatus = 'idle' | 'running' | 'done' | 'error';
 
@@ -54,6 +54,12 @@ export interface ExplorerState {
   explain: boolean;
   /** Inputs that hold an invalid, uncommitted value, by field key (run time only, never persisted). */
   invalid: Record<string, InvalidInput>;
+  /**
+   * Bumps each time the whole view is replaced (a link opened or pasted, a file
+   * imported, the previous view restored): controllers that recompute run-time
+   * state from the session (the sweep) react to it.
+   */
+  replacedCount: number;
 }
 
 export interface ExplorerActions {
@@ -62,12 +68,16 @@ export interface ExplorerActions {
   setSettings(patch: Partial<RunSettings>): void;
   setSweep(patch: Partial<SweepSettings>): void;
   setPlot(patch: Partial<PlotSettings>): void;
+  /** What is on screen (the tab, the timeline's rows): part of the view that links and files keep. */
+  setView(patch: Partial<ViewSettings>): void;
   setSweepRan(ran: boolean): void;
   /** The design a sweep is built around (recorded when it starts). */
   setSweepBase(base: Design): void;
   pinCurrent(label: string): void;
   unpin(id: string): void;
   setBaseline(id: string | null): void;
+  /** Puts a design (a pinned one, the baseline) back into the editors, with its run settings when given. */
+  loadDesign(design: Design, settings?: RunSettings): void;
   /** Replaces the whole view (a link, an imported file, a restored session). */
   replaceSession(session: SessionState): void;
   setSim(slot: Partial<SimSlot>): void;
@@ -99,11 +109,17 @@ export function createExplorerStore(initial: SessionState = defaultSession()) {
       theme: 'system',
       explain: false,
       invalid: {},
+      replacedCount: 0,
       setModel: (model) => patchSession({ design: { ...get().session.design, model } }),
       setAccelerator: (accelerator) => patchSession({ design: { ...get().session.design, accelerator } }),
       setSettings: (patch) => patchSession({ settings: { ...get().session.settings, ...patch } }),
       setSweep: (patch) => patchSession({ sweep: { ...get().session.sweep, ...patch } }),
       setPlot: (patch) => patchSession({ plot: { ...get().session.plot, ...patch } }),
+      setView: (patch) => {
+        const view = get().session.view;
+        if (Object.entries(patch).every(([k, v]) => view[k as keyof ViewSettings] === v)) return;
+        patchSession({ view: { ...view, ...patch } });
+      },
       setSweepRan: (sweepRan) => patchSession({ sweepRan }),
       setSweepBase: (sweepBase) => patchSession({ sweepBase }),
       pinCurrent: (label) => {
@@ -124,8 +140,14 @@ export function createExplorerStore(initial: SessionState = defaultSession()) {
         patchSession({ pinned: session.pinned.filter((p) => p.id !== id), baseline: session.baseline === id ? null : session.baseline });
       },
       setBaseline: (baseline) => patchSession({ baseline }),
+      loadDesign: (design, settings) => {
+        const { model, accelerator } = structuredClone({ model: design.model, accelerator: design.accelerator });
+        patchSession({ design: { model, accelerator }, ...(settings ? { settings: { ...settings } } : {}) });
+      },
       // Ids checked again whatever the source (links and files are checked and reported on decode).
-      replaceSession: (session) => set({ session: normalizePinIds(session).session, compare: {}, sim: { ...get().sim, status: 'idle' } }),
+      replaceSession: (session) => set({
+        session: normalizePinIds(session).session, compare: {}, sim: { ...get().sim, status: 'idle' }, replacedCount: get().replacedCount + 1,
+      }),
       setSim: (slot) => set({ sim: { ...get().sim, ...slot } }),
       setCompare: (id, slot) => set({ compare: { ...get().compare, [id]: slot } }),
       notify: (kind, message) => set({ notice: { kind, message, id: ++noticeId } }),

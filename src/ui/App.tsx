@@ -13,17 +13,21 @@ import { SweepView } from './sweep/SweepView.tsx';
 import { SessionBar } from './session/SessionBar.tsx';
 import { NoticeBanner } from './session/NoticeBanner.tsx';
 import { Tabs } from './common/Tabs.tsx';
-import { useExplorer } from '../state/useExplorer.ts';
+import { useExplorer, useExplorerApi } from '../state/useExplorer.ts';
+import type { ViewTab } from '../core/share/schema.ts';
+import { Intro, IntroReopen } from './intro/Intro.tsx';
 
-const VIEWS = [
+const VIEWS: readonly { id: ViewTab; label: string }[] = [
   { id: 'results', label: 'Results' },
   { id: 'compare', label: 'Compare' },
   { id: 'sweep', label: 'Sweep & Pareto' },
-] as const;
-type ViewId = (typeof VIEWS)[number]['id'];
+];
 
 export function App() {
-  const [view, setView] = useState<ViewId>('results');
+  // The open tab is part of the view: links, reload and session files bring it back.
+  const view = useExplorer((s) => s.session.view.tab);
+  const api = useExplorerApi();
+  const setView = (tab: ViewTab) => api.getState().setView({ tab });
   const theme = useExplorer((s) => s.theme);
   // On a phone the editors fold away behind a toggle and the results come first; on a desktop both are always shown.
   const [editorsOpen, setEditorsOpen] = useState(false);
@@ -43,6 +47,7 @@ export function App() {
       </a>
       <header className="app-header">
         <h1>TransCODE Explorer</h1>
+        <IntroReopen />
         <SessionBar />
       </header>
       <NoticeBanner />
@@ -77,6 +82,7 @@ export function App() {
           </details>
         </aside>
         <main className="views" id="results" ref={resultsRef} tabIndex={-1} aria-label="Results">
+          <Intro />
           <Tabs tabs={VIEWS} active={view} onChange={setView} label="Views" />
           <div role="tabpanel" id={`panel-${view}`} aria-labelledby={`tab-${view}`} className="view-panel">
             {view === 'results' && <ResultsView />}

@@ -16,10 +16,18 @@ const V3_DEFAULTS = {
   powerGating: true,
 };
 
+/** A view as schema 3 stored it: no `view`, brushed indices instead of a rectangle. */
+function asV3(view: SessionState, selection: number[] = []) {
+  const { view: _v, ...rest } = structuredClone(view);
+  const { brush: _b, selection: _s, ...plot } = rest.plot;
+  return { ...rest, version: 3, plot: { ...plot, selection } };
+}
+
 /** A view as schema 2 stored it: no seqLen, accumulationSteps, mlmHead or powerGating. */
 function asV2(view: SessionState) {
   const strip = ({ seqLen: _s, accumulationSteps: _a, mlmHead: _m, powerGating: _p, ...rest }: SessionState['settings']) => rest;
-  return { ...structuredClone(view), version: 2, settings: strip(view.settings), pinned: view.pinned.map((p) => ({ ...structuredClone(p), settings: strip(p.settings) })) };
+  const v3 = asV3(view);
+  return { ...v3, version: 2, settings: strip(view.settings), pinned: view.pinned.map((p) => ({ ...structuredClone(p), settings: strip(p.settings) })) };
 }
 
 const linkOfJson = (json: string, version = SESSION_VERSION) => `#s=${version}.${toBase64Url(deflateSync(strToU8(json)))}`;
@@ -33,8 +41,9 @@ function serverView(): SessionState {
     { id: 'p2', label: 'BERT-Base on server', model: MODEL_PRESETS['bert-base'].model, accelerator: ACCELERATOR_PRESETS['acceltran-server'].config, settings: s.settings },
   ];
   s.sweepRan = true;
-  s.plot.selection = [3, 17, 256, 4999];
+  s.plot.brush = { x: 'latency', y: 'energy', x0: 0.0012345, x1: 0.0456789, y0: 0.00123, y1: 0.0987654 };
   s.plot.focus = 17;
+  s.view = { tab: 'sweep', timelineRows: 'kind' };
   return s;
 }
 
@@ -123,7 +132,10 @@ describe('share links', () => {
       expect(r.value.pinned.map((p) => p.settings)).toEqual(v2.pinned.map((p) => ({ ...p.settings, ...V3_DEFAULTS })));
       expect(r.value.pinned[1].settings.mode).toBe('training');
       // Everything else is untouched: the migrated view equals the original (its settings were the defaults).
-      expect(r.value).toEqual({ ...view, pinned: view.pinned.map((p) => ({ ...p, settings: { ...p.settings, ...V3_DEFAULTS } })) });
+      expect(r.value).toEqual({
+        ...view, pinned: view.pinned.map((p) => ({ ...p, settings: { ...p.settings, ...V3_DEFAULTS } })),
+        plot: { ...view.plot, brush: null }, view: { tab: 'results', timelineRows: 'layer' },
+      });
     }
   });
 
@@ -157,6 +169,34 @@ describe('share links', () => {
       const r = decodeSessionLink(linkOf(hostile));
       expect(r.ok, `${field}=${bad}`).toBe(false);
       if (!r.ok) expect(r.issues?.[0].path).toBe(`settings.${field}`);
+    }
+  });
+
+  it('opens a version-3 link on the Results tab, rows by layer, keeping its brushed indices', () => {
+    const view = serverView();
+    const r = decodeSessionLink(linkOf(asV3(view, [3, 17, 256]), 3));
+    expect(r.ok).toBe(true);
+    if (r.ok) {
+      expect(r.migratedFrom).toBe(3);
+      expect(r.value.view).toEqual({ tab: 'results', timelineRows: 'layer' });
+      expect(r.value.plot).toEqual({ ...view.plot, brush: null, selection: [3, 17, 256] });
+      expect(r.value.design).toEqual(view.design);
+    }
+  });
+
+  it('round-trips the tab, the timeline rows and the brush, and refuses a bad one by name', () => {
+    const view = serverView();
+    const back = decodeSessionLink('#' + encodeSessionLink(view));
+    expect(back.ok && [back.value.view, back.value.plot.brush]).toEqual([view.view, view.plot.brush]);
+    for (const [at, bad] of [
+      ['view.tab', { ...view, view: { ...view.view, tab: 'settings' } }],
+      ['view.timelineRows', { ...view, view: { ...view.view, timelineRows: 'op' } }],
+      ['plot.brush', { ...view, plot: { ...view.plot, brush: { ...view.plot.brush, x0: 1, x1: 0 } } }],
+      ['plot.brush.x', { ...view, plot: { ...view.plot, brush: { ...view.plot.brush, x: 'speed' } } }],
+    ] as const) {
+      const r = decodeSessionLink(linkOf(bad));
+      expect(r.ok, at).toBe(false);
+      if (!r.ok) expect(r.issues?.[0].path).toBe(at);
     }
   });
 

@@ -3,7 +3,7 @@ import { MODEL_PRESETS } from '../space/transformer/presets.ts';
 import { ACCELERATOR_PRESETS } from '../space/accelerator/presets.ts';
 import { REFERENCE_CONSTANTS } from '../elector/constants/reference.ts';
 import { RUN_SETTING_LIMITS } from '../elector/types.ts';
-import { SESSION_VERSION, type RunSettings, type SweepSettings, type PlotSettings } from './schema.ts';
+import { SESSION_VERSION, type RunSettings, type SweepSettings, type PlotSettings, type ViewSettings } from './schema.ts';
 import type { SessionState } from './session.ts';
 
 export const DEFAULT_SETTINGS: RunSettings = {
@@ -27,7 +27,9 @@ export const DEFAULT_SWEEP: SweepSettings = {
   seed: 1,
 };
 
-export const DEFAULT_PLOT: PlotSettings = { x: 'latency', y: 'energy', xScale: 'auto', yScale: 'auto', selection: [], focus: null };
+export const DEFAULT_PLOT: PlotSettings = { x: 'latency', y: 'energy', xScale: 'auto', yScale: 'auto', brush: null, focus: null };
+
+export const DEFAULT_VIEW: ViewSettings = { tab: 'results', timelineRows: 'layer' };
 
 export function defaultSession(): SessionState {
   return {
@@ -43,5 +45,6 @@ export function defaultSession(): SessionState {
     sweepRan: false,
     sweepBase: null,
     plot: structuredClone(DEFAULT_PLOT),
+    view: { ...DEFAULT_VIEW },
   };
 }

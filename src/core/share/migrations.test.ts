@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { migrateSession, SESSION_MIGRATIONS } from './migrations.ts';
 import { RUN_SETTING_LIMITS } from '../elector/types.ts';
+import { DEFAULT_VIEW } from './defaults.ts';
 
 describe('migrateSession', () => {
   // A made-up history: v1 stored the seed as a string, v2 renamed `runs` to `sweepRan`.
@@ -32,7 +33,7 @@ describe('SESSION_MIGRATIONS[2] (v2 → v3: sequence length and training setting
 
   it('fills the new settings of the view and of every pinned design, keeping the rest', () => {
     const v2 = { version: 2, settings, pinned: [{ id: 'p1', label: 'a', settings: { ...settings, mode: 'inference' } }], plot: { x: 'area' } };
-    const r = migrateSession(v2);
+    const r = migrateSession(v2, SESSION_MIGRATIONS, 3);
     expect(r).toMatchObject({ ok: true, migratedFrom: 2 });
     if (!r.ok) return;
     expect(r.value.settings).toEqual({ ...settings, ...filled });
@@ -41,8 +42,45 @@ describe('SESSION_MIGRATIONS[2] (v2 → v3: sequence length and training setting
   });
 
   it('leaves malformed parts for validation to name instead of throwing', () => {
-    const r = migrateSession({ version: 2, settings: 'none', pinned: [7, null] });
+    const r = migrateSession({ version: 2, settings: 'none', pinned: [7, null] }, SESSION_MIGRATIONS, 3);
     expect(r).toMatchObject({ ok: true, value: { settings: 'none', pinned: [7, null] } });
-    expect(migrateSession({ version: 2 })).toMatchObject({ ok: true, value: { version: 3 } });
+    expect(migrateSession({ version: 2 }, SESSION_MIGRATIONS, 3)).toMatchObject({ ok: true, value: { version: 3 } });
+  });
+});
+
+describe('SESSION_MIGRATIONS[3] (v3 → v4: the view on screen and the brush as a rectangle)', () => {
+  const plot = { x: 'latency', y: 'energy', xScale: 'auto', yScale: 'log', focus: 7 };
+
+  it('opens a v3 view on the Results tab with rows by layer and no brush, keeping its brushed indices', () => {
+    const r = migrateSession({ version: 3, sweepRan: true, plot: { ...plot, selection: [3, 17] } });
+    expect(r).toMatchObject({ ok: true, migratedFrom: 3 });
+    if (!r.ok) return;
+    expect(r.value).toEqual({
+      version: 4, sweepRan: true,
+      plot: { ...plot, brush: null, selection: [3, 17] },
+      view: { tab: 'results', timelineRows: 'layer' },
+    });
+  });
+
+  it('drops an empty selection, and leaves a malformed plot for validation to name', () => {
+    const r = migrateSession({ version: 3, plot: { ...plot, selection: [] } });
+    expect(r.ok && r.value.plot).toEqual({ ...plot, brush: null });
+    expect(migrateSession({ version: 3, plot: 'none' })).toMatchObject({ ok: true, value: { plot: 'none' } });
+  });
+
+  it('uses frozen literals, not the current defaults', () => {
+    const saved = { ...DEFAULT_VIEW };
+    try {
+      Object.assign(DEFAULT_VIEW, { tab: 'sweep', timelineRows: 'kind' });
+      const r = migrateSession({ version: 3, plot });
+      expect(r.ok && r.value.view).toEqual({ tab: 'results', timelineRows: 'layer' });
+    } finally {
+      Object.assign(DEFAULT_VIEW, saved);
+    }
+  });
+
+  it('takes a version-1 view all the way to the current version', () => {
+    const r = migrateSession({ version: 1, sweepRan: false, settings: {}, pinned: [], plot: { ...plot, selection: [] } });
+    expect(r).toMatchObject({ ok: true, migratedFrom: 1, value: { version: 4, sweepBase: null, plot: { ...plot, brush: null }, view: { tab: 'results' } } });
   });
 });

@@ -19,7 +19,23 @@ export const SESSION_MIGRATIONS: Readonly<Record<number, Migration>> = {
     settings: withV3Settings(old.settings),
     pinned: Array.isArray(old.pinned) ? old.pinned.map((p: unknown) => (isPlainObject(p) ? { ...p, settings: withV3Settings(p.settings) } : p)) : old.pinned,
   }),
+  // v4 keeps what is on screen (the tab, the timeline's rows) and the brush as a rectangle in
+  // data coordinates. A v3 view opened on the Results tab with rows by layer; its brushed
+  // indices are kept as they were (an empty list goes). Frozen literals, like v3's.
+  3: (old) => ({
+    ...old,
+    plot: withV4Plot(old.plot),
+    view: { tab: 'results', timelineRows: 'layer' },
+  }),
 };
+
+/** Adds v4's `brush` (none) to the plot settings, keeping a non-empty v3 selection. */
+function withV4Plot(plot: unknown): unknown {
+  if (!isPlainObject(plot)) return plot;
+  const { selection, ...rest } = plot;
+  const keep = selection !== undefined && !(Array.isArray(selection) && selection.length === 0);
+  return { ...rest, brush: null, ...(keep ? { selection } : {}) };
+}
 
 /** Fills the run settings v3 added; anything not an object is left for validation to name. */
 function withV3Settings(settings: unknown): unknown {

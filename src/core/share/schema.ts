@@ -7,10 +7,10 @@
  * validators, so a link can never hold a design the editors could not.
  */
 import { z } from 'zod';
-import { OBJECTIVES, SESSION_VERSION, SWEEP_LIMITS } from './limits.ts';
+import { OBJECTIVES, SESSION_VERSION, SWEEP_LIMITS, TIMELINE_ROWS, VIEW_TABS } from './limits.ts';
 import { RUN_SETTING_LIMITS } from '../elector/types.ts';
 
-export { OBJECTIVES, SESSION_VERSION, SWEEP_LIMITS, type Objective } from './limits.ts';
+export { OBJECTIVES, SESSION_VERSION, SWEEP_LIMITS, TIMELINE_ROWS, VIEW_TABS, type Objective, type TimelineRows, type ViewTab } from './limits.ts';
 
 const sparsity = z.strictObject({
   activation: z.number().min(0).lt(1),
@@ -68,10 +68,31 @@ export const plotSchema = z.strictObject({
   y: z.enum(OBJECTIVES),
   xScale: axisScale,
   yScale: axisScale,
-  /** Point indices of the current sweep that are brushed; a re-run from the seed gives the same indices. */
-  selection: z.array(z.number().int().min(0).max(SWEEP_LIMITS.maxSamples)).max(1000),
+  /**
+   * The brushed rectangle (v4), in data coordinates of the axes it was drawn on
+   * (inclusive bounds): a re-run from the seed selects the same points, however
+   * many, in a few dozen characters. Null when nothing is brushed.
+   */
+  brush: z.strictObject({
+    x: z.enum(OBJECTIVES),
+    y: z.enum(OBJECTIVES),
+    x0: z.number(),
+    x1: z.number(),
+    y0: z.number(),
+    y1: z.number(),
+  }).refine((b) => b.x0 <= b.x1 && b.y0 <= b.y1, 'the brush rectangle needs x0 ≤ x1 and y0 ≤ y1').nullable(),
+  /**
+   * Brushed point indices, as version-3 views stored them (at most the first 1,000);
+   * kept so an old link still opens with its selection. Views brushed since store `brush`.
+   */
+  selection: z.array(z.number().int().min(0).max(SWEEP_LIMITS.maxSamples)).max(1000).optional(),
   /** The sweep point loaded into the editors, if any. */
   focus: z.number().int().min(0).max(SWEEP_LIMITS.maxSamples).nullable(),
+});
+
+export const viewSchema = z.strictObject({
+  tab: z.enum(VIEW_TABS),
+  timelineRows: z.enum(TIMELINE_ROWS),
 });
 
 export const sessionSchema = z.strictObject({
@@ -91,10 +112,14 @@ export const sessionSchema = z.strictObject({
    */
   sweepBase: design.nullable(),
   plot: plotSchema,
+  /** What is on screen (v4): the open tab and the timeline's row grouping. */
+  view: viewSchema,
 });
 
 export type RunSettings = z.infer<typeof settingsSchema>;
 export type SweepSettings = z.infer<typeof sweepSchema>;
 export type PlotSettings = z.infer<typeof plotSchema>;
+export type PlotBrush = NonNullable<PlotSettings['brush']>;
+export type ViewSettings = z.infer<typeof viewSchema>;
 export type PinnedDesignRaw = z.infer<typeof pinnedSchema>;
 export type SessionStateRaw = z.infer<typeof sessionSchema>;

@@ -8,7 +8,7 @@ import { validateAccelerator } from '../space/accelerator/validate.ts';
 import type { ValidationIssue, Validated } from '../space/issues.ts';
 import type { ModelDict } from '../space/transformer/types.ts';
 import type { AcceleratorConfig } from '../space/accelerator/types.ts';
-import { sessionSchema, type PlotSettings, type RunSettings, type SweepSettings } from './schema.ts';
+import { sessionSchema, type PlotSettings, type RunSettings, type SweepSettings, type ViewSettings } from './schema.ts';
 import { migrateSession } from './migrations.ts';
 import { normalizePinIds, type PinRename } from './pinIds.ts';
 
@@ -33,6 +33,7 @@ export interface SessionState {
   sweepRan: boolean;
   sweepBase: Design | null;
   plot: PlotSettings;
+  view: ViewSettings;
 }
 
 /** Migrates, shape-checks and rule-checks an untrusted session object. */

@@ -9,16 +9,9 @@ import { headTypesOf, setAllHeadTypes, setHeadCount, setHeadType } from './model
 import { numberOptions, SelectField } from './SelectField.tsx';
 import type { ModelEdit } from './useModelDraft.ts';
 
-/** Short names that fit a narrow select; the full explanation is the select's tooltip and the head-type list. */
-export const HEAD_TYPE_LABEL: Record<HeadType, string> = {
-  sa_sdp: 'Attn SDP',
-  sa_wma: 'Attn WMA',
-  l_dft: 'DFT',
-  l_dct: 'DCT',
-  c_5: 'Conv 5',
-  c_9: 'Conv 9',
-  c_13: 'Conv 13',
-};
+/** Short names that fit a narrow select (shared with the sweep table and tooltips); the full explanation is the select's tooltip and the head-type list. */
+import { HEAD_TYPE_LABEL } from '../../charts/designNames.ts';
+export { HEAD_TYPE_LABEL };
 
 // No per-option tooltips: BERT-Base renders these options 1,000+ times. The select's own title explains the current type.
 const TYPE_OPTIONS = HEAD_TYPES.map((t) => ({ value: t, label: HEAD_TYPE_LABEL[t] }));

@@ -1,6 +1,6 @@
-/** The side-by-side table of the Compare panel: one column per design, one row per metric. */
+/** The side-by-side tables of the Compare panel: one column per design, one row per metric, then per module. */
 import type { SimStatus } from '../../state/store.ts';
-import { COMPARE_FIELDS, type CompareColumn, type Verdict } from './compareTable.ts';
+import { COMPARE_FIELDS, type CompareCell, type CompareColumn, type ModuleSection } from './compareTable.ts';
 
 export interface ColumnMeta {
   kind: string;
@@ -8,20 +8,43 @@ export interface ColumnMeta {
   status: SimStatus;
   error: string | null;
   pinned?: boolean;
+  /** Offers "Load into editors". */
+  loadable?: boolean;
 }
 
-const VERDICT_MARK: Record<Verdict, string> = { better: '▲', worse: '▼', same: '=' };
+function Cell({ cell, column, meta, needsResult }: { cell: CompareCell | undefined; column: CompareColumn; meta: ColumnMeta; needsResult: boolean }) {
+  if (needsResult && !column.result) {
+    return meta.status === 'error'
+      ? <span className="cell-ratio" data-verdict="worse" title={meta.error ?? undefined}>failed</span>
+      : <span className="cell-ratio">simulating…</span>;
+  }
+  if (!cell) return null;
+  return (
+    <>
+      <span className="cell-value">{cell.text}</span>
+      {column.isBaseline ? (
+        <span className="cell-ratio">baseline</span>
+      ) : cell.ratioText ? (
+        <span className="cell-ratio" data-verdict={cell.verdict ?? undefined}>
+          {cell.ratioText}
+          {cell.verdict && cell.verdict !== 'same' && <span className="visually-hidden"> ({cell.verdict})</span>}
+        </span>
+      ) : null}
+    </>
+  );
+}
 
-export function CompareTable({ columns, meta, onUnpin, onMakeBaseline }: {
+export function CompareTable({ columns, meta, onUnpin, onMakeBaseline, onLoad }: {
   columns: CompareColumn[];
   meta: Record<string, ColumnMeta>;
   onUnpin: (id: string) => void;
   onMakeBaseline: (id: string) => void;
+  onLoad: (id: string) => void;
 }) {
   return (
     <div className="compare-scroll">
       <table className="compare-table" data-testid="compare-table">
-        <caption className="visually-hidden">Designs side by side, with ratios against the baseline</caption>
+        <caption className="visually-hidden">Designs side by side, each compared with the baseline</caption>
         <thead>
           <tr>
             <th scope="col">Metric</th>
@@ -32,10 +55,11 @@ export function CompareTable({ columns, meta, onUnpin, onMakeBaseline }: {
                   <span className="col-kind">{m.kind}{c.isBaseline ? ' · baseline' : ''}</span>
                   {c.label}
                   {m.detail !== c.label && <span className="col-kind">{m.detail}</span>}
-                  {m.pinned && (
+                  {(m.pinned || m.loadable) && (
                     <span className="col-actions">
-                      {!c.isBaseline && <button type="button" onClick={() => onMakeBaseline(c.id)} aria-label={`Use ${c.label} as baseline`}>Baseline</button>}
-                      <button type="button" onClick={() => onUnpin(c.id)} aria-label={`Unpin ${c.label}`} data-testid={`unpin-${c.id}`}>Unpin</button>
+                      {m.loadable && <button type="button" onClick={() => onLoad(c.id)} aria-label={`Load ${c.label} into the editors`} data-testid={`load-${c.id}`}>Load</button>}
+                      {m.pinned && !c.isBaseline && <button type="button" onClick={() => onMakeBaseline(c.id)} aria-label={`Use ${c.label} as baseline`} data-testid={`make-baseline-${c.id}`}>Baseline</button>}
+                      {m.pinned && <button type="button" onClick={() => onUnpin(c.id)} aria-label={`Unpin ${c.label}`} data-testid={`unpin-${c.id}`}>Unpin</button>}
                     </span>
                   )}
                 </th>
@@ -48,35 +72,51 @@ export function CompareTable({ columns, meta, onUnpin, onMakeBaseline }: {
             <tr key={f.key}>
               <th scope="row">
                 {f.label}
-                <span className="col-kind">{f.better} is better</span>
+                {f.better && <span className="col-kind">{f.better} is better</span>}
               </th>
-              {columns.map((c) => {
-                const m = meta[c.id];
-                const cell = c.cells[f.key];
-                return (
-                  <td key={c.id} className={c.isBaseline ? 'is-baseline' : undefined} data-testid={`compare-${c.id}-${f.key}`}>
-                    {c.result ? (
-                      <>
-                        <span className="cell-value">{cell.text}</span>
-                        {c.isBaseline ? (
-                          <span className="cell-ratio">baseline</span>
-                        ) : cell.verdict ? (
-                          <span className="cell-ratio" data-verdict={cell.verdict}>
-                            {cell.ratioText} <span aria-hidden="true">{VERDICT_MARK[cell.verdict]}</span> {cell.verdict}
-                          </span>
-                        ) : null}
-                      </>
-                    ) : m.status === 'error' ? (
-                      <span className="cell-ratio" data-verdict="worse" title={m.error ?? undefined}>failed</span>
-                    ) : (
-                      <span className="cell-ratio">simulating…</span>
-                    )}
-                  </td>
-                );
-              })}
+              {columns.map((c) => (
+                <td key={c.id} className={c.isBaseline ? 'is-baseline' : undefined} data-testid={`compare-${c.id}-${f.key}`}>
+                  {/* Parameters and MACs need no simulation. */}
+                  <Cell cell={c.cells[f.key]} column={c} meta={meta[c.id]} needsResult={f.key !== 'parameters' && f.key !== 'macs'} />
+                </td>
+              ))}
             </tr>
           ))}
         </tbody>
+      </table>
+    </div>
+  );
+}
+
+/** Energy and area by module, side by side. */
+export function ModuleTable({ columns, meta, sections }: { columns: CompareColumn[]; meta: Record<string, ColumnMeta>; sections: ModuleSection[] }) {
+  return (
+    <div className="compare-scroll">
+      <table className="compare-table" data-testid="compare-modules">
+        <caption className="compare-caption">By module</caption>
+        <thead>
+          <tr>
+            <th scope="col">Module</th>
+            {columns.map((c) => <th key={c.id} scope="col" className={c.isBaseline ? 'is-baseline' : undefined}>{c.label}</th>)}
+          </tr>
+        </thead>
+        {sections.map((s) => (
+          <tbody key={s.title}>
+            <tr className="compare-section">
+              <th scope="colgroup" colSpan={columns.length + 1}>{s.title}</th>
+            </tr>
+            {s.rows.map((r) => (
+              <tr key={r.key}>
+                <th scope="row">{r.label}</th>
+                {columns.map((c) => (
+                  <td key={c.id} className={c.isBaseline ? 'is-baseline' : undefined} data-testid={`compare-${c.id}-${r.key}`}>
+                    <Cell cell={r.cells[c.id]} column={c} meta={meta[c.id]} needsResult />
+                  </td>
+                ))}
+              </tr>
+            ))}
+          </tbody>
+        ))}
       </table>
     </div>
   );

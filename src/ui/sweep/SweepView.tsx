@@ -3,7 +3,7 @@
  * and export. Points live in the run store (not React state); the view stays
  * mounted while hidden, so a sweep keeps running and keeps its points.
  */
-import { useEffect, useRef } from 'react';
+import { useRef } from 'react';
 import { useStore } from 'zustand';
 import { useExplorer, useExplorerApi } from '../../state/useExplorer.ts';
 import { Explain } from '../common/Explain.tsx';
@@ -25,10 +25,11 @@ export function SweepView({ active }: { active: boolean }) {
   const status = useStore(sweepRunStore, (s) => s.status);
   const runSpec = useStore(sweepRunStore, (s) => s.job?.spec ?? null);
   const spec = useExplorer((s) => s.session.sweep);
+  const runBase = useStore(sweepRunStore, (s) => s.job?.base ?? null);
+  const sweepBase = useExplorer((s) => s.session.sweepBase);
   const stale = runSpec !== null && JSON.stringify(runSpec) !== JSON.stringify(spec);
-
-  // A shared link or a restored session that had run its sweep re-runs it from the seed.
-  useEffect(() => controller.resumeShared(), [controller]);
+  // The view's sweep is built around another design than these points (a view replaced while they were kept).
+  const otherBase = !stale && runBase !== null && sweepBase !== null && JSON.stringify(runBase) !== JSON.stringify(sweepBase);
 
   return (
     <section className="sweep-view" aria-labelledby="sweep-heading">
@@ -37,6 +38,9 @@ export function SweepView({ active }: { active: boolean }) {
       <SweepProgress />
       {stale && status !== 'running' && (
         <p className="muted" data-testid="sweep-stale">The sweep settings changed since these points were computed; run the sweep again to update them.</p>
+      )}
+      {otherBase && status !== 'running' && (
+        <p className="muted" data-testid="sweep-stale">These points were computed around another design than the one this view’s sweep is built on; run the sweep again to update them.</p>
       )}
       <ParetoPlot controller={controller} active={active} engineRef={engineRef} />
       <Explain always label="Where these numbers come from">

@@ -1,7 +1,10 @@
 /**
  * The app's sweep controller: one per explorer store, on the app's worker pool
- * and run store. Boot code (a link opened, a session imported) calls
- * `rerunSweepFromSession` to re-run a shared sweep from its seed.
+ * and run store. Start-up (`state/boot.ts`) calls `startAppSweep`: it creates the
+ * controller, re-runs an opened link's or a restored session's sweep from its
+ * seed, and from then on the controller re-runs the sweep of every view that
+ * replaces the current one (a link pasted into the tab, an imported file, the
+ * previous view restored).
  */
 import type { ExplorerStoreApi } from '../../state/store.ts';
 import { sweepPool } from '../../workers-client/sweepPool.ts';
@@ -16,7 +19,9 @@ export function sweepControllerFor(store: ExplorerStoreApi): SweepController {
   return c;
 }
 
-/** Re-runs the session's sweep from its seed when `session.sweepRan` is set (call after replaceSession). */
-export function rerunSweepFromSession(store: ExplorerStoreApi): void {
-  sweepControllerFor(store).resumeShared({ force: true });
+/** Start-up: connects the sweep controller and re-runs the opened view's sweep when `session.sweepRan` is set. */
+export function startAppSweep(store: ExplorerStoreApi): SweepController {
+  const controller = sweepControllerFor(store);
+  controller.resumeShared();
+  return controller;
 }

@@ -217,7 +217,7 @@ describe('keyboard navigation', () => {
 
 describe('design summaries', () => {
   it('summarises presets', () => {
-    expect(summariseModel(MODEL_PRESETS['bert-tiny'].model)).toMatch(/^2 layers · hidden 128 · 2 heads \(sa_sdp ×4\) · FF \[512\]$/);
+    expect(summariseModel(MODEL_PRESETS['bert-tiny'].model)).toMatch(/^2 layers · hidden 128 · 2 heads \(Attn SDP\) · FF \[512\]$/);
     expect(summariseAccelerator(ACCELERATOR_PRESETS['acceltran-edge'].config)).toContain('64 PEs × 16 lanes × 16 MACs');
   });
 });

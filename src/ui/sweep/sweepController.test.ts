@@ -101,31 +101,57 @@ describe('sweep controller', () => {
     expect(explorer.getState().session.plot.focus).toBe(42);
   });
 
-  it('keeps the full selection at run time and the first 1,000 indices in the session', async () => {
+  it('keeps the full selection at run time and, in the session, the rectangle in data coordinates that selects it', async () => {
     const { explorer, runs, controller } = setup();
     explorer.getState().setSweep({ samples: 3000 });
     controller.start();
     await until(() => runs.getState().status === 'done');
-    controller.select(Int32Array.from({ length: 1500 }, (_, i) => 2999 - i));
-    expect(runs.getState().selection.length).toBe(1500);
-    expect(explorer.getState().session.plot.selection).toHaveLength(1000);
-    expect(explorer.getState().session.plot.selection[0]).toBe(1500);
+    const { latency, energy } = runs.getState().columns!;
+    // What a brush over the lower-latency half of the plot would select (every point in a data rectangle).
+    const sorted = [...latency].filter(Number.isFinite).sort((a, b) => a - b);
+    const [lx, hx, ly, hy] = [sorted[0], sorted[Math.floor(sorted.length / 2)], 0, Infinity];
+    const brushed = Int32Array.from([...latency.keys()].filter((i) => latency[i] >= lx && latency[i] <= hx && energy[i] >= ly && energy[i] <= hy));
+    expect(brushed.length).toBeGreaterThan(1000);
+    controller.select(Int32Array.from(brushed).reverse());
+    expect([...runs.getState().selection]).toEqual([...brushed]);
+    const { brush, selection } = explorer.getState().session.plot;
+    expect(selection).toBeUndefined();
+    expect(brush).toMatchObject({ x: 'latency', y: 'energy' });
+    // Short: a handful of significant digits, not the indices.
+    expect(JSON.stringify(brush).length).toBeLessThan(120);
+    controller.select(new Int32Array(0));
+    expect(explorer.getState().session.plot.brush).toBeNull();
   });
 
-  it('re-runs a shared sweep from its seed with the same points, keeping the shared selection', async () => {
+  it('re-runs a shared sweep from its seed with the same points and selects the same points from the brush rectangle', async () => {
     const first = setup();
     first.explorer.getState().setSweep({ samples: 300, sampler: 'lhs', seed: 77 });
     first.controller.start();
     await until(() => first.runs.getState().status === 'done');
+    const { latency } = first.runs.getState().columns!;
+    const brushed = Int32Array.from([...latency.keys()].filter((i) => latency[i] <= 0.5 * Math.max(...latency.filter(Number.isFinite))));
+    expect(brushed.length).toBeGreaterThan(10);
+    first.controller.select(brushed);
 
+    const second = setup();
+    second.explorer.getState().replaceSession(structuredClone(first.explorer.getState().session));
+    await until(() => second.runs.getState().status === 'done');
+    expect([...second.runs.getState().columns!.latency]).toEqual([...first.runs.getState().columns!.latency]);
+    expect([...second.runs.getState().selection]).toEqual([...brushed]);
+  });
+
+  it('still restores the brushed indices of a version-3 view', async () => {
+    const first = setup();
+    first.explorer.getState().setSweep({ samples: 300, sampler: 'lhs', seed: 77 });
+    first.controller.start();
+    await until(() => first.runs.getState().status === 'done');
     const second = setup();
     second.explorer.getState().replaceSession({
       ...structuredClone(first.explorer.getState().session),
-      plot: { ...first.explorer.getState().session.plot, selection: [5, 9] },
+      plot: { ...first.explorer.getState().session.plot, brush: null, selection: [5, 9] },
     });
     second.controller.resumeShared();
     await until(() => second.runs.getState().status === 'done');
-    expect([...second.runs.getState().columns!.latency]).toEqual([...first.runs.getState().columns!.latency]);
     expect([...second.runs.getState().selection]).toEqual([5, 9]);
   });
 

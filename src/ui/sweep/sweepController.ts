@@ -17,15 +17,15 @@ import { sweepSize } from '../../core/sweep/plan.ts';
 import { samplePair } from '../../core/sweep/sample.ts';
 import type { SweepChunkResult } from '../../core/sweep/run.ts';
 import type { SweepCallbacks, SweepHandle, SweepJob, SweepProgress } from '../../workers-client/sweepPool.ts';
-import { EMPTY_RUN, type SweepRunStore } from './sweepRunStore.ts';
+import type { SessionState } from '../../core/share/session.ts';
+import { EMPTY_RUN, type SweepRunJob, type SweepRunStore } from './sweepRunStore.ts';
 import { measureSince } from './perfMark.ts';
+import { brushFromSelection, pointsInBrush } from './brushRect.ts';
 
 export interface SweepRunner {
   run(job: SweepJob, callbacks: SweepCallbacks): SweepHandle;
 }
 
-/** The session keeps at most this many selected indices (the share-link schema's limit). */
-export const MAX_SHARED_SELECTION = 1000;
 const MAX_ERROR_KINDS = 5;
 
 export function createSweepController(explorer: ExplorerStoreApi, runs: SweepRunStore, runner: () => SweepRunner) {
@@ -115,7 +115,7 @@ export function createSweepController(explorer: ExplorerStoreApi, runs: SweepRun
       frontAxes: axes(), version: runs.getState().version + 1, dataVersion: runs.getState().dataVersion + 1, added: [],
       startedAt: performance.now(),
     });
-    if (!keepPlot) explorer.getState().setPlot({ selection: [], focus: null });
+    if (!keepPlot) explorer.getState().setPlot({ brush: null, selection: undefined, focus: null });
     const h = runner().run(job, {
       onChunk: (c) => mine === token && onChunk(c),
       onProgress: (p) => mine === token && publish(p),
@@ -154,19 +154,25 @@ export function createSweepController(explorer: ExplorerStoreApi, runs: SweepRun
     runs.setState({ status: 'cancelled', etaS: null, elapsedMs: elapsedSinceStart() });
   }
 
-  /** A shared link's selection (indices into the re-run sweep). */
+  /** The view's brush (a rectangle in data coordinates), or a version-3 view's indices, on the points now in the run. */
   function restoreSelection(): void {
-    const total = runs.getState().job?.total ?? 0;
-    const shared = explorer.getState().session.plot.selection.filter((i) => i < total);
-    runs.setState({ selection: Int32Array.from(shared), version: runs.getState().version + 1 });
+    const { columns, job } = runs.getState();
+    const total = job?.total ?? 0;
+    const { brush, selection } = explorer.getState().session.plot;
+    const indices = brush && columns ? pointsInBrush(columns, brush, total)
+      : Int32Array.from((selection ?? []).filter((i) => i < total));
+    runs.setState({ selection: indices, version: runs.getState().version + 1 });
   }
 
-  /** Brushed points: all of them at run time, the first 1,000 in the session (and links). */
+  /** Brushed points: all of them at run time; the session keeps the rectangle that selects them. */
   function select(indices: Int32Array): void {
     // The plot's brush hands them over sorted already; sort only what is not.
     const sorted = isAscending(indices) ? indices : Int32Array.from(indices).sort();
     runs.setState({ selection: sorted, version: runs.getState().version + 1 });
-    explorer.getState().setPlot({ selection: Array.from(sorted.subarray(0, MAX_SHARED_SELECTION)) });
+    const { columns } = runs.getState();
+    const [x, y] = axes();
+    const brush = columns && sorted.length > 0 ? brushFromSelection(columns, sorted, x, y) : null;
+    explorer.getState().setPlot({ brush, selection: undefined });
   }
 
   /** Loads sweep point `index` into the editors. */
@@ -191,8 +197,45 @@ export function createSweepController(explorer: ExplorerStoreApi, runs: SweepRun
     if (force || ((status === 'idle' || status === 'cancelled') && !handle)) start({ keepPlot: true });
   }
 
+  /** The points of a sweep this view does not describe go: nothing left running, nothing shown. */
+  function clear(): void {
+    if (handle) {
+      token++;
+      handle.cancel();
+      handle = null;
+    }
+    pending = [];
+    arrived = 0;
+    const s = runs.getState();
+    runs.setState({ ...EMPTY_RUN, version: s.version + 1, dataVersion: s.dataVersion + 1, added: [] });
+  }
+
+  /**
+   * The whole view was replaced (a link opened or pasted into this tab, a file
+   * imported, the previous view restored): its sweep is re-run from the seed when
+   * it had run, around the design it was built on; the old points never stay
+   * under a view they do not belong to. Points of the very same job are kept.
+   */
+  function onReplaced(): void {
+    const session = explorer.getState().session;
+    if (!session.sweepRan) {
+      if (runs.getState().job) clear();
+      return;
+    }
+    const { job, status } = runs.getState();
+    if (job && status === 'done' && sameJob(job, session)) {
+      restoreSelection();
+      return;
+    }
+    start({ keepPlot: true });
+  }
+
   // New axes: the front is recomputed from all points (O(n) prefilter + a small sort).
   const unsubscribe = explorer.subscribe((s, prev) => {
+    if (s.replacedCount !== prev.replacedCount) {
+      onReplaced();
+      return;
+    }
     if (s.session.plot.x === prev.session.plot.x && s.session.plot.y === prev.session.plot.y) return;
     if (!runs.getState().columns) return;
     pending = [];
@@ -204,6 +247,14 @@ export function createSweepController(explorer: ExplorerStoreApi, runs: SweepRun
 }
 
 export type SweepController = ReturnType<typeof createSweepController>;
+
+/** Whether a run's job is the one `session` describes (so its points are this view's). */
+export function sameJob(job: SweepRunJob, session: SessionState): boolean {
+  const base = session.sweepBase ?? session.design;
+  return JSON.stringify(job.spec) === JSON.stringify(session.sweep)
+    && JSON.stringify(job.base) === JSON.stringify(base)
+    && JSON.stringify(job.settings) === JSON.stringify(session.settings);
+}
 
 function sameIndices(a: Int32Array, b: Int32Array): boolean {
   if (a.length !== b.length) return false;
