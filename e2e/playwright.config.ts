@@ -1,6 +1,9 @@
 import { defineConfig } from '@playwright/test';
 
 const chromium = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+// E2E_PORT runs a second suite beside one already serving 4173 (its own build, its own server).
+const port = Number(process.env.E2E_PORT ?? 4173);
+const origin = `http://127.0.0.1:${port}`;
 
 export default defineConfig({
   testDir: '.',
@@ -10,7 +13,7 @@ export default defineConfig({
   workers: 1,
   reporter: [['list']],
   use: {
-    baseURL: 'http://127.0.0.1:4173',
+    baseURL: origin,
     viewport: { width: 1280, height: 800 },
     screenshot: 'only-on-failure',
     // The production build registers a service worker; only offline.spec.ts lets it run,
@@ -20,7 +23,7 @@ export default defineConfig({
     // compare-intro.spec.ts clears this to test a first visit.
     storageState: {
       cookies: [],
-      origins: [{ origin: 'http://127.0.0.1:4173', localStorage: [{ name: 'transcode-explorer/prefs-intro', value: '{"version":1,"dismissed":true}' }] }],
+      origins: [{ origin, localStorage: [{ name: 'transcode-explorer/prefs-intro', value: '{"version":1,"dismissed":true}' }] }],
     },
     launchOptions: {
       executablePath: chromium,
@@ -36,9 +39,9 @@ export default defineConfig({
     },
   },
   webServer: {
-    command: 'npm run start',
+    command: port === 4173 ? 'npm run start' : `npx vite preview --host 127.0.0.1 --port ${port} --strictPort`,
     cwd: '..',
-    url: 'http://127.0.0.1:4173',
+    url: origin,
     reuseExistingServer: !process.env.CI,
     timeout: 60_000,
   },

@@ -9,6 +9,12 @@
  * - navigations: network first (fresh app when online), falling back to the
  *   precached index.html when offline or when the network hangs;
  * - anything else (other origins, non-GET): not touched.
+ *
+ * Updates (src/state/serviceWorker.ts drives them): a new worker waits. The page
+ * asks it for its build (`{ type: 'version' }`, answered on the message port);
+ * a page that already runs that build activates it at once (`{ type:
+ * 'skip-waiting' }`), so an offline reload serves the build the user last ran
+ * online; a page on an older build shows "update available, reload" instead.
  */
 const PRECACHE = { version: 'dev', files: [] }; // @precache-manifest
 const CACHE_PREFIX = 'transcode-explorer-';
@@ -26,8 +32,14 @@ self.addEventListener('install', (event) => {
       cache.addAll(PRECACHE.files.map((f) => new Request(inScope(f), { cache: 'reload' }))),
     ),
   );
-  // No skipWaiting(): an updated worker waits until old tabs close, so a page
-  // never loses the cached chunks of the build it was started from.
+  // No skipWaiting() here: an updated worker waits until a page that runs the new
+  // build (or the user, through the reload prompt) asks it to take over.
+});
+
+self.addEventListener('message', (event) => {
+  const type = event.data && event.data.type;
+  if (type === 'version') event.ports[0]?.postMessage({ version: PRECACHE.version, files: PRECACHE.files });
+  else if (type === 'skip-waiting') self.skipWaiting();
 });
 
 self.addEventListener('activate', (event) => {

@@ -7,7 +7,8 @@ import { createExplorerStore, type ExplorerStoreApi } from './store.ts';
 import { startSimulationController } from './simulationController.ts';
 import { onElectorWorkerEvent, simulateInWorker, simulateLatest } from '../workers-client/electorClient.ts';
 import { chooseInitialSession } from './initialSession.ts';
-import { browserStorage, readPrefs, readStoredSession, safeSet, startPersistence, STORAGE_KEYS } from './persist.ts';
+import { browserStorage, readPrefs, readStoredSession, startPersistence } from './persist.ts';
+import { setAsideSlot } from './setAsideSession.ts';
 import { markLinked, startLinkController } from './linkController.ts';
 import { previousSessionSlot } from './previousSession.ts';
 import { registerServiceWorker } from './serviceWorker.ts';
@@ -24,7 +25,9 @@ export function bootExplorer(): ExplorerStoreApi {
   const slot = previousSessionSlot();
   if (choice.replaced) slot.save(choice.replaced);
   // Kept aside, not destroyed: it may be readable by a newer version of the app.
-  if (choice.unreadable) safeSet(storage, STORAGE_KEYS.unreadable, choice.unreadable);
+  // The header offers it back ("Download set-aside", SetAsideButtons.tsx) until the user discards it.
+  const setAside = setAsideSlot(storage);
+  if (choice.unreadable) setAside.keep(choice.unreadable);
   if (choice.source === 'link') markLinked(choice.session);
   if (choice.notice) store.getState().notify(choice.notice.kind, choice.notice.message);
 

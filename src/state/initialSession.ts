@@ -45,14 +45,14 @@ export function chooseInitialSession({ hash, stored }: { hash: string; stored: S
       if (decoded.migratedFrom !== null) parts.push(`It was made by an older version (schema ${decoded.migratedFrom}) and has been upgraded.`);
       if (decoded.renamedPins.length > 0) parts.push(describePinRenames(decoded.renamedPins));
       if (replaced) parts.push('Your own previous session was kept: “Restore previous” brings it back.');
-      if (storageReason) parts.push(`Your saved session could not be read (${storageReason}) and was set aside.`);
+      if (storageReason) parts.push(`Your saved session could not be read (${storageReason}) and was set aside, not deleted: “Download set-aside” in the header saves it.`);
       const notice = parts.length > 1 ? { kind: 'info' as const, message: parts.join(' ') } : null;
       return { session: decoded.value, source: 'link', notice, replaced, unreadable };
     }
     const kept = storedSession
       ? 'Your previous view is kept.'
       : storageReason
-        ? `Your saved session could not be read either (${storageReason}), so the default view is shown.`
+        ? `Your saved session could not be read either (${storageReason}), so the default view is shown; it was set aside, not deleted.`
         : 'The default view is shown instead.';
     const message = `This link could not be opened: ${decoded.message}. ${kept}`;
     return {
@@ -68,7 +68,7 @@ export function chooseInitialSession({ hash, stored }: { hash: string; stored: S
   return {
     session: defaultSession(),
     source: 'default',
-    notice: storageReason ? { kind: 'info', message: `Your saved session could not be restored (${storageReason}), so the explorer was reset to the defaults.` } : null,
+    notice: storageReason ? { kind: 'info', message: `Your saved session could not be restored (${storageReason}), so the explorer was reset to the defaults. It was set aside, not deleted: “Download set-aside” in the header saves it.` } : null,
     replaced: null,
     unreadable,
   };

@@ -76,7 +76,8 @@ export function safeRemove(storage: KeyValueStorage | null, key: string): void {
 /** Parses and validates a `{ version, session }` envelope; says why when it cannot. */
 export function parseStoredSession(raw: string | null): StoredSession {
   if (raw === null) return { kind: 'none' };
-  if (raw.length > MAX_STORED_CHARS) return { kind: 'bad', reason: `it is ${raw.length} characters long (at most ${MAX_STORED_CHARS})`, raw: '' };
+  // Refused unread, but its text is still handed back so it can be set aside, not lost.
+  if (raw.length > MAX_STORED_CHARS) return { kind: 'bad', reason: `it is ${raw.length} characters long (at most ${MAX_STORED_CHARS})`, raw };
   let parsed: unknown;
   try {
     parsed = JSON.parse(raw);

@@ -10,6 +10,10 @@ import { z } from 'zod';
 import { OBJECTIVES, SESSION_VERSION, SWEEP_LIMITS, TIMELINE_ROWS, VIEW_TABS } from './limits.ts';
 import { RUN_SETTING_LIMITS } from '../elector/types.ts';
 
+// Before any schema is built: zod would otherwise probe for eval (`Function('')`) to compile
+// fast validators, which the app's Content-Security-Policy forbids (src/build/csp.ts).
+z.config({ jitless: true });
+
 export { OBJECTIVES, SESSION_VERSION, SWEEP_LIMITS, TIMELINE_ROWS, VIEW_TABS, type Objective, type TimelineRows, type ViewTab } from './limits.ts';
 
 const sparsity = z.strictObject({

@@ -6,13 +6,17 @@
 import { CopyLinkButton } from './CopyLinkButton.tsx';
 import { SessionFileButtons } from './SessionFileButtons.tsx';
 import { PrefsControls } from './PrefsControls.tsx';
+import { SetAsideButtons } from './SetAsideButtons.tsx';
+import { UpdatePrompt } from './UpdatePrompt.tsx';
 import './session.css';
 
 export function SessionBar() {
   return (
     <div className="session-bar" role="group" aria-label="Session">
+      <UpdatePrompt />
       <CopyLinkButton />
       <SessionFileButtons />
+      <SetAsideButtons />
       <span className="session-bar-sep" aria-hidden="true" />
       <PrefsControls />
     </div>
