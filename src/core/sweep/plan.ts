@@ -44,18 +44,40 @@ export function resolveParams(spec: Pick<SweepSettings, 'vary' | 'params'>): Swe
   return chosen.length > 0 ? chosen : inSpace;
 }
 
-/** Grid parameters: the spec's gridParams within the varied ones; if none, the first three varied. */
+/**
+ * Grid parameters, the one list a grid sweep uses: the spec's gridParams among
+ * the parameters of the varied spaces, in catalogue order (the "vary" ticks of
+ * the other samplers play no part); if none, the first three varied.
+ */
 export function resolveGridParams(spec: Pick<SweepSettings, 'vary' | 'params' | 'gridParams'>): SweepParam[] {
-  const varied = resolveParams(spec);
-  const chosen = varied.filter((p) => spec.gridParams.includes(p.id));
-  return (chosen.length > 0 ? chosen : varied).slice(0, SWEEP_LIMITS.maxGridParams);
+  const spaces = variedSpaces(spec);
+  const chosen = SWEEP_PARAMS.filter((p) => spaces.includes(p.space) && spec.gridParams.includes(p.id));
+  return (chosen.length > 0 ? chosen : resolveParams(spec)).slice(0, SWEEP_LIMITS.maxGridParams);
+}
+
+/** What a grid spec enumerates: its parameters, their level counts, the product and the count run. */
+export interface GridSummary {
+  params: SweepParam[];
+  levels: number[];
+  /** Product of the level counts: every combination. */
+  combinations: number;
+  /** Points the sweep runs: the combinations, capped at the sample limit. */
+  count: number;
+  capped: boolean;
+}
+
+export function gridSummary(spec: Pick<SweepSettings, 'vary' | 'params' | 'gridParams'>): GridSummary {
+  const params = resolveGridParams(spec);
+  const levels = params.map(levelCount);
+  const combinations = levels.reduce((n, l) => n * l, 1);
+  const count = Math.min(combinations, SWEEP_LIMITS.maxSamples);
+  return { params, levels, combinations, count, capped: count < combinations };
 }
 
 /** Number of points a spec produces. */
 export function sweepSize(spec: SweepSettings): number {
   if (spec.sampler !== 'grid') return Math.max(1, Math.min(spec.samples, SWEEP_LIMITS.maxSamples));
-  const product = resolveGridParams(spec).reduce((n, p) => n * levelCount(p), 1);
-  return Math.min(product, SWEEP_LIMITS.maxSamples);
+  return gridSummary(spec).count;
 }
 
 export function compileSweep(spec: SweepSettings): SweepPlan {

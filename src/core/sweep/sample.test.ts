@@ -5,7 +5,7 @@ import { MODEL_PRESETS } from '../space/transformer/presets.ts';
 import { ACCELERATOR_PRESETS } from '../space/accelerator/presets.ts';
 import { validateModel } from '../space/transformer/validate.ts';
 import { validateAccelerator } from '../space/accelerator/validate.ts';
-import { compileSweep, sweepSize } from './plan.ts';
+import { compileSweep, gridSummary, resolveGridParams, sweepSize } from './plan.ts';
 import { sampleLevels, samplePair } from './sample.ts';
 import { SWEEP_PARAM_BY_ID } from './params.ts';
 
@@ -109,6 +109,35 @@ describe('grid sampling', () => {
     const s = spec({ vary: 'transformer', sampler: 'grid', gridParams: [] });
     expect(compileSweep(s).params.map((p) => p.id)).toEqual(['layers', 'hidden', 'heads']);
     expect(sweepSize(spec({ sampler: 'grid', gridParams: ['ffn', 'mainMemory', 'headType'] }))).toBe(258 * 11 * 7);
+  });
+
+  it('agrees everywhere: summary count = sweep size = plan count = product of the grid levels, whatever samples says', () => {
+    const cases: Partial<SweepSettings>[] = [
+      { vary: 'accelerator', gridParams: ['tile.b', 'pe', 'nonLinearity'], samples: 7 },
+      { vary: 'accelerator', gridParams: ['pe', 'mainMemory'], samples: 99_999 },
+      { vary: 'transformer', gridParams: [] },
+      { vary: 'both', gridParams: ['ffn', 'mainMemory', 'headType'] },
+      // One list: grid parameters need not be among the "vary" ticks of the other samplers.
+      { vary: 'accelerator', params: ['pe'], gridParams: ['mainMemory'] },
+    ];
+    for (const c of cases) {
+      const s = spec({ sampler: 'grid', ...c });
+      const g = gridSummary(s);
+      const product = resolveGridParams(s).reduce((n, p) => n * p.values.length, 1);
+      expect(g.combinations).toBe(product);
+      expect(g.levels.reduce((n, l) => n * l, 1)).toBe(product);
+      expect(g.count).toBe(Math.min(product, 100_000));
+      expect(g.capped).toBe(product > 100_000);
+      expect(sweepSize(s)).toBe(g.count);
+      expect(compileSweep(s).count).toBe(g.count);
+      expect(compileSweep(s).params.map((p) => p.id)).toEqual(g.params.map((p) => p.id));
+      if (!g.capped) {
+        const plan = compileSweep(s);
+        const keys = new Set(Array.from({ length: g.count }, (_, i) => [...sampleLevels(plan, i)].join(',')));
+        expect(keys.size).toBe(product);
+      }
+    }
+    expect(gridSummary(spec({ vary: 'accelerator', params: ['pe'], gridParams: ['mainMemory'] })).params.map((p) => p.id)).toEqual(['mainMemory']);
   });
 
   it('rejects indices outside the sweep', () => {

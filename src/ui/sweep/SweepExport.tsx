@@ -1,54 +1,74 @@
 /**
  * Export of points (CSV, JSON; front, selection or all) and of the plot (SVG,
- * PNG). Building rows for 100k points is sliced into batches with a yield
- * between them, so the main thread never blocks for long.
+ * PNG). Points are written on an export worker (`workers-client/exportClient`),
+ * which streams progress back: the page never blocks, even for 100k points.
+ * With nothing to export (an empty selection), the point exports are disabled.
  */
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import { useStore } from 'zustand';
 import { planFor } from '../../core/sweep/sample.ts';
-import { exportPoint, pointsToCsv, pointsToJson, type ExportPoint } from './exportPoints.ts';
+import type { ExportFormat } from '../../core/sweep/exportTable.ts';
 import { download, plotPng, plotSvg } from './plotExport.ts';
 import { sweepRunStore } from './sweepRunStore.ts';
 import type { PlotEngine } from './plotEngine.ts';
+import { startExport } from '../../workers-client/exportClient.ts';
+import { importSweepFile } from './importSweep.ts';
+import { useExplorerApi } from '../../state/useExplorer.ts';
 
 type Which = 'front' | 'selection' | 'all';
-const BATCH = 5000;
 
-async function collectPoints(which: Which): Promise<{ points: ExportPoint[]; name: string } | null> {
-  const { job, columns, errors, front, selection } = sweepRunStore.getState();
-  if (!job || !columns || !errors) return null;
-  const plan = planFor(job.spec);
-  const levels = new Int32Array(plan.params.length);
-  const indices: ArrayLike<number> = which === 'front' ? front : which === 'selection' ? selection : Int32Array.from({ length: job.total }, (_, i) => i);
-  const points: ExportPoint[] = [];
-  for (let start = 0; start < indices.length; start += BATCH) {
-    for (let k = start; k < Math.min(indices.length, start + BATCH); k++) {
-      const i = indices[k];
-      // "All" means every simulated point; failed and not-yet-arrived points are left out.
-      if (which === 'all' && (errors[i] || Number.isNaN(columns.latency[i]))) continue;
-      points.push(exportPoint(plan, job, columns, i, levels));
-    }
-    if (start + BATCH < indices.length) await new Promise((r) => setTimeout(r, 0));
-  }
-  return { points, name: `sweep-seed${job.spec.seed}-${which}` };
+interface Progress { format: ExportFormat; done: number; total: number }
+
+/** Number of points `which` would export. */
+function countFor(which: Which, s: ReturnType<typeof sweepRunStore.getState>): number {
+  if (!s.columns) return 0;
+  if (which === 'front') return s.front.length;
+  if (which === 'selection') return s.selection.length;
+  return Math.max(0, s.done - s.errorCount);
 }
 
 export function SweepExport({ engineRef }: { engineRef: { current: PlotEngine | null } }) {
   const [which, setWhich] = useState<Which>('front');
-  const [busy, setBusy] = useState(false);
+  const [includeModel, setIncludeModel] = useState(false);
+  const [progress, setProgress] = useState<Progress | null>(null);
+  const [message, setMessage] = useState<string | null>(null);
+  const cancelRef = useRef<(() => void) | null>(null);
+  const api = useExplorerApi();
+  const cancelled = useRef(false);
   const hasPoints = useStore(sweepRunStore, (s) => s.columns !== null);
+  const count = useStore(sweepRunStore, (s) => countFor(which, s));
+  const wholeModels = useStore(sweepRunStore, (s) => (s.job ? planFor(s.job.spec).randomModel : false));
+  const busy = progress !== null;
+  const empty = hasPoints && count === 0;
 
-  const exportPoints = async (format: 'csv' | 'json') => {
-    setBusy(true);
+  const exportPoints = async (format: ExportFormat) => {
+    const { job, columns, errors, front, selection } = sweepRunStore.getState();
+    if (!job || !columns || !errors) return;
+    const indices = which === 'front' ? front : which === 'selection' ? selection : null;
+    setMessage(null);
+    cancelled.current = false;
+    setProgress({ format, done: 0, total: indices ? indices.length : count });
     try {
-      const got = await collectPoints(which);
-      const job = sweepRunStore.getState().job;
-      if (!got || !job) return;
-      if (format === 'csv') download(`${got.name}.csv`, pointsToCsv(planFor(job.spec), got.points), 'text/csv');
-      else download(`${got.name}.json`, pointsToJson(job, which, got.points), 'application/json');
+      // The export code lives in the worker, which loads on first use.
+      const handle = startExport(
+        { format, which, job, columns, errors, indices, includeModel: includeModel && wholeModels },
+        (done, total) => setProgress({ format, done, total }),
+      );
+      cancelRef.current = handle.cancel;
+      const { blob, name } = await handle.done;
+      download(name, blob, blob.type);
+      setMessage(`Exported ${count.toLocaleString('en-US')} points as ${format.toUpperCase()}.`);
+    } catch (e) {
+      setMessage(cancelled.current ? 'Export cancelled.' : `Export failed: ${e instanceof Error ? e.message : String(e)}`);
     } finally {
-      setBusy(false);
+      cancelRef.current = null;
+      setProgress(null);
     }
+  };
+  const cancel = () => {
+    const c = cancelRef.current;
+    cancelled.current = true;
+    c?.();
   };
   const plotParts = () => {
     const engine = engineRef.current;
@@ -68,8 +88,29 @@ export function SweepExport({ engineRef }: { engineRef: { current: PlotEngine | 
           <option value="all">All</option>
         </select>
       </label>
-      <button type="button" data-testid="export-csv" disabled={!hasPoints || busy} onClick={() => exportPoints('csv')}>CSV</button>
-      <button type="button" data-testid="export-json" disabled={!hasPoints || busy} onClick={() => exportPoints('json')}>JSON</button>
+      {wholeModels && (
+        <label title="Adds each point's model as a JSON column (large: about 2 KB a point)">
+          <input type="checkbox" data-testid="export-model-json" checked={includeModel} onChange={(e) => setIncludeModel(e.target.checked)} /> model JSON
+        </label>
+      )}
+      <button type="button" data-testid="export-csv" disabled={!hasPoints || busy || empty} onClick={() => exportPoints('csv')}>CSV</button>
+      <button type="button" data-testid="export-json" disabled={!hasPoints || busy || empty} onClick={() => exportPoints('json')}>JSON</button>
+      {empty && <span className="muted" data-testid="export-empty">{which === 'selection' ? 'Nothing selected: drag on the plot to select points.' : 'No points to export.'}</span>}
+      {progress && (
+        <span data-testid="export-progress" role="status">
+          <progress max={Math.max(1, progress.total)} value={progress.done} />{' '}
+          Exporting {progress.format.toUpperCase()}: {progress.done.toLocaleString('en-US')} of {progress.total.toLocaleString('en-US')} points{' '}
+          <button type="button" data-testid="export-cancel" onClick={cancel}>Cancel</button>
+        </span>
+      )}
+      {!progress && message && <span className="muted" data-testid="export-message" role="status">{message}</span>}
+      <label className="button-like file-button" title="Import a sweep exported as JSON: its design, settings and sweep, re-run from the seed">
+        Import sweep…{' '}
+        <input
+          type="file" accept=".json,application/json" data-testid="import-sweep" className="visually-hidden"
+          onChange={(e) => { const f = e.target.files?.[0]; e.target.value = ''; if (f) void importSweepFile(f, api); }}
+        />
+      </label>
       <span className="muted">Plot:</span>
       <button type="button" data-testid="export-svg" disabled={!hasPoints} onClick={() => { const p = plotParts(); if (p) download('pareto-plot.svg', plotSvg(p.svg, p.canvas), 'image/svg+xml'); }}>SVG</button>
       <button type="button" data-testid="export-png" disabled={!hasPoints} onClick={async () => { const p = plotParts(); if (p) download('pareto-plot.png', await plotPng(p.svg, p.canvas), 'image/png'); }}>PNG</button>

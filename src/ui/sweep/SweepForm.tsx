@@ -7,7 +7,7 @@ import { useExplorer, useExplorerApi } from '../../state/useExplorer.ts';
 import { SWEEP_LIMITS } from '../../core/share/limits.ts';
 import type { SweepSettings } from '../../core/share/schema.ts';
 import { SWEEP_PARAMS } from '../../core/sweep/params.ts';
-import { resolveGridParams, resolveParams, sweepSize, variedSpaces } from '../../core/sweep/plan.ts';
+import { gridSummary, resolveParams, sweepSize, variedSpaces } from '../../core/sweep/plan.ts';
 import { Explain } from '../common/Explain.tsx';
 
 const VARY: { id: SweepSettings['vary']; label: string }[] = [
@@ -25,8 +25,10 @@ export function SweepForm({ running, onRun, onCancel }: { running: boolean; onRu
   const inSpace = SWEEP_PARAMS.filter((p) => spaces.includes(p.space));
   const varied = new Set(resolveParams(sweep).map((p) => p.id));
   const grid = sweep.sampler === 'grid';
-  const gridChosen = new Set(resolveGridParams(sweep).map((p) => p.id));
-  const samplesError = samplesText !== null ? samplesProblem(samplesText) : null;
+  const gridInfo = grid ? gridSummary(sweep) : null;
+  const gridChosen = new Set((gridInfo?.params ?? []).map((p) => p.id));
+  const size = sweepSize(sweep);
+  const samplesError = !grid && samplesText !== null ? samplesProblem(samplesText) : null;
   // Run is disabled while a sweep runs and Cancel when it ends: focus on the button being disabled
   // (or already dropped to <body>) moves to the other one instead of being lost.
   const runRef = useRef<HTMLButtonElement>(null);
@@ -51,9 +53,13 @@ export function SweepForm({ running, onRun, onCancel }: { running: boolean; onRu
     set({ gridParams: on ? [...current, id].slice(0, SWEEP_LIMITS.maxGridParams) : current.filter((p) => p !== id) });
   };
 
-  const variedSummary = sweep.params.length === 0 || varied.size === inSpace.length
-    ? `all ${inSpace.length} vary`
-    : `${varied.size} of ${inSpace.length} vary: ${inSpace.filter((p) => varied.has(p.id)).map((p) => p.label).join(', ')}`;
+  // Grid: the summary names the grid parameters and their levels, and the sample count is their product.
+  const variedSummary = gridInfo
+    ? `grid over ${gridInfo.params.map((p) => p.label).join(' × ')}: ${gridInfo.levels.join(' × ')} = ${gridInfo.combinations.toLocaleString('en-US')} combinations`
+      + (gridInfo.capped ? `, first ${gridInfo.count.toLocaleString('en-US')} run` : '')
+    : sweep.params.length === 0 || varied.size === inSpace.length
+      ? `all ${inSpace.length} vary`
+      : `${varied.size} of ${inSpace.length} vary: ${inSpace.filter((p) => varied.has(p.id)).map((p) => p.label).join(', ')}`;
 
   return (
     <form className="sweep-form" onSubmit={(e) => { e.preventDefault(); if (!running && !samplesError) onRun(); }} aria-label="Sweep settings">
@@ -78,7 +84,8 @@ export function SweepForm({ running, onRun, onCancel }: { running: boolean; onRu
           Samples{' '}
           <input
             type="number" data-testid="sweep-samples" min={1} max={SWEEP_LIMITS.maxSamples} step={1} disabled={grid}
-            value={samplesText ?? String(sweep.samples)} aria-invalid={samplesError ? true : undefined}
+            title={grid ? 'A grid runs every combination of its parameters' : undefined}
+            value={grid ? String(size) : samplesText ?? String(sweep.samples)} aria-invalid={samplesError ? true : undefined}
             aria-describedby={samplesError ? 'sweep-samples-error' : undefined}
             onChange={(e) => {
               setSamplesText(e.target.value);
@@ -94,14 +101,14 @@ export function SweepForm({ running, onRun, onCancel }: { running: boolean; onRu
             onChange={(e) => { const n = Number(e.target.value); if (Number.isInteger(n) && n >= 0 && n < 2 ** 32) set({ seed: n }); }}
           />
         </label>
-        <span className="muted" data-testid="sweep-size">{sweepSize(sweep).toLocaleString('en-US')} pairs</span>
+        <span className="muted" data-testid="sweep-size">{size.toLocaleString('en-US')} pairs</span>
         <button type="submit" ref={runRef} className="primary" data-testid="sweep-run" disabled={running || !!samplesError}>Run sweep</button>
         <button type="button" ref={cancelRef} data-testid="sweep-cancel" disabled={!running} onClick={onCancel}>Cancel</button>
       </div>
       {samplesError && <p id="sweep-samples-error" className="field-error">{samplesError}</p>}
       <details className="sweep-params" open={grid || undefined}>
-        <summary>Parameters: <span data-testid="sweep-params-summary">{variedSummary}</span>{grid && <> · grid over {[...gridChosen].length}</>}</summary>
-        <fieldset>
+        <summary>Parameters: <span data-testid="sweep-params-summary">{variedSummary}</span></summary>
+        {!grid && <fieldset>
           <legend className="visually-hidden">Parameters that vary</legend>
           <p className="muted">Tick the parameters to vary; the rest stay at the current design. None ticked means all.</p>
           <div className="param-grid">
@@ -112,16 +119,17 @@ export function SweepForm({ running, onRun, onCancel }: { running: boolean; onRu
               </label>
             ))}
           </div>
-        </fieldset>
+        </fieldset>}
         {grid && (
           <fieldset className="sweep-grid">
-            <legend>Grid parameters <span className="muted">(at most {SWEEP_LIMITS.maxGridParams}; the others stay at the current design)</span></legend>
+            <legend>Grid parameters <span className="muted">(at most {SWEEP_LIMITS.maxGridParams}; every combination of their values runs, the others stay at the current design)</span></legend>
             <div className="param-grid">
-              {inSpace.filter((p) => varied.has(p.id)).map((p) => (
+              {inSpace.map((p) => (
                 <label key={p.id}>
                   <input
-                    type="checkbox" checked={gridChosen.has(p.id)}
-                    disabled={!gridChosen.has(p.id) && gridChosen.size >= SWEEP_LIMITS.maxGridParams}
+                    type="checkbox" data-testid={`grid-param-${p.id}`} checked={gridChosen.has(p.id)}
+                    // At most three, and at least one: unticking the last would fall back to the default three.
+                    disabled={gridChosen.has(p.id) ? gridChosen.size <= 1 : gridChosen.size >= SWEEP_LIMITS.maxGridParams}
                     onChange={(e) => toggleGrid(p.id, e.target.checked)}
                   />{' '}
                   {p.label} <span className="muted">({p.values.length})</span>

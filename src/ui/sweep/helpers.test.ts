@@ -1,14 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { createRng } from '../../core/rng.ts';
-import { compileSweep } from '../../core/sweep/plan.ts';
-import { emptyColumns } from '../../core/sweep/objectives.ts';
 import { MODEL_PRESETS } from '../../core/space/transformer/presets.ts';
 import { ACCELERATOR_PRESETS } from '../../core/space/accelerator/presets.ts';
-import { defaultSession } from '../../core/share/defaults.ts';
 import { chooseScaleKind, countNonPositive, dataExtent, emptyExtent, extendExtent, scaleKindFor } from './plotScales.ts';
 import { axisMap } from './plotGeometry.ts';
 import { buildPointGrid, pickPoint } from './pointGrid.ts';
-import { csvCell, exportPoint, objectiveHeader, pointsToCsv, pointsToJson, toCsv } from './exportPoints.ts';
+import { csvCell, objectiveHeader, toCsv } from './exportPoints.ts';
 import { firstSorted, nextSort, sortPoints } from './tableSort.ts';
 import { navigateFront } from './frontNav.ts';
 import { summariseAccelerator, summariseModel } from './designSummary.ts';
@@ -153,26 +150,6 @@ describe('CSV and JSON export', () => {
     expect(objectiveHeader('area')).toBe('area_mm2');
     expect(objectiveHeader('edp')).toBe('edp_Js');
     expect(objectiveHeader('parameters')).toBe('parameters');
-  });
-
-  it('exports varied parameter values, and whole models for random-model sweeps', () => {
-    const session = defaultSession();
-    session.settings = { ...session.settings, seqLen: 256, mlmHead: true };
-    const job = { spec: { ...session.sweep, vary: 'both' as const, params: [] }, base: session.design, settings: session.settings, total: 10 };
-    const plan = compileSweep(job.spec);
-    const columns = emptyColumns(10);
-    columns.latency[3] = 0.25;
-    const levels = new Int32Array(plan.params.length);
-    const point = exportPoint(plan, job, columns, 3, levels);
-    const csv = pointsToCsv(plan, [point]).split('\r\n');
-    expect(csv[0]).toMatch(/^index,latency_s,energy_J,.*,pe,.*,mainMemory,model$/);
-    expect(csv[1].startsWith('3,0.25,,')).toBe(true);
-    expect(csv[1]).toMatch(/"\{""l"":\d+/);
-    const json = JSON.parse(pointsToJson(job, 'front', [point]));
-    expect(json.points[0].objectives).toMatchObject({ latency: 0.25, energy: null });
-    expect(json.sweep.seed).toBe(session.sweep.seed);
-    // The run settings travel with the points, sequence length included.
-    expect(json.settings).toMatchObject({ seqLen: 256, accumulationSteps: session.settings.accumulationSteps, mlmHead: true, powerGating: true });
   });
 });
 
