@@ -22,7 +22,7 @@ const resultsUrl = new URL('./results.json', import.meta.url);
 const before = (() => {
   try {
     const old = JSON.parse(readFileSync(resultsUrl, 'utf8'));
-    return { date: old.date, quick: old.quick, targets: old.targets, previous: old.previous };
+    return { date: old.date, quick: old.quick, targets: old.targets, previous: old.previous, baseline: old.baseline };
   } catch {
     return null;
   }
@@ -141,6 +141,8 @@ const targets = {
 out.targets = targets;
 // The previous run's figures (and, for a quick run, the last full run's), for comparison.
 out.previous = before && !before.quick ? { date: before.date, targets: before.targets } : (before?.previous ?? null);
+// The first-generation elector model's figures (issue 9 compares against them), carried forward.
+out.baseline = before?.baseline ?? null;
 console.log(JSON.stringify(targets, null, 2));
 writeFileSync(resultsUrl, JSON.stringify(out, null, 2) + '\n');
 console.log('wrote bench/results.json');
