@@ -91,8 +91,7 @@ class ElementFormats implements Formats {
    * capacity is what a buffer is for, and the choice must not flip with a buffer's size
    * (a bigger mask buffer costs more per access, yet must never hold less).
    */
-  private compressedOnChip(s: number, buffer: BufferModel): boolean {
-    void buffer;
+  private compressedOnChip(s: number): boolean {
     const w = this.elementBits;
     return w * (1 - s) + this.maskBits < w;
   }
@@ -103,17 +102,17 @@ class ElementFormats implements Formats {
   }
 
   onChipDataBits(s: number, buffer: BufferModel): number {
-    return this.compressedOnChip(s, buffer) ? this.elementBits * (1 - s) : this.elementBits;
+    return this.compressedOnChip(s) ? this.elementBits * (1 - s) : this.elementBits;
   }
 
   onChipMaskBits(s: number, buffer: BufferModel): number {
-    return this.compressedOnChip(s, buffer) ? this.maskBits : 0;
+    return this.compressedOnChip(s) ? this.maskBits : 0;
   }
 
   capacityElems(s: number, buffer: BufferModel, maskShareBits: number): number {
     const w = this.elementBits;
     const dense = buffer.capacityBits / w;
-    if (!this.compressedOnChip(s, buffer)) return dense;
+    if (!this.compressedOnChip(s)) return dense;
     // When the mask share runs out first, fall back to dense storage if that holds more.
     const compressed = Math.min(buffer.capacityBits / (w * (1 - s)), this.maskBits > 0 ? maskShareBits / this.maskBits : Infinity);
     return Math.max(dense, compressed);

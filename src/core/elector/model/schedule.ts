@@ -126,7 +126,6 @@ export function scheduleRun(ops: OpTable, x: ScheduleContext, count = ops.length
       const bodyAhead = transferAhead > 0 && transferAhead + c[COST_TILE_CYCLES] > compute ? Math.ceil(transferAhead + c[COST_TILE_CYCLES]) : compute;
       t.firstOpAheadSavingCycles = Math.max(0, end - (bodyAhead + fill));
     }
-    if (fused && mmBits > 0) mmDone = Math.max(busFree, previousEnd) + memoryLatency + mmBits / memoryBitsPerCycle;
     const opCycles = end - previousEnd;
     busFree = mmDone;
     const prefetch = ahead / memoryBitsPerCycle;
@@ -134,7 +133,7 @@ export function scheduleRun(ops: OpTable, x: ScheduleContext, count = ops.length
 
     if (timeline) timeline.push(timelineEntry(ops, i, c, previousEnd, end, [compute, mmBusy, activationBusy, weightBusy, maskBusy], limiter, fill, prefetch));
     limiterCycles[limiter] += opCycles;
-    if (fused && mmBits > 0) limiter = 1;
+    if (fused && mmBits > 0) limiter = 1; // a posted store: the timeline shows it bound by main memory
     if (limiter === 0) t.computeBoundCycles += opCycles;
     else t.memoryBoundCycles += opCycles;
     // A fused op or posted store takes no array time: the op before it still holds the

@@ -18,11 +18,11 @@ import { mainMemoryModel } from './memory.ts';
 import type { OpList } from './ops.ts';
 import { plainModel } from './plainModel.ts';
 import type { Plan } from './plan.ts';
-import { addScaled, emptyTotals, optimizerTotals, sumEnergy, type RunTotals } from './runTotals.ts';
+import { addScaled, optimizerTotals, sumEnergy, type RunTotals } from './runTotals.ts';
 import { PassPlanner, type Hardware } from './passes.ts';
 import { runWarnings } from './warnings.ts';
 
-export { TIME_FOR_ENERGY, MIN_SUB_BATCH } from './passes.ts';
+export { TIME_FOR_ENERGY } from './passes.ts';
 
 export interface ElectorSimOptions {
   mode: SimMode;
@@ -115,8 +115,8 @@ export function runElector(dict: ModelDict, acc: AcceleratorConfig, opts: Electo
   // The timeline is recorded by the full-batch pass at the run's clock; a sub-batched run re-records its first pass.
   if (opts.timeline && !chosenMeasure.first.totals.timeline) chosenMeasure.first = planner.runPass(hw, chosen.sub, false, false, true);
   const best = { pass: chosenMeasure.first, totals: planner.mappingTotals(chosen, chosenMeasure, acc.batchSize, hw) };
-  const totals = emptyTotals();
-  addScaled(totals, best.totals, 1);
+  // mappingTotals returns a fresh record: the optimizer share and rounding are added to it.
+  const totals = best.totals;
   const bestPass = best.pass;
   let optimizer: ElectorRunInfo['optimizer'];
   if (training) {
@@ -124,7 +124,7 @@ export function runElector(dict: ModelDict, acc: AcceleratorConfig, opts: Electo
     const stepEnergy = electorEnergy({ totals: step, acc, mode, reference, elector, clockMHz, powerGating, activation, weight, mask, memory });
     optimizer = {
       cyclesPerStep: step.cycles,
-      energyNJPerStep: sumEnergy(stepEnergy)[0] + sumEnergy(stepEnergy)[1],
+      energyNJPerStep: sumEnergy(stepEnergy).reduce((a, b) => a + b),
       sharePerMicroBatch: 1 / steps,
       mainMemoryBytesPerStep: (step.mmReadBits + step.mmWriteBits) / 8,
     };
