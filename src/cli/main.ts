@@ -9,14 +9,17 @@ export const MAIN_HELP = `usage: transcode <command> [options]      (npm run cli
 Commands:
   simulate   simulate one (model, accelerator) pair, or a JSONL batch of pairs
   sweep      sample accelerators × models and simulate every pair (shardable)
+  dynaprop   train a model on a bundled dataset with DynaProp pruning (tfjs)
 
 Run 'transcode <command> --help' for a command's options.
 Exit status: 0 success, 1 some simulations failed, 2 usage error.
 `;
 
-const COMMANDS: Record<string, (argv: string[], io: CliIo) => number> = {
+const COMMANDS: Record<string, (argv: string[], io: CliIo) => number | Promise<number>> = {
   simulate: simulateCommand,
   sweep: sweepCommand,
+  // Loaded on demand: TensorFlow.js takes a second to load and only this command needs it.
+  dynaprop: async (argv, io) => (await import('./dynapropCommand.ts')).dynapropCommand(argv, io),
 };
 
 export function nodeIo(): CliIo {
@@ -39,7 +42,7 @@ export async function main(argv: string[], io: CliIo = nodeIo()): Promise<number
     return EXIT.usage;
   }
   try {
-    return run(rest, io);
+    return await run(rest, io);
   } catch (e) {
     const message = (e as Error).message;
     // node:util parseArgs throws TypeErrors with a code for unknown or malformed flags.

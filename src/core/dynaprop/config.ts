@@ -46,6 +46,11 @@ export interface DynaPropRunConfig {
   reprofileEvery: number;
   /** Read sparsity counts back and report progress every N steps. */
   reportEvery: number;
+  /**
+   * Count zeros on every k-th training step only (1: every step). Pruning runs on
+   * every step either way; counting is sampled because it costs as much as pruning.
+   */
+  countEvery: number;
   /** Validation accuracy every M steps (and at the end). */
   evalEvery: number;
 }
@@ -62,6 +67,7 @@ export const DYNAPROP_LIMITS = {
   seed: { min: 0, max: 2 ** 32 - 1, default: 1 },
   reprofileEvery: { min: 1, max: 100_000, default: 50 },
   reportEvery: { min: 1, max: 10_000, default: 10 },
+  countEvery: { min: 1, max: 1_000, default: 4 },
   evalEvery: { min: 1, max: 100_000, default: 100 },
 } as const;
 
@@ -91,6 +97,7 @@ export function defaultRunConfig(dataset: DatasetId = 'names'): DynaPropRunConfi
     thresholdScope: 'global',
     reprofileEvery: d.reprofileEvery.default,
     reportEvery: d.reportEvery.default,
+    countEvery: d.countEvery.default,
     evalEvery: d.evalEvery.default,
   };
 }

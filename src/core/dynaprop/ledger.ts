@@ -37,6 +37,12 @@ export class SparsityLedger {
   private positions: BatchPositions | null = null;
   /** Off during evaluation passes that should not count, and in the unpruned reference run. */
   enabled = true;
+  /**
+   * Off between counted steps. Counting costs about as much as pruning itself, so a
+   * training run counts every `countEvery`-th step (a sample of steps; every entry of
+   * a counted tensor is counted) and skips the counting ops on the others.
+   */
+  counting = true;
 
   /** Sets the batch whose padded positions are excluded from `zerosReal`. Call once per batch. */
   setBatch(p: BatchPositions): void {
@@ -46,7 +52,7 @@ export class SparsityLedger {
   }
 
   record(tag: SiteTag, direction: Direction, y: tf.Tensor, layout: SiteLayout): void {
-    if (!this.enabled) return;
+    if (!this.enabled || !this.counting) return;
     const entry = this.entry(tag, direction);
     const counts = tf.tidy(() => {
       const isZero = tf.cast(tf.equal(y, 0), 'float32');

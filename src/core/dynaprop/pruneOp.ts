@@ -17,6 +17,8 @@ export interface PruneHooks {
   onForward?(y: tf.Tensor): void;
   /** Called with δ after its own pruning, before the forward mask is applied. */
   onBackward?(delta: tf.Tensor): void;
+  /** Called with δ as it arrives, before any pruning (what a threshold table must see). */
+  onIncomingGradient?(dy: tf.Tensor): void;
 }
 
 /**
@@ -25,17 +27,19 @@ export interface PruneHooks {
  */
 export function pruneWithGradient<T extends tf.Tensor>(x: T, tauI: number, tauT: number, hooks: PruneHooks = {}): T {
   const op = tf.customGrad(((input: tf.Tensor, save: tf.GradSaveFunc) => {
-    save([input]);
+    // The forward mask is saved rather than recomputed from the input in the backward pass.
+    const keep = tauI > 0 ? tf.greater(tf.abs(input), tauI) : null;
     // A custom op must return a new tensor: returning its input makes the tape route δ twice.
-    const value = tauI > 0 ? pruneTensor(input, tauI) : tf.clone(input);
+    const value = keep ? tf.where(keep, input, tf.zerosLike(input)) : tf.clone(input);
+    save(keep ? [keep] : []);
     hooks.onForward?.(value);
     return {
       value,
       gradFunc: (dy: tf.Tensor | tf.Tensor[], saved: tf.Tensor[]) => {
+        hooks.onIncomingGradient?.(dy as tf.Tensor);
         const delta = pruneTensor(dy as tf.Tensor, tauT);
         hooks.onBackward?.(delta);
-        if (!(tauI > 0)) return delta;
-        return tf.where(tf.greater(tf.abs(saved[0]), tauI), delta, tf.zerosLike(delta));
+        return saved.length ? tf.where(saved[0], delta, tf.zerosLike(delta)) : delta;
       },
     };
   }) as unknown as Parameters<typeof tf.customGrad>[0]);

@@ -42,15 +42,13 @@ export class Pruner {
   apply<T extends tf.Tensor>(x: T, tag: SiteTag, layout: SiteLayout): T {
     if (!this.active) return x;
     const profiler = this.profiler;
+    // Tables see magnitudes before this site's own pruning (upstream sites stay pruned),
+    // so re-profiling under the current thresholds converges instead of reading back its own zeros.
+    profiler?.sample(tag, 'fwd', x);
     return pruneWithGradient(x, this.tauI(tag.opType), this.tauT(tag.opType), {
-      onForward: (y) => {
-        this.ledger.record(tag, 'fwd', y, layout);
-        profiler?.sample(tag, 'fwd', y);
-      },
-      onBackward: (delta) => {
-        this.ledger.record(tag, 'bwd', delta, layout);
-        profiler?.sample(tag, 'bwd', delta);
-      },
+      onForward: (y) => this.ledger.record(tag, 'fwd', y, layout),
+      onBackward: (delta) => this.ledger.record(tag, 'bwd', delta, layout),
+      onIncomingGradient: profiler ? (dy) => profiler.sample(tag, 'bwd', dy) : undefined,
     });
   }
 }

@@ -53,6 +53,7 @@ export class TrainingSession {
   trainStep(batch: HostBatch): { loss: number; gradNorm: number; learningRate: number } {
     const c = this.config;
     const lr = learningRateAt(this.stepIndex, c.learningRate, Math.round(c.warmupFraction * c.steps), c.steps);
+    this.trainLedger.counting = this.stepIndex % c.countEvery === 0;
     const { loss, grads } = this.lossAndGrads(batch, this.trainLedger, true);
     const clipped = clipByGlobalNorm(grads.grads, c.clipNorm);
     let final = clipped.grads;
