@@ -43,7 +43,10 @@ export function createParams(plan: LayerPlan[], spec: ParamSpec): ParamMap {
     else if (init === 'uniform01') values = Float32Array.from({ length: n }, () => (rng.next() * 2 - 1) * 0.1);
     else values = new Float32Array(n).fill(init === 'ones' ? 1 : 0);
     // Unnamed: tfjs variable names are global, and two sessions may hold the same model.
-    params.set(name, tf.variable(tf.tensor(values, shape), true));
+    const initial = tf.tensor(values, shape);
+    params.set(name, tf.variable(initial, true));
+    // The variable holds its own reference to the data; the initial tensor would leak.
+    initial.dispose();
   };
   const dense = (name: string, inDim: number, outDim: number, bias = true) => {
     add(`${name}.w`, [inDim, outDim], 'normal');

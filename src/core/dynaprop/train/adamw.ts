@@ -22,8 +22,8 @@ export class AdamW {
 
   constructor(private readonly params: ParamMap, private readonly o: AdamWOptions = ADAMW_DEFAULTS) {
     for (const [name, p] of params) {
-      this.m.set(name, tf.variable(tf.zerosLike(p), false));
-      this.v.set(name, tf.variable(tf.zerosLike(p), false));
+      this.m.set(name, tf.tidy(() => tf.variable(tf.zerosLike(p), false)));
+      this.v.set(name, tf.tidy(() => tf.variable(tf.zerosLike(p), false)));
     }
   }
 

@@ -92,7 +92,7 @@ export class TrainingSession {
    * under the current thresholds, without counting in the ledgers.
    */
   profile(batches: Iterable<HostBatch>, withGradients: boolean, seed: number): MagnitudeProfiler {
-    const profiler = new MagnitudeProfiler(2048, seed);
+    const profiler = new MagnitudeProfiler(4096, seed);
     this.pruner.profiler = profiler;
     const ledgerWas = this.trainLedger.enabled;
     this.trainLedger.enabled = false;
