@@ -1,0 +1,175 @@
+/**
+ * The BOSHCODE search loop (docs/codesign.md §BOSHCODE): initial random pairs, a
+ * surrogate trained on them before the first step, then per iteration one of
+ * GOBI (gradient ascent of the acquisition on the inputs, projected to the nearest
+ * valid designs in the full space), uncertainty sampling or diversity sampling, up to
+ * K simulator queries, and a warm retraining; until the budget or the patience ends.
+ */
+import { createRng, type Rng } from '../../rng.ts';
+import { encodeModel } from '../../space/transformer/embedding.ts';
+import { acceleratorToEmbedding } from '../../space/accelerator/embedding.ts';
+import type { Candidate, Evaluation, SearchProgress, SearchResult } from '../types.ts';
+import { Surrogate, SURROGATE_DEFAULTS, type SurrogateOptions } from './surrogate.ts';
+import { gobi, GOBI_DEFAULTS, type GobiOptions } from './gobi.ts';
+import { inputBounds, projectToValid, scaleCandidate, type InputScaling } from './inputs.ts';
+
+export interface BoshcodeOptions {
+  budget: number;
+  seed: number;
+  /** Random pairs simulated before the surrogate is first trained. */
+  initialSamples: number;
+  /** Simulator queries per iteration (the reference: 4). */
+  queriesPerIteration: number;
+  /** Random candidates drawn per iteration: GOBI's starting pool and the sampling steps' choice. */
+  candidatesPerIteration: number;
+  probabilityUncertainty: number;
+  probabilityDiversity: number;
+  /** Stop after this many iterations without a better pair. */
+  patience: number;
+  /** `false` reproduces the reference's counter, which counts every non-improving iteration and never resets. */
+  patienceResets: boolean;
+  initialEpochs: number;
+  /** Mini-batches per network in each warm update after a query batch (constant cost per iteration). */
+  updateSteps: number;
+  scaling: InputScaling;
+  /** `full`: nearest valid design in the whole space; `candidates`: the nearest of this iteration's random candidates (the reference). */
+  projection: 'full' | 'candidates';
+  gobi: Omit<GobiOptions, 'seed'>;
+  surrogate: SurrogateOptions;
+}
+
+export const BOSHCODE_DEFAULTS: Omit<BoshcodeOptions, 'budget' | 'seed'> = {
+  initialSamples: 48, queriesPerIteration: 4, candidatesPerIteration: 100, probabilityUncertainty: 0.1, probabilityDiversity: 0.1,
+  patience: 10, patienceResets: true, initialEpochs: 200, updateSteps: 16, scaling: 'unit', projection: 'full',
+  gobi: GOBI_DEFAULTS, surrogate: SURROGATE_DEFAULTS,
+};
+
+/** The reference implementation's choices, to reproduce its behaviour (docs/codesign.md). */
+export const BOSHCODE_REFERENCE: Partial<BoshcodeOptions> = {
+  scaling: 'raw', projection: 'candidates', patienceResets: false, probabilityUncertainty: 0, probabilityDiversity: 0,
+  surrogate: { ...SURROGATE_DEFAULTS, combine: 'sum' },
+};
+
+export interface SearchHooks {
+  onProgress?: (p: SearchProgress) => void;
+  control?: { cancelled: boolean };
+  pause?: () => Promise<void>;
+}
+
+export class SearchCancelled extends Error {
+  constructor(readonly partial: SearchResult) { super(`search cancelled after ${partial.evaluations.length} queries`); }
+}
+
+const keyOf = (c: Candidate) => `${encodeModel(c.model).join(',')}|${acceleratorToEmbedding(c.accelerator).join(',')}`;
+
+export async function boshcode(evaluate: (c: Candidate) => Evaluation, sample: (rng: Rng) => Candidate, options: Partial<BoshcodeOptions> & { budget: number; seed: number }, hooks: SearchHooks = {}): Promise<SearchResult> {
+  const o: BoshcodeOptions = { ...BOSHCODE_DEFAULTS, ...options };
+  const started = performance.now();
+  const rng = createRng(`${o.seed}:boshcode`);
+  const seen = new Set<string>();
+  const evaluations: Evaluation[] = [];
+  const history: SearchResult['history'] = [];
+  const x1: number[][] = [], x2: number[][] = [], losses: number[] = [];
+  let best: Evaluation | null = null, maxLoss = 1;
+  const surrogate = new Surrogate(o.seed, o.surrogate);
+  const bounds = inputBounds(o.scaling);
+  const result = (): SearchResult => ({ best: best!, history, evaluations, seed: o.seed, seconds: (performance.now() - started) / 1000 });
+
+  const query = async (c: Candidate, step: string) => {
+    if (hooks.control?.cancelled) throw new SearchCancelled(result());
+    const e = evaluate(c);
+    seen.add(keyOf(c));
+    const s = scaleCandidate(c, o.scaling);
+    let surrogateError: number | undefined;
+    if (losses.length >= o.initialSamples) {
+      const predicted = surrogate.predict([s.model], [s.accelerator]).mean[0];
+      surrogateError = Math.abs(predicted - (1 - e.performance) / maxLoss);
+    }
+    evaluations.push(e);
+    x1.push(s.model); x2.push(s.accelerator); losses.push((1 - e.performance) / maxLoss);
+    if (!best || e.performance > best.performance) best = e;
+    history.push({ query: evaluations.length, performance: e.performance, bestSoFar: best.performance, step });
+    hooks.onProgress?.({ query: evaluations.length, budget: o.budget, evaluation: e, bestSoFar: best, surrogateError, step });
+    await hooks.pause?.();
+  };
+
+  const fresh = (pool: Candidate[]) => pool.filter((c) => !seen.has(keyOf(c)));
+  try {
+    const initial = Math.min(o.initialSamples, o.budget);
+    for (let i = 0; i < initial; i++) {
+      let c = sample(rng);
+      for (let t = 0; t < 20 && seen.has(keyOf(c)); t++) c = sample(rng);
+      await query(c, 'initial');
+    }
+    // The loss scale is frozen from the initial data, as the reference does.
+    maxLoss = Math.max(1e-9, ...evaluations.map((e) => 1 - e.performance));
+    for (let i = 0; i < losses.length; i++) losses[i] = (1 - evaluations[i].performance) / maxLoss;
+    surrogate.train(x1, x2, losses, o.initialEpochs);
+
+    let stale = 0, iteration = 0;
+    while (evaluations.length < o.budget && stale < o.patience) {
+      iteration++;
+      const bestBefore = best!.performance;
+      const pool = fresh(Array.from({ length: o.candidatesPerIteration }, () => sample(rng)));
+      const scaled = pool.map((c) => scaleCandidate(c, o.scaling));
+      const pred = pool.length ? surrogate.predict(scaled.map((s) => s.model), scaled.map((s) => s.accelerator)) : null;
+      const k = Math.min(o.queriesPerIteration, o.budget - evaluations.length);
+      const roll = rng.next();
+      let picks: Candidate[];
+      let step: string;
+      if (pred && roll < o.probabilityUncertainty) {
+        step = 'uncertainty';
+        picks = rankBy(pool, (i) => -(pred.epistemic[i] + pred.aleatoric[i])).slice(0, k);
+      } else if (roll < o.probabilityUncertainty + o.probabilityDiversity) {
+        step = 'diversity';
+        picks = pool.slice(0, k);
+      } else {
+        step = 'gobi';
+        picks = gobiPicks(surrogate, pool, scaled, pred, k, o, bounds, seen, evaluations, iteration);
+      }
+      for (const c of picks) {
+        if (evaluations.length >= o.budget) break;
+        if (seen.has(keyOf(c))) continue;
+        await query(c, step);
+      }
+      surrogate.train(x1, x2, losses, 0, o.updateSteps);
+      if (best!.performance > bestBefore) { if (o.patienceResets) stale = 0; } else stale++;
+    }
+    return result();
+  } finally {
+    surrogate.dispose();
+  }
+}
+
+function rankBy<T>(items: T[], score: (i: number) => number): T[] {
+  return items.map((c, i) => [c, score(i)] as const).sort((a, b) => a[1] - b[1]).map(([c]) => c);
+}
+
+/** GOBI from the best-scoring candidates and the best pairs so far; projected, de-duplicated, then ranked by acquisition. */
+function gobiPicks(surrogate: Surrogate, pool: Candidate[], scaled: { model: number[]; accelerator: number[] }[], pred: ReturnType<Surrogate['predict']> | null,
+  k: number, o: BoshcodeOptions, bounds: ReturnType<typeof inputBounds>, seen: Set<string>, evaluations: Evaluation[], iteration: number): Candidate[] {
+  if (!pred || pool.length === 0) return pool.slice(0, k);
+  const acq = (i: number) => pred.mean[i] - o.gobi.exploration * Math.sqrt(pred.epistemic[i] ** 2 + pred.aleatoric[i]);
+  const starts = rankBy(scaled, acq).slice(0, k);
+  const top = [...evaluations].sort((a, b) => b.performance - a.performance).slice(0, Math.max(1, Math.floor(k / 2)));
+  starts.push(...top.map((e) => scaleCandidate(e.candidate, o.scaling)));
+  const { points } = gobi(surrogate, starts, bounds, { ...o.gobi, seed: o.seed * 7919 + iteration });
+  const projected: { c: Candidate; a: number }[] = [];
+  for (const p of [...points].sort((a, b) => a.acquisition - b.acquisition)) {
+    let c: Candidate;
+    if (o.projection === 'candidates') {
+      // The reference: the nearest of this iteration's random candidates, by mean absolute difference.
+      const d = scaled.map((s) => meanAbs(s.model, p.model) + meanAbs(s.accelerator, p.accelerator));
+      c = pool[d.indexOf(Math.min(...d))];
+    } else c = projectToValid(p.model, p.accelerator, o.scaling);
+    if (!seen.has(keyOf(c)) && !projected.some((q) => keyOf(q.c) === keyOf(c))) projected.push({ c, a: p.acquisition });
+  }
+  // Fill from the pool's best acquisitions when projections collide with known pairs.
+  for (const c of rankBy(pool, acq)) {
+    if (projected.length >= k) break;
+    if (!projected.some((q) => keyOf(q.c) === keyOf(c))) projected.push({ c, a: 0 });
+  }
+  return projected.slice(0, k).map((q) => q.c);
+}
+
+const meanAbs = (a: ArrayLike<number>, b: ArrayLike<number>) => { let s = 0; for (let i = 0; i < a.length; i++) s += Math.abs(a[i] - b[i]); return s / a.length; };
