@@ -1,23 +1,27 @@
 /**
- * The bundled dataset file format (docs/datasets.md), version 1, and its validating
- * parser. Token sequences are stored unpadded and concatenated, as little-endian
- * 16-bit ids in base64, with one length byte per sequence: compact, and decoded in
- * a few milliseconds in a worker.
+ * The bundled dataset file format, version 1 (docs/datasets.md §4), and its validating
+ * parser. Sequences are stored unpadded and concatenated as little-endian 16-bit ids in
+ * base64, with one length byte per sequence: compact, and decoded in milliseconds in a
+ * worker. Every check names the field it failed on, so a broken file is fixable.
  */
-import { base64ToBytes, base64ToUint16 } from './base64.ts';
+import { base64ToBytes, bytesToUint16 } from './base64.ts';
+import { CLS, PAD, SPECIAL_TOKENS } from './tokenize.ts';
 
 export const DATASET_FORMAT = 'transcode-dataset';
 export const DATASET_VERSION = 1;
 export const SPLIT_NAMES = ['train', 'validation', 'test'] as const;
 export type SplitName = (typeof SPLIT_NAMES)[number];
 
-/** A split on the host: sequence i is tokens[offsets[i] … offsets[i + 1]). */
+/** A split on the host: sequence i is tokens[offsets[i] … offsets[i + 1]), CLS first. */
 export interface DatasetSplit {
   count: number;
   labels: Uint8Array;
+  /** count + 1 entries; offsets[count] = tokens.length. */
   offsets: Int32Array;
   tokens: Uint16Array;
 }
+
+export interface DatasetSource { package: string; version: string; license: string; url?: string }
 
 export interface DatasetFile {
   name: string;
@@ -27,7 +31,7 @@ export interface DatasetFile {
   vocab: string[];
   /** Longest stored sequence, CLS included. */
   maxLen: number;
-  source: { package: string; version: string; license: string };
+  source: DatasetSource;
   seed: number;
   splits: Record<SplitName, DatasetSplit>;
   stats: Record<string, unknown>;
@@ -37,60 +41,90 @@ export class DatasetFormatError extends Error {
   constructor(readonly field: string, message: string) { super(`dataset ${field}: ${message}`); }
 }
 
-const isObject = (x: unknown): x is Record<string, unknown> => typeof x === 'object' && x !== null && !Array.isArray(x);
+type Obj = Record<string, unknown>;
+const isObject = (x: unknown): x is Obj => typeof x === 'object' && x !== null && !Array.isArray(x);
+const fail = (field: string, message: string): never => { throw new DatasetFormatError(field, message); };
 
-function str(o: Record<string, unknown>, key: string, at: string): string {
-  if (typeof o[key] !== 'string') throw new DatasetFormatError(at + key, 'expected a string');
-  return o[key] as string;
+function string(o: Obj, key: string, at: string, optional = false): string | undefined {
+  if (optional && o[key] === undefined) return undefined;
+  return typeof o[key] === 'string' ? o[key] : fail(at + key, `expected a string, got ${JSON.stringify(o[key]) ?? 'nothing'}`);
+}
+
+function integer(o: Obj, key: string, at: string, min: number, max: number): number {
+  const v = o[key];
+  return typeof v === 'number' && Number.isInteger(v) && v >= min && v <= max ? v : fail(at + key, `expected an integer in [${min}, ${max}], got ${JSON.stringify(v) ?? 'nothing'}`);
+}
+
+function stringList(o: Obj, key: string, min: number, max: number): string[] {
+  const v = o[key];
+  if (!Array.isArray(v) || v.length < min || v.length > max) return fail(key, `expected a list of ${min}–${max} strings`);
+  const seen = new Set<string>();
+  v.forEach((s, i) => {
+    if (typeof s !== 'string') fail(`${key}[${i}]`, 'expected a string');
+    if (seen.has(s)) fail(`${key}[${i}]`, `${JSON.stringify(s)} is listed twice`);
+    seen.add(s);
+  });
+  return v as string[];
 }
 
 export function parseDatasetFile(json: unknown): DatasetFile {
-  if (!isObject(json)) throw new DatasetFormatError('file', 'expected a JSON object');
-  if (json.format !== DATASET_FORMAT) throw new DatasetFormatError('format', `expected "${DATASET_FORMAT}"`);
-  if (json.version !== DATASET_VERSION) throw new DatasetFormatError('version', `this app reads version ${DATASET_VERSION}, got ${JSON.stringify(json.version)}`);
-  const labels = json.labels;
-  if (!Array.isArray(labels) || labels.length < 2 || labels.length > 255 || !labels.every((l) => typeof l === 'string')) throw new DatasetFormatError('labels', 'expected 2–255 label names');
-  const vocab = json.vocab;
-  if (!Array.isArray(vocab) || vocab.length < 4 || vocab.length > 65_535 || !vocab.every((v) => typeof v === 'string')) throw new DatasetFormatError('vocab', 'expected a list of 4–65,535 token strings');
-  const maxLen = json.maxLen;
-  if (typeof maxLen !== 'number' || !Number.isInteger(maxLen) || maxLen < 2 || maxLen > 255) throw new DatasetFormatError('maxLen', 'expected an integer in [2, 255]');
-  if (json.tokenizer !== 'char' && json.tokenizer !== 'word') throw new DatasetFormatError('tokenizer', 'expected "char" or "word"');
-  if (!isObject(json.source)) throw new DatasetFormatError('source', 'expected an object');
-  if (!isObject(json.splits)) throw new DatasetFormatError('splits', 'expected an object');
+  if (!isObject(json)) return fail('file', 'expected a JSON object');
+  if (json.format !== DATASET_FORMAT) fail('format', `expected "${DATASET_FORMAT}", got ${JSON.stringify(json.format)}`);
+  if (json.version !== DATASET_VERSION) fail('version', `this app reads version ${DATASET_VERSION}, got ${JSON.stringify(json.version)}`);
+  const name = string(json, 'name', '')!;
+  if (!/^[a-z0-9-]+$/.test(name)) fail('name', `expected lower-case letters, digits or hyphens, got ${JSON.stringify(name)}`);
+  const description = string(json, 'description', '')!;
+  const labels = stringList(json, 'labels', 2, 255);
+  if (json.tokenizer !== 'char' && json.tokenizer !== 'word') fail('tokenizer', `expected "char" or "word", got ${JSON.stringify(json.tokenizer)}`);
+  // Ids are 16-bit, and ids 0–2 mean padding, CLS and unknown to every model.
+  const vocab = stringList(json, 'vocab', SPECIAL_TOKENS.length + 1, 65_536);
+  SPECIAL_TOKENS.forEach((t, i) => { if (vocab[i] !== t) fail(`vocab[${i}]`, `expected "${t}", got ${JSON.stringify(vocab[i])}`); });
+  // Lengths are stored in one byte each.
+  const maxLen = integer(json, 'maxLen', '', 2, 255);
+  const source = isObject(json.source) ? json.source : fail('source', 'expected an object');
+  const seed = integer(json, 'seed', '', 0, 2 ** 32 - 1);
+  const splitsIn = isObject(json.splits) ? json.splits : fail('splits', 'expected an object');
   const splits = {} as Record<SplitName, DatasetSplit>;
-  for (const name of SPLIT_NAMES) {
-    splits[name] = parseSplit(json.splits[name], `splits.${name}`, labels.length, vocab.length, maxLen);
-  }
+  for (const k of SPLIT_NAMES) splits[k] = parseSplit(splitsIn[k], `splits.${k}`, labels.length, vocab.length, maxLen);
+  const stats = json.stats === undefined ? {} : isObject(json.stats) ? json.stats : fail('stats', 'expected an object');
+  const url = string(source, 'url', 'source.', true);
   return {
-    name: str(json, 'name', ''), description: typeof json.description === 'string' ? json.description : '',
-    labels: labels as string[], tokenizer: json.tokenizer, vocab: vocab as string[], maxLen,
-    source: { package: str(json.source, 'package', 'source.'), version: str(json.source, 'version', 'source.'), license: str(json.source, 'license', 'source.') },
-    seed: typeof json.seed === 'number' ? json.seed : 0, splits, stats: isObject(json.stats) ? json.stats : {},
+    name, description, labels, tokenizer: json.tokenizer as 'char' | 'word', vocab, maxLen,
+    source: { package: string(source, 'package', 'source.')!, version: string(source, 'version', 'source.')!, license: string(source, 'license', 'source.')!, ...(url === undefined ? {} : { url }) },
+    seed, splits, stats,
   };
 }
 
 function parseSplit(x: unknown, at: string, numLabels: number, vocabSize: number, maxLen: number): DatasetSplit {
-  if (!isObject(x)) throw new DatasetFormatError(at, 'expected an object');
-  const count = x.count;
-  if (typeof count !== 'number' || !Number.isInteger(count) || count < 1) throw new DatasetFormatError(`${at}.count`, 'expected a positive integer');
-  const decode = <T>(key: string, f: (s: string) => T): T => {
-    if (typeof x[key] !== 'string') throw new DatasetFormatError(`${at}.${key}`, 'expected a base64 string');
-    try { return f(x[key] as string); } catch (e) { throw new DatasetFormatError(`${at}.${key}`, (e as Error).message); }
+  if (!isObject(x)) return fail(at, 'expected an object with count, labels, lengths and tokens');
+  const count = integer(x, 'count', `${at}.`, 1, 2 ** 31 - 1);
+  const bytes = (key: string): Uint8Array => {
+    if (typeof x[key] !== 'string') return fail(`${at}.${key}`, 'expected a base64 string');
+    try { return base64ToBytes(x[key] as string); } catch (e) { return fail(`${at}.${key}`, (e as Error).message); }
   };
-  const labels = decode('labels', base64ToBytes);
-  const lengths = decode('lengths', base64ToBytes);
-  const tokens = decode('tokens', base64ToUint16);
-  if (labels.length !== count) throw new DatasetFormatError(`${at}.labels`, `${labels.length} labels for ${count} sequences`);
-  if (lengths.length !== count) throw new DatasetFormatError(`${at}.lengths`, `${lengths.length} lengths for ${count} sequences`);
+  const labels = bytes('labels');
+  if (labels.length !== count) fail(`${at}.labels`, `${labels.length} labels for count ${count}`);
+  const lengths = bytes('lengths');
+  if (lengths.length !== count) fail(`${at}.lengths`, `${lengths.length} lengths for count ${count}`);
   const offsets = new Int32Array(count + 1);
   for (let i = 0; i < count; i++) {
-    if (lengths[i] < 1 || lengths[i] > maxLen) throw new DatasetFormatError(`${at}.lengths[${i}]`, `${lengths[i]} is outside [1, maxLen = ${maxLen}]`);
-    if (labels[i] >= numLabels) throw new DatasetFormatError(`${at}.labels[${i}]`, `label ${labels[i]} has no name`);
+    if (lengths[i] < 1 || lengths[i] > maxLen) fail(`${at}.lengths[${i}]`, `${lengths[i]} is outside [1, maxLen ${maxLen}]`);
+    if (labels[i] >= numLabels) fail(`${at}.labels[${i}]`, `label ${labels[i]} has no name (${numLabels} labels)`);
     offsets[i + 1] = offsets[i] + lengths[i];
   }
-  if (tokens.length !== offsets[count]) throw new DatasetFormatError(`${at}.tokens`, `${tokens.length} tokens, but the lengths add up to ${offsets[count]}`);
+  const tokenBytes = bytes('tokens');
+  if (tokenBytes.length !== 2 * offsets[count]) fail(`${at}.tokens`, `length ${tokenBytes.length} bytes is not 2 × sum(lengths) = ${2 * offsets[count]}`);
+  const tokens = bytesToUint16(tokenBytes);
+  for (let i = 0; i < count; i++) {
+    if (tokens[offsets[i]] !== CLS) fail(`${at}.tokens[${offsets[i]}]`, `sequence ${i} starts with id ${tokens[offsets[i]]}, not CLS (${CLS})`);
+  }
   for (let i = 0; i < tokens.length; i++) {
-    if (tokens[i] >= vocabSize) throw new DatasetFormatError(`${at}.tokens[${i}]`, `id ${tokens[i]} is outside the vocabulary (${vocabSize})`);
+    if (tokens[i] >= vocabSize) fail(`${at}.tokens[${i}]`, `id ${tokens[i]} is outside the vocabulary (${vocabSize} entries)`);
+    // Sequences are stored unpadded; a PAD inside one would be masked in as a real token.
+    if (tokens[i] === PAD) fail(`${at}.tokens[${i}]`, 'PAD inside a stored sequence');
   }
   return { count, labels, offsets, tokens };
 }
+
+/** Sequence `i` of a split (a view, not a copy). */
+export const sequenceOf = (split: DatasetSplit, i: number): Uint16Array => split.tokens.subarray(split.offsets[i], split.offsets[i + 1]);
