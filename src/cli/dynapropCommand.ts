@@ -24,6 +24,8 @@ profiled on the model for the wanted sparsity.
   --target-gradient-sparsity Y         wanted gradient sparsity in [0, 1) (default: no backward pruning)
   --gradient-mode MODE                 delta (default: prune δ, the paper), param (prune parameter gradients
                                        after clipping, the reference code) or both
+  --threshold-scope global|perOpType   one τ for every site (the reference code), or one τ per op type, each
+                                       reaching the target on its own sites (default ${defaultRunConfig().thresholdScope})
   --steps N                            optimizer steps (default ${L.steps.default})
   --batch-size B                       sequences per step (default ${L.batchSize.default})
   --seq-len T                          tokens per sequence incl. CLS (default: names 16, spam 64)
@@ -37,7 +39,7 @@ profiled on the model for the wanted sparsity.
 const FLAGS = {
   dataset: { type: 'string' }, model: { type: 'string' },
   'target-activation-sparsity': { type: 'string' }, 'target-gradient-sparsity': { type: 'string' },
-  'gradient-mode': { type: 'string' }, steps: { type: 'string' }, 'batch-size': { type: 'string' },
+  'gradient-mode': { type: 'string' }, 'threshold-scope': { type: 'string' }, steps: { type: 'string' }, 'batch-size': { type: 'string' },
   'seq-len': { type: 'string' }, 'learning-rate': { type: 'string' }, seed: { type: 'string' },
   backend: { type: 'string' }, baseline: { type: 'boolean' }, json: { type: 'boolean' }, help: { type: 'boolean' },
 } as const;
@@ -68,6 +70,7 @@ export async function dynapropCommand(argv: string[], io: CliIo): Promise<number
     set('learningRate', num(values['learning-rate'], 'learning-rate'));
     set('seed', num(values.seed, 'seed'));
     if (values['gradient-mode']) raw.gradientMode = values['gradient-mode'];
+    if (values['threshold-scope']) raw.thresholdScope = values['threshold-scope'];
     config = validateRunConfig(raw);
   } catch (e) {
     if (e instanceof ConfigError) throw new UsageError(e.message);

@@ -10,6 +10,7 @@ Commands:
   simulate   simulate one (model, accelerator) pair, or a JSONL batch of pairs
   sweep      sample accelerators × models and simulate every pair (shardable)
   dynaprop   train a model on a bundled dataset with DynaProp pruning (tfjs)
+  codesign   search transformer–accelerator pairs for the best accuracy, latency, energy and area
 
 Run 'transcode <command> --help' for a command's options.
 Exit status: 0 success, 1 some simulations failed, 2 usage error.
@@ -20,6 +21,7 @@ const COMMANDS: Record<string, (argv: string[], io: CliIo) => number | Promise<n
   sweep: sweepCommand,
   // Loaded on demand: TensorFlow.js takes a second to load and only this command needs it.
   dynaprop: async (argv, io) => (await import('./dynapropCommand.ts')).dynapropCommand(argv, io),
+  codesign: async (argv, io) => (await import('./codesignCommand.ts')).codesignCommand(argv, io),
 };
 
 export function nodeIo(): CliIo {
