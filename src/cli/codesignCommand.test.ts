@@ -43,6 +43,15 @@ describe('transcode codesign', () => {
     expect(stderr).toMatch(/query 10\/10/);
   });
 
+  it('runs BOSHCODE from the command line', async () => {
+    const { code, stdout, stderr } = await run(['--algorithm', 'boshcode', '--budget', '56', '--seed', '2', '--json']);
+    expect(stderr).toBe('');
+    expect(code).toBe(0);
+    const r = JSON.parse(stdout);
+    expect(r.history).toHaveLength(56);
+    expect(r.best.performance).toBeGreaterThan(r.baseline.performance);
+  }, 120_000);
+
   it('searches one side', async () => {
     const { code, stdout } = await run(['--budget', '6', '--fix-accelerator', '[1,16,16,64,16,16,4,4,4,8,1,8]', '--json']);
     expect(code).toBe(0);
@@ -52,7 +61,7 @@ describe('transcode codesign', () => {
   });
 
   it.each([
-    [['--algorithm', 'boshcode'], /--algorithm: "boshcode" must be one of random, evolution/],
+    [['--algorithm', 'annealing'], /--algorithm: "annealing" must be one of random, evolution, boshcode/],
     [['--budget', '0'], /--budget: "0" must be a whole number ≥ 1/],
     [['--mode', 'serving'], /--mode/],
     [['--weights', '0.5,0.1,0.2,0.1'], /--weights: .* five numbers/],
@@ -78,6 +87,6 @@ describe('transcode codesign', () => {
   });
 
   it('keeps its algorithms in one table', () => {
-    expect(Object.keys(ALGORITHMS)).toEqual(['random', 'evolution']);
+    expect(Object.keys(ALGORITHMS)).toEqual(['random', 'evolution', 'boshcode']);
   });
 });

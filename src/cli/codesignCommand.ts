@@ -22,6 +22,11 @@ export const ALGORITHMS: Record<string, { about: string; run: SearchFunction }> 
     about: `regularised evolution: population ${EVOLUTION_DEFAULTS.population}, tournament of ${EVOLUTION_DEFAULTS.sampleSize}, one-entry mutations`,
     run: evolutionSearch,
   },
+  boshcode: {
+    about: 'surrogate-guided search (teacher/student/NPN networks, GOBI, upper-confidence acquisition; docs/boshcode.md)',
+    // Imported on use: the surrogates pull in TensorFlow.js.
+    run: async (...args) => (await import('../core/codesign/boshcode/boshcode.ts')).boshcodeSearch(...args),
+  },
 };
 
 export const CODESIGN_HELP = `usage: transcode codesign [options]
@@ -78,6 +83,12 @@ export async function codesignCommand(argv: string[], io: CliIo): Promise<number
         io.stderr(`\rquery ${p.query}/${p.budget}  best ${p.bestSoFar.performance.toFixed(4)}   `);
       }
     };
+  }
+  if (name === 'boshcode') {
+    // The surrogates run on TensorFlow.js: loaded only for the algorithm that needs it.
+    const tf = await import('../core/dynaprop/tf.ts');
+    await import('@tensorflow/tfjs-backend-wasm');
+    await tf.setBackend('wasm');
   }
   let result;
   try {

@@ -117,14 +117,16 @@ export class SearchRun {
   }
 
   /** Simulates and scores one pair (one query of the budget). */
-  async query(c: Candidate, step: string): Promise<Evaluation> {
+  /** `before` runs on the new evaluation before it joins the history (BOSHCODE scores its surrogate there). */
+  async query(c: Candidate, step: string, before?: (e: Evaluation) => Partial<SearchProgress>): Promise<Evaluation> {
     if (this.options.control?.cancelled) throw new SearchCancelled(this.result());
     const e = evaluatePair(c, this.settings, this.predictor);
+    const extra = before?.(e);
     this.evaluations.push(e);
     if (!this.best || e.performance > this.best.performance) this.best = e;
     const query = this.evaluations.length;
     this.history.push({ query, performance: e.performance, bestSoFar: this.best.performance, step });
-    this.options.onProgress?.({ query, budget: this.budget, evaluation: e, bestSoFar: this.best, step });
+    this.options.onProgress?.({ query, budget: this.budget, evaluation: e, bestSoFar: this.best, step, ...extra });
     await this.options.pause?.();
     return e;
   }

@@ -1,7 +1,8 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import * as tf from '../../dynaprop/tf.ts';
 import '@tensorflow/tfjs-backend-wasm';
-import { boshcode, SearchCancelled } from './boshcode.ts';
+import { runBoshcode, BOSHCODE_DEFAULTS, type BoshcodeRun } from './boshcode.ts';
+import { SearchCancelled } from '../search.ts';
 import { projectToValid, scaleCandidate } from './inputs.ts';
 import { randomModel } from '../../space/transformer/sample.ts';
 import { randomAccelerator } from '../../space/accelerator/sample.ts';
@@ -22,6 +23,31 @@ function evaluate(c: Candidate): Evaluation {
 }
 const sample = (rng: Rng): Candidate => ({ model: randomModel(rng), accelerator: randomAccelerator(rng) });
 
+/** A search run over the synthetic landscape, with SearchRun's bookkeeping. */
+function syntheticRun(budget: number, seed: number, control = { cancelled: false }, onQuery?: (n: number) => void) {
+  const run = {
+    rng: createRng(`${seed}:boshcode`), fixed: {}, budget, seed, evaluations: [] as Evaluation[], best: null as Evaluation | null,
+    history: [] as { step: string; performance: number }[],
+    get done() { return this.evaluations.length >= budget; },
+    async query(c: Candidate, step: string, before?: (e: Evaluation) => unknown) {
+      if (control.cancelled) throw new SearchCancelled({ best: run.best!, history: [], evaluations: run.evaluations, seed, seconds: 0 });
+      const e = evaluate(c);
+      before?.(e);
+      run.evaluations.push(e);
+      if (!run.best || e.performance > run.best.performance) run.best = e;
+      run.history.push({ step, performance: e.performance });
+      onQuery?.(run.evaluations.length);
+      return e;
+    },
+  };
+  return run;
+}
+const search = async (budget: number, seed: number, patience = BOSHCODE_DEFAULTS.patience, control?: { cancelled: boolean }, onQuery?: (n: number) => void) => {
+  const run = syntheticRun(budget, seed, control, onQuery);
+  await runBoshcode(run as unknown as BoshcodeRun, { ...BOSHCODE_DEFAULTS, patience });
+  return run;
+};
+
 describe('projection to the nearest valid design', () => {
   it('gives valid designs from any point of the unit cube, and inverts scaling', () => {
     const rng = createRng(5);
@@ -41,22 +67,21 @@ describe('projection to the nearest valid design', () => {
 describe('BOSHCODE', () => {
   it('beats random search at the same budget on a known landscape (3 seeds)', async () => {
     for (const seed of [1, 2, 3]) {
-      const r = await boshcode(evaluate, sample, { budget: 80, seed, patience: 100 });
+      const r = await search(80, seed, 100);
       const rng = createRng(`${seed}:random`);
       let random = -Infinity;
       for (let i = 0; i < 80; i++) random = Math.max(random, evaluate(sample(rng)).performance);
       expect(r.evaluations.length).toBe(80);
-      expect(r.best.performance).toBeGreaterThan(random);
+      expect(r.best!.performance).toBeGreaterThan(random);
       expect(r.history.some((h) => h.step === 'gobi')).toBe(true);
     }
   }, 300_000);
 
   it('is deterministic for a seed and stops when cancelled', async () => {
-    const run = () => boshcode(evaluate, sample, { budget: 56, seed: 4 });
-    const [a, b] = [await run(), await run()];
+    const [a, b] = [await search(56, 4), await search(56, 4)];
     expect(a.history).toEqual(b.history);
     const control = { cancelled: false };
-    const p = boshcode(evaluate, sample, { budget: 80, seed: 4 }, { control, onProgress: (q) => { if (q.query === 10) control.cancelled = true; } });
+    const p = search(80, 4, 10, control, (n) => { if (n === 10) control.cancelled = true; });
     await expect(p).rejects.toBeInstanceOf(SearchCancelled);
   });
 });

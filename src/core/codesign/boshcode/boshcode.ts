@@ -5,17 +5,15 @@
  * valid designs in the full space), uncertainty sampling or diversity sampling, up to
  * K simulator queries, and a warm retraining; until the budget or the patience ends.
  */
-import { createRng, type Rng } from '../../rng.ts';
 import { encodeModel } from '../../space/transformer/embedding.ts';
 import { acceleratorToEmbedding } from '../../space/accelerator/embedding.ts';
-import type { Candidate, Evaluation, SearchProgress, SearchResult } from '../types.ts';
+import type { Candidate, Evaluation } from '../types.ts';
+import { randomCandidate, SearchRun, type FixedHalves, type SearchFunction } from '../search.ts';
 import { Surrogate, SURROGATE_DEFAULTS, type SurrogateOptions } from './surrogate.ts';
 import { gobi, GOBI_DEFAULTS, type GobiOptions } from './gobi.ts';
 import { inputBounds, projectToValid, scaleCandidate, type InputScaling } from './inputs.ts';
 
 export interface BoshcodeOptions {
-  budget: number;
-  seed: number;
   /** Random pairs simulated before the surrogate is first trained. */
   initialSamples: number;
   /** Simulator queries per iteration (the reference: 4). */
@@ -38,7 +36,7 @@ export interface BoshcodeOptions {
   surrogate: SurrogateOptions;
 }
 
-export const BOSHCODE_DEFAULTS: Omit<BoshcodeOptions, 'budget' | 'seed'> = {
+export const BOSHCODE_DEFAULTS: BoshcodeOptions = {
   initialSamples: 48, queriesPerIteration: 4, candidatesPerIteration: 100, probabilityUncertainty: 0.1, probabilityDiversity: 0.1,
   patience: 10, patienceResets: true, initialEpochs: 200, updateSteps: 16, scaling: 'unit', projection: 'full',
   gobi: GOBI_DEFAULTS, surrogate: SURROGATE_DEFAULTS,
@@ -50,70 +48,62 @@ export const BOSHCODE_REFERENCE: Partial<BoshcodeOptions> = {
   surrogate: { ...SURROGATE_DEFAULTS, combine: 'sum' },
 };
 
-export interface SearchHooks {
-  onProgress?: (p: SearchProgress) => void;
-  control?: { cancelled: boolean };
-  pause?: () => Promise<void>;
-}
-
-export class SearchCancelled extends Error {
-  constructor(readonly partial: SearchResult) { super(`search cancelled after ${partial.evaluations.length} queries`); }
-}
-
 const keyOf = (c: Candidate) => `${encodeModel(c.model).join(',')}|${acceleratorToEmbedding(c.accelerator).join(',')}`;
 
-export async function boshcode(evaluate: (c: Candidate) => Evaluation, sample: (rng: Rng) => Candidate, options: Partial<BoshcodeOptions> & { budget: number; seed: number }, hooks: SearchHooks = {}): Promise<SearchResult> {
-  const o: BoshcodeOptions = { ...BOSHCODE_DEFAULTS, ...options };
-  const started = performance.now();
-  const rng = createRng(`${o.seed}:boshcode`);
+/** What the loop needs of a search run (SearchRun; tests pass a run over a synthetic landscape). */
+export type BoshcodeRun = Pick<SearchRun, 'rng' | 'fixed' | 'budget' | 'seed' | 'evaluations' | 'best' | 'done' | 'query'>;
+
+/** BOSHCODE as a search of the shared signature, with its own options on top. */
+export function makeBoshcode(overrides: Partial<BoshcodeOptions> = {}): SearchFunction {
+  return async (settings, predictor, options) => {
+    const run = new SearchRun(settings, predictor, options, 'boshcode');
+    await runBoshcode(run, { ...BOSHCODE_DEFAULTS, ...overrides });
+    return run.result();
+  };
+}
+
+export const boshcodeSearch: SearchFunction = makeBoshcode();
+
+export async function runBoshcode(run: BoshcodeRun, o: BoshcodeOptions = BOSHCODE_DEFAULTS): Promise<void> {
+  const rng = run.rng;
+  const sample = () => randomCandidate(rng, run.fixed);
   const seen = new Set<string>();
-  const evaluations: Evaluation[] = [];
-  const history: SearchResult['history'] = [];
   const x1: number[][] = [], x2: number[][] = [], losses: number[] = [];
-  let best: Evaluation | null = null, maxLoss = 1;
-  const surrogate = new Surrogate(o.seed, o.surrogate);
+  let maxLoss = 1, trained = false;
+  const surrogate = new Surrogate(run.seed, o.surrogate);
   const bounds = inputBounds(o.scaling);
-  const result = (): SearchResult => ({ best: best!, history, evaluations, seed: o.seed, seconds: (performance.now() - started) / 1000 });
 
   const query = async (c: Candidate, step: string) => {
-    if (hooks.control?.cancelled) throw new SearchCancelled(result());
-    const e = evaluate(c);
     seen.add(keyOf(c));
     const s = scaleCandidate(c, o.scaling);
-    let surrogateError: number | undefined;
-    if (losses.length >= o.initialSamples) {
-      const predicted = surrogate.predict([s.model], [s.accelerator]).mean[0];
-      surrogateError = Math.abs(predicted - (1 - e.performance) / maxLoss);
-    }
-    evaluations.push(e);
-    x1.push(s.model); x2.push(s.accelerator); losses.push((1 - e.performance) / maxLoss);
-    if (!best || e.performance > best.performance) best = e;
-    history.push({ query: evaluations.length, performance: e.performance, bestSoFar: best.performance, step });
-    hooks.onProgress?.({ query: evaluations.length, budget: o.budget, evaluation: e, bestSoFar: best, surrogateError, step });
-    await hooks.pause?.();
+    await run.query(c, step, (e) => {
+      const y = (1 - e.performance) / maxLoss;
+      x1.push(s.model); x2.push(s.accelerator); losses.push(y);
+      return trained ? { surrogateError: Math.abs(surrogate.predict([s.model], [s.accelerator]).mean[0] - y) } : {};
+    });
   };
-
   const fresh = (pool: Candidate[]) => pool.filter((c) => !seen.has(keyOf(c)));
   try {
-    const initial = Math.min(o.initialSamples, o.budget);
+    const initial = Math.min(o.initialSamples, run.budget);
     for (let i = 0; i < initial; i++) {
-      let c = sample(rng);
-      for (let t = 0; t < 20 && seen.has(keyOf(c)); t++) c = sample(rng);
+      let c = sample();
+      for (let t = 0; t < 20 && seen.has(keyOf(c)); t++) c = sample();
       await query(c, 'initial');
     }
     // The loss scale is frozen from the initial data, as the reference does.
-    maxLoss = Math.max(1e-9, ...evaluations.map((e) => 1 - e.performance));
-    for (let i = 0; i < losses.length; i++) losses[i] = (1 - evaluations[i].performance) / maxLoss;
+    maxLoss = Math.max(1e-9, ...run.evaluations.map((e) => 1 - e.performance));
+    for (let i = 0; i < losses.length; i++) losses[i] = (1 - run.evaluations[i].performance) / maxLoss;
     surrogate.train(x1, x2, losses, o.initialEpochs);
+    trained = true;
 
     let stale = 0, iteration = 0;
-    while (evaluations.length < o.budget && stale < o.patience) {
+    while (!run.done && stale < o.patience) {
       iteration++;
-      const bestBefore = best!.performance;
-      const pool = fresh(Array.from({ length: o.candidatesPerIteration }, () => sample(rng)));
+      const bestBefore = run.best!.performance;
+      const pool = fresh(Array.from({ length: o.candidatesPerIteration }, sample));
       const scaled = pool.map((c) => scaleCandidate(c, o.scaling));
       const pred = pool.length ? surrogate.predict(scaled.map((s) => s.model), scaled.map((s) => s.accelerator)) : null;
-      const k = Math.min(o.queriesPerIteration, o.budget - evaluations.length);
+      const k = Math.min(o.queriesPerIteration, run.budget - run.evaluations.length);
       const roll = rng.next();
       let picks: Candidate[];
       let step: string;
@@ -125,17 +115,16 @@ export async function boshcode(evaluate: (c: Candidate) => Evaluation, sample: (
         picks = pool.slice(0, k);
       } else {
         step = 'gobi';
-        picks = gobiPicks(surrogate, pool, scaled, pred, k, o, bounds, seen, evaluations, iteration);
+        picks = gobiPicks(surrogate, pool, scaled, pred, k, { ...o, seed: run.seed }, bounds, seen, run.evaluations, iteration, run.fixed);
       }
       for (const c of picks) {
-        if (evaluations.length >= o.budget) break;
+        if (run.done) break;
         if (seen.has(keyOf(c))) continue;
         await query(c, step);
       }
       surrogate.train(x1, x2, losses, 0, o.updateSteps);
-      if (best!.performance > bestBefore) { if (o.patienceResets) stale = 0; } else stale++;
+      if (run.best!.performance > bestBefore) { if (o.patienceResets) stale = 0; } else stale++;
     }
-    return result();
   } finally {
     surrogate.dispose();
   }
@@ -147,7 +136,7 @@ function rankBy<T>(items: T[], score: (i: number) => number): T[] {
 
 /** GOBI from the best-scoring candidates and the best pairs so far; projected, de-duplicated, then ranked by acquisition. */
 function gobiPicks(surrogate: Surrogate, pool: Candidate[], scaled: { model: number[]; accelerator: number[] }[], pred: ReturnType<Surrogate['predict']> | null,
-  k: number, o: BoshcodeOptions, bounds: ReturnType<typeof inputBounds>, seen: Set<string>, evaluations: Evaluation[], iteration: number): Candidate[] {
+  k: number, o: BoshcodeOptions & { seed: number }, bounds: ReturnType<typeof inputBounds>, seen: Set<string>, evaluations: Evaluation[], iteration: number, fixed: FixedHalves): Candidate[] {
   if (!pred || pool.length === 0) return pool.slice(0, k);
   const acq = (i: number) => pred.mean[i] - o.gobi.exploration * Math.sqrt(pred.epistemic[i] ** 2 + pred.aleatoric[i]);
   const starts = rankBy(scaled, acq).slice(0, k);
@@ -161,7 +150,11 @@ function gobiPicks(surrogate: Surrogate, pool: Candidate[], scaled: { model: num
       // The reference: the nearest of this iteration's random candidates, by mean absolute difference.
       const d = scaled.map((s) => meanAbs(s.model, p.model) + meanAbs(s.accelerator, p.accelerator));
       c = pool[d.indexOf(Math.min(...d))];
-    } else c = projectToValid(p.model, p.accelerator, o.scaling);
+    } else {
+      const projected = projectToValid(p.model, p.accelerator, o.scaling);
+      // A fixed half stays as it is; only the searched half moves.
+      c = { model: fixed.model ?? projected.model, accelerator: fixed.accelerator ?? projected.accelerator };
+    }
     if (!seen.has(keyOf(c)) && !projected.some((q) => keyOf(q.c) === keyOf(c))) projected.push({ c, a: p.acquisition });
   }
   // Fill from the pool's best acquisitions when projections collide with known pairs.
