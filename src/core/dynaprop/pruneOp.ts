@@ -9,7 +9,8 @@ import * as tf from './tf.ts';
 /** Zeroes every entry whose magnitude is at most `tau`; `tau ≤ 0` returns `x` itself. */
 export function pruneTensor<T extends tf.Tensor>(x: T, tau: number): T {
   if (!(tau > 0)) return x;
-  return tf.tidy(() => tf.where(tf.greater(tf.abs(x), tau), x, tf.zerosLike(x))) as T;
+  // x·step(|x| − τ): step(0) = 0, so |x| = τ is pruned; three kernels, no zero tensor to fill.
+  return tf.tidy(() => tf.mul(x, tf.step(tf.sub(tf.abs(x), tau)))) as T;
 }
 
 export interface PruneHooks {
@@ -28,9 +29,9 @@ export interface PruneHooks {
 export function pruneWithGradient<T extends tf.Tensor>(x: T, tauI: number, tauT: number, hooks: PruneHooks = {}): T {
   const op = tf.customGrad(((input: tf.Tensor, save: tf.GradSaveFunc) => {
     // The forward mask is saved rather than recomputed from the input in the backward pass.
-    const keep = tauI > 0 ? tf.greater(tf.abs(input), tauI) : null;
+    const keep = tauI > 0 ? tf.step(tf.sub(tf.abs(input), tauI)) : null;
     // A custom op must return a new tensor: returning its input makes the tape route δ twice.
-    const value = keep ? tf.where(keep, input, tf.zerosLike(input)) : tf.clone(input);
+    const value = keep ? tf.mul(input, keep) : tf.clone(input);
     save(keep ? [keep] : []);
     hooks.onForward?.(value);
     return {
@@ -39,7 +40,7 @@ export function pruneWithGradient<T extends tf.Tensor>(x: T, tauI: number, tauT:
         hooks.onIncomingGradient?.(dy as tf.Tensor);
         const delta = pruneTensor(dy as tf.Tensor, tauT);
         hooks.onBackward?.(delta);
-        return saved.length ? tf.where(saved[0], delta, tf.zerosLike(delta)) : delta;
+        return saved.length ? tf.mul(delta, saved[0]) : delta;
       },
     };
   }) as unknown as Parameters<typeof tf.customGrad>[0]);
