@@ -89,8 +89,12 @@ test('keyboard only: explanations, presets, a parameter, tabs and the Pareto fro
   await expect(page.getByRole('tab', { name: 'Results' })).toHaveAttribute('aria-selected', 'true');
   await expect(page.getByTestId('results-view')).toBeVisible();
 
-  // Sweep: End selects "Sweep & Pareto"; type 500 samples; Enter in the form runs it.
+  // End selects the last tab, Home the first; "Sweep & Pareto" is two to the right. Type 500 samples; Enter runs it.
   await page.keyboard.press('End');
+  await expect(page.getByRole('tab').last()).toHaveAttribute('aria-selected', 'true');
+  await page.keyboard.press('Home');
+  await page.keyboard.press('ArrowRight');
+  await page.keyboard.press('ArrowRight');
   await expect(page.getByRole('tab', { name: 'Sweep & Pareto' })).toHaveAttribute('aria-selected', 'true');
   await expect(page.getByRole('tab', { name: 'Sweep & Pareto' })).toBeFocused();
   await tabTo(page, (f) => f.testId === 'sweep-samples', 'the sample count');
@@ -144,8 +148,7 @@ test('keyboard only: the skip link goes to the results', async ({ page }) => {
 
 test('keyboard only: focus stays on a control when a sweep finishes', async ({ page }) => {
   await openApp(page);
-  await page.getByRole('tab', { name: 'Sweep & Pareto' }).focus();
-  await page.keyboard.press('End');
+  await page.getByRole('tab', { name: 'Sweep & Pareto' }).click();
   await tabTo(page, (f) => f.testId === 'sweep-samples', 'the sample count');
   await page.keyboard.press('Control+A');
   await page.keyboard.type('300');

@@ -3,7 +3,7 @@
  * served by the app itself), dataset fetch, progress and cancellation. Failures
  * come back as values so field-named messages survive the structured clone.
  */
-import { expose } from 'comlink';
+import { expose, releaseProxy, type Remote } from 'comlink';
 import '@tensorflow/tfjs-backend-cpu';
 import '@tensorflow/tfjs-backend-webgl';
 import { setWasmPaths } from '@tensorflow/tfjs-backend-wasm';
@@ -42,7 +42,8 @@ async function dataset(url: string): Promise<DatasetFile> {
 }
 
 const api = {
-  async run(config: DynaPropRunConfig, datasetUrl: string, backend: BackendName | 'auto', onProgress: (p: DynaPropProgress) => void): Promise<DynaPropReply> {
+  /** `evalBatches`: validation batches per evaluation during training (all when unset). */
+  async run(config: DynaPropRunConfig, datasetUrl: string, backend: BackendName | 'auto', onProgress: (p: DynaPropProgress) => void, options: { evalBatches?: number } = {}): Promise<DynaPropReply> {
     control = { cancelled: false };
     const mine = control;
     try {
@@ -52,12 +53,16 @@ const api = {
         control: mine,
         onProgress: (p) => onProgress(p),
         pause: () => new Promise((resolve) => setTimeout(resolve, 0)),
+        evalBatches: options.evalBatches,
       });
       return { ok: true, result };
     } catch (e) {
       if (e instanceof RunCancelled) return { ok: false, cancelled: true, message: e.message };
       const field = e instanceof ConfigError ? e.field : e instanceof ModelBuildError ? `model.${e.path}` : undefined;
       return { ok: false, cancelled: false, field, message: (e as Error).message };
+    } finally {
+      // The progress callback is a comlink proxy: release its message channel with the run.
+      (onProgress as unknown as Partial<Remote<unknown>>)[releaseProxy]?.();
     }
   },
   cancel(): void {

@@ -53,6 +53,27 @@ describe('simulation controller', () => {
     stop();
   });
 
+  it('passes measured per-op sparsity to the live and compared simulations, and changes the result', async () => {
+    const store = createExplorerStore(defaultSession());
+    const { transport, live, compared } = recordingTransport();
+    const stop = startSimulationController(store, transport);
+    await flush();
+    expect(live.at(-1)).not.toHaveProperty('sparsityByOp');
+    const sparsityByOp = { matmul: { activation: 0.6, gradient: 0.9 }, softmax: { activation: 0.3 } };
+    store.getState().setSettings({ mode: 'training', sparsityByOp });
+    await flush();
+    expect(live.at(-1)).toMatchObject({ mode: 'training', sparsityByOp });
+    expect(compared.at(-1)).toMatchObject({ sparsityByOp, timeline: false });
+    stop();
+    // The core takes it: the per-op values move the figures.
+    const s = defaultSession();
+    const training = { ...s.settings, mode: 'training' as const };
+    const plain = runSimulation(s.design.model, s.design.accelerator, optionsFor(training));
+    const measured = runSimulation(s.design.model, s.design.accelerator, optionsFor({ ...training, sparsityByOp }));
+    expect(plain.ok && measured.ok).toBe(true);
+    if (plain.ok && measured.ok) expect(measured.result.latencyS).not.toBe(plain.result.latencyS);
+  });
+
   it('shows the core’s seqLen message when the reference model is asked for another length', () => {
     const settings = { ...defaultSession().settings, costModel: 'reference' as const, seqLen: 256 };
     const s = defaultSession();

@@ -13,7 +13,7 @@ import type { AcceleratorConfig } from '../core/space/accelerator/types.ts';
 import { defaultSession } from '../core/share/defaults.ts';
 import { freshPinId, normalizePinIds } from '../core/share/pinIds.ts';
 import type { Design, PinnedDesign, SessionState } from '../core/share/session.ts';
-import type { PlotSettings, RunSettings, SweepSettings, ViewSettings } from '../core/share/schema.ts';
+import type { LabSettings, PlotSettings, RunSettings, SweepSettings, ViewSettings } from '../core/share/schema.ts';
 
 export type SimStatus = 'idle' | 'running' | 'done' | 'error';
 
@@ -71,6 +71,8 @@ export interface ExplorerActions {
   /** What is on screen (the tab, the timeline's rows): part of the view that links and files keep. */
   setView(patch: Partial<ViewSettings>): void;
   setSweepRan(ran: boolean): void;
+  /** The DynaProp lab's settings (part of the view: links and files keep them). */
+  setLab(patch: Partial<LabSettings>): void;
   /** The design a sweep is built around (recorded when it starts). */
   setSweepBase(base: Design): void;
   pinCurrent(label: string): void;
@@ -121,6 +123,7 @@ export function createExplorerStore(initial: SessionState = defaultSession()) {
         patchSession({ view: { ...view, ...patch } });
       },
       setSweepRan: (sweepRan) => patchSession({ sweepRan }),
+      setLab: (patch) => patchSession({ dynaprop: { ...get().session.dynaprop, ...patch } }),
       setSweepBase: (sweepBase) => patchSession({ sweepBase }),
       pinCurrent: (label) => {
         const { session } = get();

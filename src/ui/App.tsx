@@ -3,7 +3,7 @@
  * right, the session bar (share, import, export) on top. Components read the
  * store themselves; App only arranges them.
  */
-import { useRef, useState } from 'react';
+import { lazy, Suspense, useRef, useState } from 'react';
 import { TransformerEditor } from './editors/TransformerEditor.tsx';
 import { AcceleratorEditor } from './editors/AcceleratorEditor.tsx';
 import { RunSettingsEditor } from './editors/RunSettingsEditor.tsx';
@@ -17,10 +17,15 @@ import { useExplorer, useExplorerApi } from '../state/useExplorer.ts';
 import type { ViewTab } from '../core/share/schema.ts';
 import { Intro, IntroReopen } from './intro/Intro.tsx';
 
+// Its own chunk (tfjs only in its worker), so the main bundle stays small. A chunk that cannot
+// load (offline, before it was cached) says so instead of breaking the app.
+const DynaPropLab = lazy(() => import('./dynaprop/DynaPropLab.tsx').catch(() => ({ default: () => <p role="alert">The DynaProp lab could not load; reload to try again.</p> })));
+
 const VIEWS: readonly { id: ViewTab; label: string }[] = [
   { id: 'results', label: 'Results' },
   { id: 'compare', label: 'Compare' },
   { id: 'sweep', label: 'Sweep & Pareto' },
+  { id: 'dynaprop', label: 'DynaProp lab' },
 ];
 
 export function App() {
@@ -87,6 +92,7 @@ export function App() {
           <div role="tabpanel" id={`panel-${view}`} aria-labelledby={`tab-${view}`} className="view-panel">
             {view === 'results' && <ResultsView />}
             {view === 'compare' && <ComparePanel />}
+            {view === 'dynaprop' && <Suspense fallback="Loading…"><DynaPropLab /></Suspense>}
             {/* The sweep keeps running and keeps its points while another view is shown. */}
             <div hidden={view !== 'sweep'}>
               <SweepView active={view === 'sweep'} />

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { deflateSync, strToU8 } from 'fflate';
 import { decodeSessionLink, encodeSessionLink, toBase64Url, MAX_LINK_CHARS } from './codec.ts';
-import { defaultSession } from './defaults.ts';
+import { DEFAULT_LAB, defaultSession } from './defaults.ts';
 import { MODEL_PRESETS } from '../space/transformer/presets.ts';
 import { ACCELERATOR_PRESETS } from '../space/accelerator/presets.ts';
 import type { SessionState } from './session.ts';
@@ -16,9 +16,16 @@ const V3_DEFAULTS = {
   powerGating: true,
 };
 
+/** A view as schema 4 stored it: no DynaProp lab, no per-op sparsity. */
+function asV4(view: SessionState) {
+  const { dynaprop: _d, ...rest } = structuredClone(view);
+  const { sparsityByOp: _s, ...settings } = rest.settings;
+  return { ...rest, version: 4, settings };
+}
+
 /** A view as schema 3 stored it: no `view`, brushed indices instead of a rectangle. */
 function asV3(view: SessionState, selection: number[] = []) {
-  const { view: _v, ...rest } = structuredClone(view);
+  const { view: _v, ...rest } = asV4(view);
   const { brush: _b, selection: _s, ...plot } = rest.plot;
   return { ...rest, version: 3, plot: { ...plot, selection } };
 }
@@ -197,6 +204,69 @@ describe('share links', () => {
       const r = decodeSessionLink(linkOf(bad));
       expect(r.ok, at).toBe(false);
       if (!r.ok) expect(r.issues?.[0].path).toBe(at);
+    }
+  });
+
+  it('round-trips the DynaProp lab and measured per-op sparsity, pinned designs too', () => {
+    const view = serverView();
+    view.dynaprop = {
+      dataset: 'spam', model: 'editor', steps: 1234, batchSize: 16, seqLen: 96, learningRate: 0.0003, seed: 4_000_000_000,
+      targetActivationSparsity: null, targetGradientSparsity: 0.95, gradientMode: 'both', backend: 'cpu',
+      grid: { activation: [null, 0.25, 0.75], gradient: [0.5, null] },
+    };
+    view.settings = { ...view.settings, sparsityByOp: { matmul: { activation: 0.51, gradient: 0.93 }, softmax: { activation: 0.2 }, layerNorm: {} } };
+    view.pinned[0].settings = { ...view.settings };
+    view.view = { ...view.view, tab: 'dynaprop' };
+    const link = encodeSessionLink(view);
+    const decoded = decodeSessionLink('#' + link);
+    expect(decoded.ok && decoded.value).toEqual(view);
+    expect(`http://127.0.0.1:4173/#${link}`.length).toBeLessThan(2000);
+  });
+
+  it('opens a version-4 link with the lab on its first-run settings', () => {
+    const view = serverView();
+    const r = decodeSessionLink(linkOf(asV4(view), 4));
+    expect(r).toMatchObject({ ok: true, migratedFrom: 4 });
+    if (r.ok) {
+      expect(r.value).toEqual({ ...view, dynaprop: DEFAULT_LAB });
+      expect(r.value.settings).not.toHaveProperty('sparsityByOp');
+    }
+  });
+
+  it('names the bad field of a hostile or corrupt DynaProp section and keeps nothing of it', () => {
+    const lab = serverView().dynaprop;
+    for (const [at, bad] of [
+      ['dynaprop', 'names'],
+      ['dynaprop.dataset', { ...lab, dataset: '../../etc/passwd' }],
+      ['dynaprop.model', { ...lab, model: { l: 2 } }],
+      ['dynaprop.steps', { ...lab, steps: 1e9 }],
+      ['dynaprop.steps', { ...lab, steps: 2.5 }],
+      ['dynaprop.batchSize', { ...lab, batchSize: 0 }],
+      ['dynaprop.learningRate', { ...lab, learningRate: 'fast' }],
+      ['dynaprop.seed', { ...lab, seed: -1 }],
+      ['dynaprop.seqLen', { ...lab, seqLen: 17 }], // names stores 16 tokens
+      ['dynaprop.targetActivationSparsity', { ...lab, targetActivationSparsity: 1 }],
+      ['dynaprop.targetGradientSparsity', { ...lab, targetGradientSparsity: -0.1 }],
+      ['dynaprop.gradientMode', { ...lab, gradientMode: 'all' }],
+      ['dynaprop.backend', { ...lab, backend: 'webgpu' }],
+      ['dynaprop.grid.activation[1]', { ...lab, grid: { ...lab.grid, activation: [null, 1.5] } }],
+      ['dynaprop.grid.gradient', { ...lab, grid: { ...lab.grid, gradient: Array(50).fill(0.5) } }],
+      ['dynaprop.grid.gradient', { ...lab, grid: { ...lab.grid, gradient: [] } }],
+      ['dynaprop', { ...lab, weights: [1, 2, 3] }],
+      ['settings.sparsityByOp.matmul.activation', null],
+      ['settings.sparsityByOp', null],
+    ] as const) {
+      const hostile = structuredClone(serverView()) as unknown as Record<string, any>;
+      if (at === 'settings.sparsityByOp.matmul.activation') hostile.settings.sparsityByOp = { matmul: { activation: 1 } };
+      else if (at === 'settings.sparsityByOp') hostile.settings.sparsityByOp = { attention: { activation: 0.5 } };
+      else hostile.dynaprop = bad;
+      const r = decodeSessionLink(linkOf(hostile));
+      expect(r.ok, at).toBe(false);
+      if (!r.ok) {
+        expect(r.kind).toBe('invalid');
+        expect(r.issues?.[0].path, JSON.stringify(bad)).toBe(at);
+        expect(r.message).toContain(at);
+      }
     }
   });
 

@@ -3,7 +3,8 @@ import { MODEL_PRESETS } from '../space/transformer/presets.ts';
 import { ACCELERATOR_PRESETS } from '../space/accelerator/presets.ts';
 import { REFERENCE_CONSTANTS } from '../elector/constants/reference.ts';
 import { RUN_SETTING_LIMITS } from '../elector/types.ts';
-import { SESSION_VERSION, type RunSettings, type SweepSettings, type PlotSettings, type ViewSettings } from './schema.ts';
+import { V5_LAB } from './migrations.ts';
+import { SESSION_VERSION, type LabSettings, type RunSettings, type SweepSettings, type PlotSettings, type ViewSettings } from './schema.ts';
 import type { SessionState } from './session.ts';
 
 export const DEFAULT_SETTINGS: RunSettings = {
@@ -31,6 +32,9 @@ export const DEFAULT_PLOT: PlotSettings = { x: 'latency', y: 'energy', xScale: '
 
 export const DEFAULT_VIEW: ViewSettings = { tab: 'results', timelineRows: 'layer' };
 
+/** The DynaProp lab's first run: BERT-Tiny on first names, half of the activations pruned (the core's run defaults; defaults.test.ts). */
+export const DEFAULT_LAB: LabSettings = structuredClone(V5_LAB) as LabSettings;
+
 export function defaultSession(): SessionState {
   return {
     version: SESSION_VERSION,
@@ -46,5 +50,6 @@ export function defaultSession(): SessionState {
     sweepBase: null,
     plot: structuredClone(DEFAULT_PLOT),
     view: { ...DEFAULT_VIEW },
+    dynaprop: structuredClone(DEFAULT_LAB),
   };
 }

@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { migrateSession, SESSION_MIGRATIONS } from './migrations.ts';
 import { RUN_SETTING_LIMITS } from '../elector/types.ts';
-import { DEFAULT_VIEW } from './defaults.ts';
+import { DEFAULT_LAB, DEFAULT_VIEW, defaultSession } from './defaults.ts';
+import { labSchema } from './schema.ts';
+import { validateSession } from './session.ts';
 
 describe('migrateSession', () => {
   // A made-up history: v1 stored the seed as a string, v2 renamed `runs` to `sweepRan`.
@@ -52,7 +54,7 @@ describe('SESSION_MIGRATIONS[3] (v3 → v4: the view on screen and the brush as 
   const plot = { x: 'latency', y: 'energy', xScale: 'auto', yScale: 'log', focus: 7 };
 
   it('opens a v3 view on the Results tab with rows by layer and no brush, keeping its brushed indices', () => {
-    const r = migrateSession({ version: 3, sweepRan: true, plot: { ...plot, selection: [3, 17] } });
+    const r = migrateSession({ version: 3, sweepRan: true, plot: { ...plot, selection: [3, 17] } }, SESSION_MIGRATIONS, 4);
     expect(r).toMatchObject({ ok: true, migratedFrom: 3 });
     if (!r.ok) return;
     expect(r.value).toEqual({
@@ -81,6 +83,39 @@ describe('SESSION_MIGRATIONS[3] (v3 → v4: the view on screen and the brush as 
 
   it('takes a version-1 view all the way to the current version', () => {
     const r = migrateSession({ version: 1, sweepRan: false, settings: {}, pinned: [], plot: { ...plot, selection: [] } });
-    expect(r).toMatchObject({ ok: true, migratedFrom: 1, value: { version: 4, sweepBase: null, plot: { ...plot, brush: null }, view: { tab: 'results' } } });
+    expect(r).toMatchObject({ ok: true, migratedFrom: 1, value: { version: 5, sweepBase: null, plot: { ...plot, brush: null }, view: { tab: 'results' }, dynaprop: { dataset: 'names' } } });
+  });
+});
+
+describe('SESSION_MIGRATIONS[4] (v4 → v5: the DynaProp lab)', () => {
+  const v4 = { version: 4, settings: { mode: 'training', sparsity: { activation: 0.1, weight: 0.2, gradient: 0.3 } }, view: { tab: 'sweep', timelineRows: 'kind' } };
+
+  it('adds the lab on its first-run settings and leaves the rest (no per-op sparsity) alone', () => {
+    const r = migrateSession(structuredClone(v4));
+    expect(r).toMatchObject({ ok: true, migratedFrom: 4 });
+    if (!r.ok) return;
+    const { dynaprop, ...rest } = r.value;
+    expect(rest).toEqual({ ...v4, version: 5 });
+    expect(rest.settings).not.toHaveProperty('sparsityByOp');
+    expect(dynaprop).toEqual(DEFAULT_LAB);
+    expect(labSchema.safeParse(dynaprop).success).toBe(true);
+  });
+
+  it('uses frozen literals, not the current defaults', () => {
+    const saved = structuredClone(DEFAULT_LAB);
+    try {
+      Object.assign(DEFAULT_LAB, { dataset: 'spam', steps: 5, grid: { activation: [0.9], gradient: [0.9] } });
+      const r = migrateSession(structuredClone(v4));
+      expect(r.ok && r.value.dynaprop).toEqual(saved);
+    } finally {
+      Object.assign(DEFAULT_LAB, saved);
+    }
+  });
+
+  it('gives a validated session with the lab on the default view', () => {
+    const { dynaprop: _d, ...view } = defaultSession();
+    const r = validateSession({ ...view, version: 4 });
+    expect(r).toMatchObject({ ok: true, migratedFrom: 4 });
+    expect(r.ok && r.value).toEqual(defaultSession());
   });
 });

@@ -3,9 +3,19 @@
  * `n` turns a version-n object into version n+1. Old decoders are kept forever, so
  * a link shared today still opens after the schema moves on.
  */
-import { SESSION_VERSION } from './schema.ts';
+import { SESSION_VERSION, type LabSettings } from './schema.ts';
 
 export type Migration = (old: Record<string, unknown>) => Record<string, unknown>;
+
+/**
+ * The DynaProp lab as version 5 introduced it (frozen: what a v4 link opens with). Today's
+ * defaults (`DEFAULT_LAB`) start from it; if they change, they must stop deriving from it.
+ */
+export const V5_LAB: Readonly<LabSettings> = Object.freeze({
+  dataset: 'names', model: 'bert-tiny', steps: 300, batchSize: 32, seqLen: 16, learningRate: 0.001, seed: 1,
+  targetActivationSparsity: 0.5, targetGradientSparsity: null, gradientMode: 'delta', backend: 'auto',
+  grid: { activation: [null, 0.3, 0.5, 0.7], gradient: [null, 0.9] },
+});
 
 /** Keyed by the version they upgrade from. */
 export const SESSION_MIGRATIONS: Readonly<Record<number, Migration>> = {
@@ -27,6 +37,9 @@ export const SESSION_MIGRATIONS: Readonly<Record<number, Migration>> = {
     plot: withV4Plot(old.plot),
     view: { tab: 'results', timelineRows: 'layer' },
   }),
+  // v5 adds the DynaProp lab's settings (and optional per-op sparsity in the run settings,
+  // which a v4 view simply lacks). A v4 view opens the lab on its first-run settings, frozen here.
+  4: (old) => ({ ...old, dynaprop: structuredClone(V5_LAB) }),
 };
 
 /** Adds v4's `brush` (none) to the plot settings, keeping a non-empty v3 selection. */

@@ -21,5 +21,7 @@ export function simOptionsOf(settings: RunSettings): SimOptions {
     accumulationSteps: settings.accumulationSteps,
     mlmHead: settings.mlmHead,
     powerGating: settings.powerGating,
+    // Measured per-op sparsity (the DynaProp lab's "Use measured sparsity"), when set.
+    ...(settings.sparsityByOp ? { sparsityByOp: settings.sparsityByOp } : {}),
   };
 }

@@ -6,21 +6,29 @@
  * Shapes are checked with zod; the design-space rules are checked by the core
  * validators, so a link can never hold a design the editors could not.
  */
-import { z } from 'zod';
-import { OBJECTIVES, SESSION_VERSION, SWEEP_LIMITS, TIMELINE_ROWS, VIEW_TABS } from './limits.ts';
+// zod's tree-shakable "mini" build: the same checks and messages as classic zod, without the
+// method-chaining API that pulls every schema kind and JSON-Schema conversion into the bundle.
+import * as z from 'zod/mini';
+import en from 'zod/v4/locales/en.js';
+import {
+  DATASET_STORED_LEN, LAB_BACKENDS, LAB_DATASETS, LAB_GRADIENT_MODES, LAB_GRID_MAX, LAB_MODEL_SOURCES, LAB_RANGES,
+  OBJECTIVES, SESSION_VERSION, SWEEP_LIMITS, TIMELINE_ROWS, VIEW_TABS,
+} from './limits.ts';
 import { RUN_SETTING_LIMITS } from '../elector/types.ts';
 
 // Before any schema is built: zod would otherwise probe for eval (`Function('')`) to compile
 // fast validators, which the app's Content-Security-Policy forbids (src/build/csp.ts).
 z.config({ jitless: true });
+// Mini loads no locale: English messages, as classic zod gives ("Too big: expected number to be <=10000").
+z.config(en());
 
 export { OBJECTIVES, SESSION_VERSION, SWEEP_LIMITS, TIMELINE_ROWS, VIEW_TABS, type Objective, type TimelineRows, type ViewTab } from './limits.ts';
 
-const sparsity = z.strictObject({
-  activation: z.number().min(0).lt(1),
-  weight: z.number().min(0).lt(1),
-  gradient: z.number().min(0).lt(1),
-});
+/** A number in [min, max]; `int` for whole numbers. */
+const range = (min: number, max: number, int = false) => (int ? z.int() : z.number()).check(z.gte(min), z.lte(max));
+const fraction = z.number().check(z.gte(0), z.lt(1));
+const sparsity = z.strictObject({ activation: fraction, weight: fraction, gradient: fraction });
+const someSparsity = z.optional(z.partial(sparsity));
 
 const L = RUN_SETTING_LIMITS;
 
@@ -28,16 +36,46 @@ export const settingsSchema = z.strictObject({
   mode: z.enum(['inference', 'training']),
   costModel: z.enum(['elector', 'reference']),
   sparsity,
-  clockMHz: z.number().min(L.clockMHz.min).max(L.clockMHz.max),
+  clockMHz: range(L.clockMHz.min, L.clockMHz.max),
   /** Tokens per sequence (v3). The reference cost model runs 128 only; the core says so when asked for another. */
-  seqLen: z.number().int().min(L.seqLen.min).max(L.seqLen.max),
+  seqLen: range(L.seqLen.min, L.seqLen.max, true),
   /** Training: micro-batches per optimizer step (v3). */
-  accumulationSteps: z.number().int().min(L.accumulationSteps.min).max(L.accumulationSteps.max),
+  accumulationSteps: range(L.accumulationSteps.min, L.accumulationSteps.max, true),
   /** BERT's masked-language-model head (v3). */
   mlmHead: z.boolean(),
   /** Idle compute units are power-gated (v3). */
   powerGating: z.boolean(),
+  /**
+   * Per ELECTOR op kind, sparsities that replace the global ones for that kind (v5):
+   * what "Use measured sparsity" in the DynaProp lab fills. Absent: the global values everywhere.
+   */
+  sparsityByOp: z.optional(z.strictObject({
+    matmul: someSparsity, conv: someSparsity, softmax: someSparsity, layerNorm: someSparsity, nonLinearity: someSparsity,
+  })),
 });
+
+const R = LAB_RANGES;
+const whole = ([min, max]: readonly [number, number]) => range(min, max, true);
+const targets = z.array(z.nullable(fraction)).check(z.minLength(1), z.maxLength(LAB_GRID_MAX));
+
+/** The DynaProp lab's settings (v5): the run and the experiment grid, never weights or results. */
+export const labSchema = z.strictObject({
+  dataset: z.enum(LAB_DATASETS),
+  /** The model the lab trains: the editor's, or the BERT-Tiny preset. */
+  model: z.enum(LAB_MODEL_SOURCES),
+  steps: whole(R.steps),
+  batchSize: whole(R.batchSize),
+  seqLen: whole(R.seqLen),
+  learningRate: range(R.learningRate[0], R.learningRate[1]),
+  seed: whole(R.seed),
+  /** Null: no pruning in that direction. */
+  targetActivationSparsity: z.nullable(fraction),
+  targetGradientSparsity: z.nullable(fraction),
+  gradientMode: z.enum(LAB_GRADIENT_MODES),
+  backend: z.enum(LAB_BACKENDS),
+  /** Targets of the experiment runner (null: that direction unpruned); the unpruned baseline always runs. */
+  grid: z.strictObject({ activation: targets, gradient: targets }),
+}).check(z.refine((l) => l.seqLen <= DATASET_STORED_LEN[l.dataset], { path: ['seqLen'], message: 'longer than the chosen dataset stores (names 16, spam 128 tokens)' }));
 
 /** Designs are shape-checked here and rule-checked by validateModel / validateAccelerator. */
 const design = z.strictObject({
@@ -45,10 +83,10 @@ const design = z.strictObject({
   accelerator: z.unknown(),
 });
 
-const label = z.string().max(80);
+const label = z.string().check(z.maxLength(80));
 
 export const pinnedSchema = z.strictObject({
-  id: z.string().max(40),
+  id: z.string().check(z.maxLength(40)),
   label,
   model: z.unknown(),
   accelerator: z.unknown(),
@@ -58,11 +96,11 @@ export const pinnedSchema = z.strictObject({
 export const sweepSchema = z.strictObject({
   vary: z.enum(['accelerator', 'transformer', 'both']),
   /** Parameters that vary; empty means all of the chosen space. Others stay at the current design. */
-  params: z.array(z.string().max(40)).max(40),
-  samples: z.number().int().min(1).max(SWEEP_LIMITS.maxSamples),
+  params: z.array(z.string().check(z.maxLength(40))).check(z.maxLength(40)),
+  samples: range(1, SWEEP_LIMITS.maxSamples, true),
   sampler: z.enum(['random', 'lhs', 'grid']),
-  gridParams: z.array(z.string().max(40)).max(SWEEP_LIMITS.maxGridParams),
-  seed: z.number().int().min(0).max(2 ** 32 - 1),
+  gridParams: z.array(z.string().check(z.maxLength(40))).check(z.maxLength(SWEEP_LIMITS.maxGridParams)),
+  seed: range(0, 2 ** 32 - 1, true),
 });
 
 const axisScale = z.enum(['auto', 'log', 'linear']);
@@ -77,21 +115,21 @@ export const plotSchema = z.strictObject({
    * (inclusive bounds): a re-run from the seed selects the same points, however
    * many, in a few dozen characters. Null when nothing is brushed.
    */
-  brush: z.strictObject({
+  brush: z.nullable(z.strictObject({
     x: z.enum(OBJECTIVES),
     y: z.enum(OBJECTIVES),
     x0: z.number(),
     x1: z.number(),
     y0: z.number(),
     y1: z.number(),
-  }).refine((b) => b.x0 <= b.x1 && b.y0 <= b.y1, 'the brush rectangle needs x0 ≤ x1 and y0 ≤ y1').nullable(),
+  }).check(z.refine((b) => b.x0 <= b.x1 && b.y0 <= b.y1, 'the brush rectangle needs x0 ≤ x1 and y0 ≤ y1'))),
   /**
    * Brushed point indices, as version-3 views stored them (at most the first 1,000);
    * kept so an old link still opens with its selection. Views brushed since store `brush`.
    */
-  selection: z.array(z.number().int().min(0).max(SWEEP_LIMITS.maxSamples)).max(1000).optional(),
+  selection: z.optional(z.array(range(0, SWEEP_LIMITS.maxSamples, true)).check(z.maxLength(1000))),
   /** The sweep point loaded into the editors, if any. */
-  focus: z.number().int().min(0).max(SWEEP_LIMITS.maxSamples).nullable(),
+  focus: z.nullable(range(0, SWEEP_LIMITS.maxSamples, true)),
 });
 
 export const viewSchema = z.strictObject({
@@ -103,9 +141,9 @@ export const sessionSchema = z.strictObject({
   version: z.literal(SESSION_VERSION),
   design,
   settings: settingsSchema,
-  pinned: z.array(pinnedSchema).max(4),
+  pinned: z.array(pinnedSchema).check(z.maxLength(4)),
   /** Id of the pinned design ratios are taken against; null means the default baseline. */
-  baseline: z.string().max(40).nullable(),
+  baseline: z.nullable(z.string().check(z.maxLength(40))),
   sweep: sweepSchema,
   /** Whether the sweep had been run: a link re-runs it from its seed. */
   sweepRan: z.boolean(),
@@ -114,10 +152,11 @@ export const sessionSchema = z.strictObject({
    * its values). Kept apart from `design`, which changes when a point is loaded, so a
    * link re-runs exactly the same points. Null before the first sweep.
    */
-  sweepBase: design.nullable(),
+  sweepBase: z.nullable(design),
   plot: plotSchema,
   /** What is on screen (v4): the open tab and the timeline's row grouping. */
   view: viewSchema,
+  dynaprop: labSchema,
 });
 
 export type RunSettings = z.infer<typeof settingsSchema>;
@@ -125,5 +164,6 @@ export type SweepSettings = z.infer<typeof sweepSchema>;
 export type PlotSettings = z.infer<typeof plotSchema>;
 export type PlotBrush = NonNullable<PlotSettings['brush']>;
 export type ViewSettings = z.infer<typeof viewSchema>;
+export type LabSettings = z.infer<typeof labSchema>;
 export type PinnedDesignRaw = z.infer<typeof pinnedSchema>;
 export type SessionStateRaw = z.infer<typeof sessionSchema>;

@@ -2,13 +2,13 @@
  * A validated session: the shape (zod), then the design-space rules (core
  * validators), with every issue's path starting at the session root.
  */
-import type { z } from 'zod';
+import type { core } from 'zod/mini';
 import { validateModel } from '../space/transformer/validate.ts';
 import { validateAccelerator } from '../space/accelerator/validate.ts';
 import type { ValidationIssue, Validated } from '../space/issues.ts';
 import type { ModelDict } from '../space/transformer/types.ts';
 import type { AcceleratorConfig } from '../space/accelerator/types.ts';
-import { sessionSchema, type PlotSettings, type RunSettings, type SweepSettings, type ViewSettings } from './schema.ts';
+import { sessionSchema, type LabSettings, type PlotSettings, type RunSettings, type SweepSettings, type ViewSettings } from './schema.ts';
 import { migrateSession } from './migrations.ts';
 import { normalizePinIds, type PinRename } from './pinIds.ts';
 
@@ -34,6 +34,8 @@ export interface SessionState {
   sweepBase: Design | null;
   plot: PlotSettings;
   view: ViewSettings;
+  /** The DynaProp lab's settings (v5). */
+  dynaprop: LabSettings;
 }
 
 /** Migrates, shape-checks and rule-checks an untrusted session object. */
@@ -72,7 +74,7 @@ function join(base: string, path: string): string {
   return path.startsWith('[') ? base + path : `${base}.${path}`;
 }
 
-function zodIssues(error: z.ZodError): ValidationIssue[] {
+function zodIssues(error: core.$ZodError): ValidationIssue[] {
   return error.issues.slice(0, 20).map((i) => ({
     path: i.path.map((p, k) => (typeof p === 'number' ? `[${p}]` : k === 0 ? String(p) : `.${String(p)}`)).join(''),
     message: i.message,

@@ -101,6 +101,7 @@ export function RunSettingsEditor() {
         {SPARSITIES.map((s) => (
           <SparsityField key={s.kind} kind={s.kind} label={s.label} about={s.about} />
         ))}
+        <MeasuredSparsityNote />
       </fieldset>
       <ClockField />
       <CheckField
@@ -111,6 +112,22 @@ export function RunSettingsEditor() {
         about="Switches off compute units (MAC lanes, softmax and layer-norm units) while they have no work, so they leak almost nothing; buffers hold data and always leak. Untick it to see what leakage costs without gating."
       />
     </div>
+  );
+}
+
+/** Per-op sparsity from a DynaProp run overrides these sliders for the op kinds it covers: say so, and offer to clear it. */
+function MeasuredSparsityNote() {
+  const api = useExplorerApi();
+  const byOp = useExplorer((s) => s.session.settings.sparsityByOp);
+  const kinds = byOp ? Object.keys(byOp) : [];
+  if (kinds.length === 0) return null;
+  return (
+    <p className="field-note" data-testid="measured-sparsity-note">
+      Measured per-op sparsity (DynaProp) is in use for {kinds.join(', ')}: it overrides these sliders there.{' '}
+      <button type="button" className="link-button" data-testid="clear-measured-sparsity" onClick={() => api.getState().setSettings({ sparsityByOp: undefined })}>
+        Clear it
+      </button>
+    </p>
   );
 }
 

@@ -39,7 +39,7 @@ describe('session files', () => {
     expect(parseSessionFile('[1,2]')).toMatchObject({ ok: false, message: /JSON object/ });
     expect(parseSessionFile('{"app":"excalidraw"}')).toMatchObject({ ok: false, message: /^app: expected "transcode-explorer", got "excalidraw"/ });
     expect(parseSessionFile(fileWith((f) => delete f.session))).toEqual({ ok: false, message: 'session: missing' });
-    expect(parseSessionFile(fileWith((f) => { f.version = 5; }))).toMatchObject({ ok: false, message: /^version: .*newer/ });
+    expect(parseSessionFile(fileWith((f) => { f.version = SESSION_VERSION + 1; }))).toMatchObject({ ok: false, message: /^version: .*newer/ });
     expect(parseSessionFile(' '.repeat(MAX_SESSION_FILE_BYTES + 1))).toMatchObject({ ok: false, message: /too large/ });
   });
 
