@@ -6,6 +6,7 @@
  */
 import { expect, test, type Browser, type Page } from '@playwright/test';
 import { decodeLink, openApp, runSweep, shot, waitForSim } from './helpers.ts';
+import { SESSION_VERSION } from '../src/core/share/limits.ts';
 
 const J = 'whole-view';
 test.setTimeout(300_000);
@@ -56,7 +57,7 @@ test('the tab, the timeline rows and the brush travel in a link, survive a reloa
   // Short: a rectangle, not indices.
   expect(url.length).toBeLessThan(2000);
   const { version, session } = decodeLink(url);
-  expect(version).toBe(4);
+  expect(version).toBe(SESSION_VERSION);
   expect(session.view).toEqual({ tab: 'sweep', timelineRows: 'kind' });
   expect((session.plot as { brush: unknown }).brush).toMatchObject({ x: 'latency', y: 'energy' });
   console.log(`brushed ${brushed} points; link ${url.length} characters; brush ${JSON.stringify((session.plot as { brush: unknown }).brush)}`);
