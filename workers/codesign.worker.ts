@@ -59,6 +59,11 @@ function failure(e: unknown): CodesignReply {
   return { ok: false, cancelled: false, message: (e as Error).message };
 }
 
+/** What the panel shows of a predictor before a search: its paragraph and, for an imported one, the fit's quality. */
+export type PredictorInfo =
+  | { ok: true; description: string; looSpearman?: number; entries?: number; skipped?: number }
+  | { ok: false; message: string; issues?: { path: string; message: string }[] };
+
 const pause = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 
 const api = {
@@ -77,15 +82,31 @@ const api = {
       return failure(e);
     }
   },
-  async compare(req: Omit<CodesignRequest, 'algorithm' | 'seed'> & { seeds: number[]; algorithms: string[] }, onRun: (algorithm: string, seed: number, done: number, total: number) => void): Promise<{ ok: true; summaries: AlgorithmSummary[] } | CodesignReply> {
+  /** `onQuery` (optional) hears every query of every run, at most every 250 ms: the client's sign of life. */
+  async compare(req: Omit<CodesignRequest, 'algorithm' | 'seed'> & { seeds: number[]; algorithms: string[] }, onRun: (algorithm: string, seed: number, done: number, total: number) => void, onQuery?: (query: number) => void): Promise<{ ok: true; summaries: AlgorithmSummary[] } | CodesignReply> {
     control = { cancelled: false };
+    let last = 0;
+    const onProgress = onQuery && ((p: SearchProgress) => {
+      const now = Date.now();
+      if (now - last >= 250) { last = now; onQuery(p.query); }
+    });
     try {
       await selectBackend('auto');
       const chosen = Object.fromEntries(req.algorithms.map((a) => [a, CODESIGN_ALGORITHMS[a]]).filter(([, f]) => f));
-      const summaries = await compareAlgorithms(chosen, validateObjective(req.objective), predictorFor(req.predictor), { budget: req.budget, seeds: req.seeds, control, pause, onRun });
+      const summaries = await compareAlgorithms(chosen, validateObjective(req.objective), predictorFor(req.predictor), { budget: req.budget, seeds: req.seeds, control, pause, onRun, fixedModel: req.fixedModel, fixedAccelerator: req.fixedAccelerator, ...(onProgress ? { onProgress } : {}) });
       return { ok: true, summaries };
     } catch (e) {
       return failure(e);
+    }
+  },
+  inspectPredictor(p: CodesignRequest['predictor']): PredictorInfo {
+    try {
+      if (p.kind === 'published') return { ok: true, description: publishedPredictor().describe() };
+      const fit = importedPredictor(p.text, p.name);
+      return { ok: true, description: fit.predictor.describe(), looSpearman: fit.looSpearman, entries: fit.dataset.points.length, skipped: fit.dataset.skipped.length };
+    } catch (e) {
+      const f = failure(e);
+      return f.ok ? { ok: false, message: 'unexpected' } : { ok: false, message: f.message, issues: f.issues };
     }
   },
   cancel(): void {

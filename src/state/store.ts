@@ -13,7 +13,7 @@ import type { AcceleratorConfig } from '../core/space/accelerator/types.ts';
 import { defaultSession } from '../core/share/defaults.ts';
 import { freshPinId, normalizePinIds } from '../core/share/pinIds.ts';
 import type { Design, PinnedDesign, SessionState } from '../core/share/session.ts';
-import type { LabSettings, PlotSettings, RunSettings, SweepSettings, ViewSettings } from '../core/share/schema.ts';
+import type { CodesignSettings, LabSettings, PlotSettings, RunSettings, SweepSettings, ViewSettings } from '../core/share/schema.ts';
 
 export type SimStatus = 'idle' | 'running' | 'done' | 'error';
 
@@ -73,6 +73,8 @@ export interface ExplorerActions {
   setSweepRan(ran: boolean): void;
   /** The DynaProp lab's settings (part of the view: links and files keep them). */
   setLab(patch: Partial<LabSettings>): void;
+  /** The co-design panel's settings (part of the view: links and files keep them; results are not). */
+  setCodesign(patch: Partial<CodesignSettings>): void;
   /** The design a sweep is built around (recorded when it starts). */
   setSweepBase(base: Design): void;
   pinCurrent(label: string): void;
@@ -124,6 +126,7 @@ export function createExplorerStore(initial: SessionState = defaultSession()) {
       },
       setSweepRan: (sweepRan) => patchSession({ sweepRan }),
       setLab: (patch) => patchSession({ dynaprop: { ...get().session.dynaprop, ...patch } }),
+      setCodesign: (patch) => patchSession({ codesign: { ...get().session.codesign, ...patch } }),
       setSweepBase: (sweepBase) => patchSession({ sweepBase }),
       pinCurrent: (label) => {
         const { session } = get();

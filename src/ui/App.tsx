@@ -21,11 +21,15 @@ import { Intro, IntroReopen } from './intro/Intro.tsx';
 // load (offline, before it was cached) says so instead of breaking the app.
 const DynaPropLab = lazy(() => import('./dynaprop/DynaPropLab.tsx').catch(() => ({ default: () => <p role="alert">The DynaProp lab could not load; reload to try again.</p> })));
 
+// The co-design panel: its own chunk too (tfjs only in the co-design worker).
+const CodesignPanel = lazy(() => import('./codesign/CodesignPanel.tsx').catch(() => ({ default: () => <p role="alert">The co-design panel could not load; reload to try again.</p> })));
+
 const VIEWS: readonly { id: ViewTab; label: string }[] = [
   { id: 'results', label: 'Results' },
   { id: 'compare', label: 'Compare' },
   { id: 'sweep', label: 'Sweep & Pareto' },
   { id: 'dynaprop', label: 'DynaProp lab' },
+  { id: 'codesign', label: 'Co-design' },
 ];
 
 export function App() {
@@ -93,6 +97,7 @@ export function App() {
             {view === 'results' && <ResultsView />}
             {view === 'compare' && <ComparePanel />}
             {view === 'dynaprop' && <Suspense fallback="Loading…"><DynaPropLab /></Suspense>}
+            {view === 'codesign' && <Suspense fallback="Loading…"><CodesignPanel /></Suspense>}
             {/* The sweep keeps running and keeps its points while another view is shown. */}
             <div hidden={view !== 'sweep'}>
               <SweepView active={view === 'sweep'} />

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { deflateSync, strToU8 } from 'fflate';
 import { decodeSessionLink, encodeSessionLink, toBase64Url, MAX_LINK_CHARS } from './codec.ts';
-import { DEFAULT_LAB, defaultSession } from './defaults.ts';
+import { DEFAULT_CODESIGN, DEFAULT_LAB, defaultSession } from './defaults.ts';
 import { MODEL_PRESETS } from '../space/transformer/presets.ts';
 import { ACCELERATOR_PRESETS } from '../space/accelerator/presets.ts';
 import type { SessionState } from './session.ts';
@@ -16,9 +16,9 @@ const V3_DEFAULTS = {
   powerGating: true,
 };
 
-/** A view as schema 4 stored it: no DynaProp lab, no per-op sparsity. */
+/** A view as schema 4 stored it: no DynaProp lab, no co-design panel, no per-op sparsity. */
 function asV4(view: SessionState) {
-  const { dynaprop: _d, ...rest } = structuredClone(view);
+  const { dynaprop: _d, codesign: _c, ...rest } = structuredClone(view);
   const { sparsityByOp: _s, ...settings } = rest.settings;
   return { ...rest, version: 4, settings };
 }
@@ -228,7 +228,7 @@ describe('share links', () => {
     const r = decodeSessionLink(linkOf(asV4(view), 4));
     expect(r).toMatchObject({ ok: true, migratedFrom: 4 });
     if (r.ok) {
-      expect(r.value).toEqual({ ...view, dynaprop: DEFAULT_LAB });
+      expect(r.value).toEqual({ ...view, dynaprop: DEFAULT_LAB, codesign: DEFAULT_CODESIGN });
       expect(r.value.settings).not.toHaveProperty('sparsityByOp');
     }
   });
@@ -267,6 +267,45 @@ describe('share links', () => {
         expect(r.issues?.[0].path, JSON.stringify(bad)).toBe(at);
         expect(r.message).toContain(at);
       }
+    }
+  });
+
+  it('round-trips the co-design settings, and opens a v5 view saved before the panel on its defaults', () => {
+    const view = serverView();
+    view.codesign = {
+      weights: { accuracy: 0.7, latency: 0, dynamicEnergy: 0.15, leakageEnergy: 0.05, area: 0.1 },
+      predictor: 'imported', algorithm: 'random', budget: 40, seed: 3_000_000_000, mode: 'both', fixed: 'accelerator',
+    };
+    view.view = { ...view.view, tab: 'codesign' };
+    const decoded = decodeSessionLink('#' + encodeSessionLink(view));
+    expect(decoded.ok && decoded.value).toEqual(view);
+    const { codesign: _c, ...before } = serverView();
+    const r = decodeSessionLink(linkOf(before));
+    expect(r).toMatchObject({ ok: true, migratedFrom: null });
+    expect(r.ok && r.value.codesign).toEqual(DEFAULT_CODESIGN);
+  });
+
+  it('names the bad field of a hostile or corrupt co-design section', () => {
+    const c = serverView().codesign;
+    for (const [at, bad] of [
+      ['codesign', 'boshcode'],
+      ['codesign.weights.latency', { ...c, weights: { ...c.weights, latency: -0.1 } }],
+      ['codesign.weights.area', { ...c, weights: { ...c.weights, area: 'lots' } }],
+      ['codesign.weights', { ...c, weights: { accuracy: 0, latency: 0, dynamicEnergy: 0, leakageEnergy: 0, area: 0 } }],
+      ['codesign.predictor', { ...c, predictor: 'imported:/etc/passwd' }],
+      ['codesign.algorithm', { ...c, algorithm: 'nsga' }],
+      ['codesign.budget', { ...c, budget: 0 }],
+      ['codesign.budget', { ...c, budget: 2.5 }],
+      ['codesign.seed', { ...c, seed: -1 }],
+      ['codesign.mode', { ...c, mode: 'serving' }],
+      ['codesign.fixed', { ...c, fixed: 'both' }],
+      ['codesign', { ...c, results: [1, 2, 3] }],
+    ] as const) {
+      const hostile = structuredClone(serverView()) as unknown as Record<string, unknown>;
+      hostile.codesign = bad;
+      const r = decodeSessionLink(linkOf(hostile));
+      expect(r.ok, at).toBe(false);
+      if (!r.ok) expect(r.issues?.[0].path, JSON.stringify(bad)).toBe(at);
     }
   });
 

@@ -3,8 +3,8 @@ import { MODEL_PRESETS } from '../space/transformer/presets.ts';
 import { ACCELERATOR_PRESETS } from '../space/accelerator/presets.ts';
 import { REFERENCE_CONSTANTS } from '../elector/constants/reference.ts';
 import { RUN_SETTING_LIMITS } from '../elector/types.ts';
-import { V5_LAB } from './migrations.ts';
-import { SESSION_VERSION, type LabSettings, type RunSettings, type SweepSettings, type PlotSettings, type ViewSettings } from './schema.ts';
+import { V5_CODESIGN, V5_LAB } from './migrations.ts';
+import { SESSION_VERSION, type CodesignSettings, type LabSettings, type RunSettings, type SweepSettings, type PlotSettings, type ViewSettings } from './schema.ts';
 import type { SessionState } from './session.ts';
 
 export const DEFAULT_SETTINGS: RunSettings = {
@@ -35,6 +35,9 @@ export const DEFAULT_VIEW: ViewSettings = { tab: 'results', timelineRows: 'layer
 /** The DynaProp lab's first run: BERT-Tiny on first names, half of the activations pruned (the core's run defaults; defaults.test.ts). */
 export const DEFAULT_LAB: LabSettings = structuredClone(V5_LAB) as LabSettings;
 
+/** The co-design panel's defaults: the paper's weights (area 0.1), published predictor, BOSHCODE, 300 queries. */
+export const DEFAULT_CODESIGN: CodesignSettings = structuredClone(V5_CODESIGN) as CodesignSettings;
+
 export function defaultSession(): SessionState {
   return {
     version: SESSION_VERSION,
@@ -51,5 +54,6 @@ export function defaultSession(): SessionState {
     plot: structuredClone(DEFAULT_PLOT),
     view: { ...DEFAULT_VIEW },
     dynaprop: structuredClone(DEFAULT_LAB),
+    codesign: structuredClone(DEFAULT_CODESIGN),
   };
 }

@@ -10,7 +10,7 @@ export type Objective = (typeof OBJECTIVES)[number];
 export const SWEEP_LIMITS = { maxSamples: 100_000, maxGridParams: 3 } as const;
 
 /** The explorer's result views (tabs), in the order they are shown. */
-export const VIEW_TABS = ['results', 'compare', 'sweep', 'dynaprop'] as const;
+export const VIEW_TABS = ['results', 'compare', 'sweep', 'dynaprop', 'codesign'] as const;
 export type ViewTab = (typeof VIEW_TABS)[number];
 
 /** How the per-op timeline groups its rows. */
@@ -34,3 +34,17 @@ export const LAB_RANGES = { steps: [1, 1e5], batchSize: [1, 512], seqLen: [4, 12
 export const LAB_GRID_MAX = 6;
 /** Tokens each bundled dataset stores (CLS included): the longest sequence a run can ask for. */
 export const DATASET_STORED_LEN = { names: 16, spam: 128 } as const;
+
+/**
+ * The co-design panel (v5, added with the DynaProp lab's version). The algorithms and modes are
+ * the core's (workers/codesign.worker.ts, core/codesign/types.ts), restated so the session schema
+ * does not pull the co-design core into the main bundle.
+ */
+export const CODESIGN_ALGORITHMS = ['boshcode', 'evolution', 'random'] as const;
+export type CodesignAlgorithm = (typeof CODESIGN_ALGORITHMS)[number];
+export const CODESIGN_MODES = ['inference', 'training', 'both'] as const;
+export const CODESIGN_PREDICTORS = ['published', 'imported'] as const;
+/** One-sided search: `accelerator` holds the editor's accelerator fixed (architecture search), `transformer` its model. */
+export const CODESIGN_FIXED = ['none', 'accelerator', 'transformer'] as const;
+export type CodesignFixed = (typeof CODESIGN_FIXED)[number];
+export const CODESIGN_RANGES = { budget: [1, 10_000], seed: [0, 2 ** 32 - 1], weight: [0, 100] } as const;

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { migrateSession, SESSION_MIGRATIONS } from './migrations.ts';
 import { RUN_SETTING_LIMITS } from '../elector/types.ts';
-import { DEFAULT_LAB, DEFAULT_VIEW, defaultSession } from './defaults.ts';
-import { labSchema } from './schema.ts';
+import { DEFAULT_CODESIGN, DEFAULT_LAB, DEFAULT_VIEW, defaultSession } from './defaults.ts';
+import { codesignSchema, labSchema } from './schema.ts';
 import { validateSession } from './session.ts';
 
 describe('migrateSession', () => {
@@ -94,8 +94,10 @@ describe('SESSION_MIGRATIONS[4] (v4 → v5: the DynaProp lab)', () => {
     const r = migrateSession(structuredClone(v4));
     expect(r).toMatchObject({ ok: true, migratedFrom: 4 });
     if (!r.ok) return;
-    const { dynaprop, ...rest } = r.value;
+    const { dynaprop, codesign, ...rest } = r.value;
     expect(rest).toEqual({ ...v4, version: 5 });
+    expect(codesign).toEqual(DEFAULT_CODESIGN);
+    expect(codesignSchema.safeParse(codesign).success).toBe(true);
     expect(rest.settings).not.toHaveProperty('sparsityByOp');
     expect(dynaprop).toEqual(DEFAULT_LAB);
     expect(labSchema.safeParse(dynaprop).success).toBe(true);
@@ -113,7 +115,7 @@ describe('SESSION_MIGRATIONS[4] (v4 → v5: the DynaProp lab)', () => {
   });
 
   it('gives a validated session with the lab on the default view', () => {
-    const { dynaprop: _d, ...view } = defaultSession();
+    const { dynaprop: _d, codesign: _c, ...view } = defaultSession();
     const r = validateSession({ ...view, version: 4 });
     expect(r).toMatchObject({ ok: true, migratedFrom: 4 });
     expect(r.ok && r.value).toEqual(defaultSession());

@@ -3,7 +3,7 @@
  * `n` turns a version-n object into version n+1. Old decoders are kept forever, so
  * a link shared today still opens after the schema moves on.
  */
-import { SESSION_VERSION, type LabSettings } from './schema.ts';
+import { SESSION_VERSION, type CodesignSettings, type LabSettings } from './schema.ts';
 
 export type Migration = (old: Record<string, unknown>) => Record<string, unknown>;
 
@@ -15,6 +15,15 @@ export const V5_LAB: Readonly<LabSettings> = Object.freeze({
   dataset: 'names', model: 'bert-tiny', steps: 300, batchSize: 32, seqLen: 16, learningRate: 0.001, seed: 1,
   targetActivationSparsity: 0.5, targetGradientSparsity: null, gradientMode: 'delta', backend: 'auto',
   grid: { activation: [null, 0.3, 0.5, 0.7], gradient: [null, 0.9] },
+});
+
+/**
+ * The co-design panel as version 5 holds it by default (frozen, like V5_LAB): the paper's weights
+ * with area at 0.1, the published predictor, BOSHCODE at 300 queries, seed 1, inference, both halves free.
+ */
+export const V5_CODESIGN: Readonly<CodesignSettings> = Object.freeze({
+  weights: { accuracy: 0.5, latency: 0.1, dynamicEnergy: 0.2, leakageEnergy: 0.1, area: 0.1 },
+  predictor: 'published', algorithm: 'boshcode', budget: 300, seed: 1, mode: 'inference', fixed: 'none',
 });
 
 /** Keyed by the version they upgrade from. */
@@ -38,8 +47,9 @@ export const SESSION_MIGRATIONS: Readonly<Record<number, Migration>> = {
     view: { tab: 'results', timelineRows: 'layer' },
   }),
   // v5 adds the DynaProp lab's settings (and optional per-op sparsity in the run settings,
-  // which a v4 view simply lacks). A v4 view opens the lab on its first-run settings, frozen here.
-  4: (old) => ({ ...old, dynaprop: structuredClone(V5_LAB) }),
+  // which a v4 view simply lacks), and the co-design panel's settings. A v4 view opens both on
+  // their first-run settings, frozen here.
+  4: (old) => ({ ...old, dynaprop: structuredClone(V5_LAB), codesign: structuredClone(V5_CODESIGN) }),
 };
 
 /** Adds v4's `brush` (none) to the plot settings, keeping a non-empty v3 selection. */

@@ -11,6 +11,7 @@
 import * as z from 'zod/mini';
 import en from 'zod/v4/locales/en.js';
 import {
+  CODESIGN_ALGORITHMS, CODESIGN_FIXED, CODESIGN_MODES, CODESIGN_PREDICTORS, CODESIGN_RANGES,
   DATASET_STORED_LEN, LAB_BACKENDS, LAB_DATASETS, LAB_GRADIENT_MODES, LAB_GRID_MAX, LAB_MODEL_SOURCES, LAB_RANGES,
   OBJECTIVES, SESSION_VERSION, SWEEP_LIMITS, TIMELINE_ROWS, VIEW_TABS,
 } from './limits.ts';
@@ -76,6 +77,22 @@ export const labSchema = z.strictObject({
   /** Targets of the experiment runner (null: that direction unpruned); the unpruned baseline always runs. */
   grid: z.strictObject({ activation: targets, gradient: targets }),
 }).check(z.refine((l) => l.seqLen <= DATASET_STORED_LEN[l.dataset], { path: ['seqLen'], message: 'longer than the chosen dataset stores (names 16, spam 128 tokens)' }));
+
+const C = CODESIGN_RANGES;
+const weight = range(C.weight[0], C.weight[1]);
+
+/** The co-design panel's settings (v5): objective weights, predictor kind, search; never results or imported data. */
+export const codesignSchema = z.strictObject({
+  weights: z.strictObject({ accuracy: weight, latency: weight, dynamicEnergy: weight, leakageEnergy: weight, area: weight })
+    .check(z.refine((w) => Object.values(w).some((v) => v > 0), 'all weights are 0: at least one must be positive')),
+  /** `imported` needs the dataset file again after a reload or in another browser (it is not in links). */
+  predictor: z.enum(CODESIGN_PREDICTORS),
+  algorithm: z.enum(CODESIGN_ALGORITHMS),
+  budget: whole(C.budget),
+  seed: whole(C.seed),
+  mode: z.enum(CODESIGN_MODES),
+  fixed: z.enum(CODESIGN_FIXED),
+});
 
 /** Designs are shape-checked here and rule-checked by validateModel / validateAccelerator. */
 const design = z.strictObject({
@@ -157,6 +174,8 @@ export const sessionSchema = z.strictObject({
   /** What is on screen (v4): the open tab and the timeline's row grouping. */
   view: viewSchema,
   dynaprop: labSchema,
+  /** The co-design panel's settings (v5; a v5 view saved before the panel existed lacks them and opens on the defaults). */
+  codesign: z.optional(codesignSchema),
 });
 
 export type RunSettings = z.infer<typeof settingsSchema>;
@@ -165,5 +184,6 @@ export type PlotSettings = z.infer<typeof plotSchema>;
 export type PlotBrush = NonNullable<PlotSettings['brush']>;
 export type ViewSettings = z.infer<typeof viewSchema>;
 export type LabSettings = z.infer<typeof labSchema>;
+export type CodesignSettings = z.infer<typeof codesignSchema>;
 export type PinnedDesignRaw = z.infer<typeof pinnedSchema>;
 export type SessionStateRaw = z.infer<typeof sessionSchema>;

@@ -8,8 +8,8 @@ import { validateAccelerator } from '../space/accelerator/validate.ts';
 import type { ValidationIssue, Validated } from '../space/issues.ts';
 import type { ModelDict } from '../space/transformer/types.ts';
 import type { AcceleratorConfig } from '../space/accelerator/types.ts';
-import { sessionSchema, type LabSettings, type PlotSettings, type RunSettings, type SweepSettings, type ViewSettings } from './schema.ts';
-import { migrateSession } from './migrations.ts';
+import { sessionSchema, type CodesignSettings, type LabSettings, type PlotSettings, type RunSettings, type SweepSettings, type ViewSettings } from './schema.ts';
+import { migrateSession, V5_CODESIGN } from './migrations.ts';
 import { normalizePinIds, type PinRename } from './pinIds.ts';
 
 export interface Design {
@@ -36,6 +36,8 @@ export interface SessionState {
   view: ViewSettings;
   /** The DynaProp lab's settings (v5). */
   dynaprop: LabSettings;
+  /** The co-design panel's settings (v5). */
+  codesign: CodesignSettings;
 }
 
 /** Migrates, shape-checks and rule-checks an untrusted session object. */
@@ -57,7 +59,9 @@ export function validateSession(x: unknown): Validated<SessionState> & { migrate
   const sweepBase = s.sweepBase && checkDesign(s.sweepBase, 'sweepBase', issues);
   if (!design || issues.length) return { ok: false, issues };
   // Pin ids are the app's: reserved, repeated or foreign ones are renamed (and reported).
-  const named = normalizePinIds({ ...s, design, pinned: pinned as PinnedDesign[], sweepBase: sweepBase ?? null });
+  // A v5 view saved before the co-design panel existed opens it on its defaults.
+  const codesign = s.codesign ?? (structuredClone(V5_CODESIGN) as CodesignSettings);
+  const named = normalizePinIds({ ...s, design, pinned: pinned as PinnedDesign[], sweepBase: sweepBase ?? null, codesign });
   return { ok: true, migratedFrom: migrated.migratedFrom, renamedPins: named.renamed, value: named.session };
 }
 

@@ -1,0 +1,44 @@
+/**
+ * The app's co-design panel: one controller and run store per explorer store, on the app's
+ * co-design worker and IndexedDB. Created by the panel's chunk the first time the tab opens
+ * (nothing of it is in the main bundle) and kept for the page's life, so a search goes on
+ * while another tab is shown.
+ */
+import { createContext, useContext } from 'react';
+import { useStore } from 'zustand';
+import type { ExplorerStoreApi } from '../store.ts';
+import { codesignClient } from '../../workers-client/codesignClient.ts';
+import { createCodesignController, type CodesignController } from './codesignController.ts';
+import { indexedDbSearchStore } from './searchDb.ts';
+import { createCodesignStore, type CodesignRunState, type CodesignStoreApi } from './codesignStore.ts';
+
+export interface AppCodesign {
+  store: CodesignStoreApi;
+  controller: CodesignController;
+}
+
+const panels = new WeakMap<ExplorerStoreApi, AppCodesign>();
+
+export function appCodesignFor(explorer: ExplorerStoreApi): AppCodesign {
+  let panel = panels.get(explorer);
+  if (!panel) {
+    const store = createCodesignStore();
+    const controller = createCodesignController({ explorer, store, client: codesignClient(), db: indexedDbSearchStore() });
+    void controller.load();
+    void controller.describePredictor();
+    panels.set(explorer, (panel = { store, controller }));
+  }
+  return panel;
+}
+
+export const CodesignContext = createContext<AppCodesign | null>(null);
+
+export function useCodesignApi(): AppCodesign {
+  const panel = useContext(CodesignContext);
+  if (!panel) throw new Error('useCodesign outside <CodesignContext.Provider>');
+  return panel;
+}
+
+export function useCodesign<T>(selector: (s: CodesignRunState) => T): T {
+  return useStore(useCodesignApi().store, selector);
+}

@@ -1,0 +1,106 @@
+import { describe, expect, it } from 'vitest';
+import { createExplorerStore } from '../store.ts';
+import { createCodesignStore } from './codesignStore.ts';
+import { createCodesignController } from './codesignController.ts';
+import { memorySearchStore } from './searchDb.ts';
+import { parseSearchRecord } from './searchRecord.ts';
+import type { CodesignClient, SearchOutcome } from '../../workers-client/codesignClient.ts';
+import type { CodesignRequest } from '../../../workers/codesign.worker.ts';
+import type { Evaluation, SearchProgress } from '../../core/codesign/types.ts';
+import { MODEL_PRESETS } from '../../core/space/transformer/presets.ts';
+import { ACCELERATOR_PRESETS } from '../../core/space/accelerator/presets.ts';
+
+const pair = (preset: 'bert-tiny' | 'bert-base', acc: 'acceltran-edge' | 'acceltran-server') => ({ model: structuredClone(MODEL_PRESETS[preset].model), accelerator: structuredClone(ACCELERATOR_PRESETS[acc].config) });
+const evaluation = (performance: number, p = pair('bert-tiny', 'acceltran-edge')): Evaluation => ({
+  candidate: p, embedding: { model: [], accelerator: [] }, performance,
+  metrics: { latencyS: 1e-3 / performance, dynamicEnergyJ: 1e-3, leakageEnergyJ: 1e-4, areaMm2: 100 },
+  accuracy: { mean: 0.7, std: 0.01, source: 'published: test' },
+});
+
+/** A client whose search answers `budget` queries at once (or what `reply` says). */
+function fakeClient(reply?: (req: CodesignRequest) => SearchOutcome) {
+  const requests: CodesignRequest[] = [];
+  const client: CodesignClient = {
+    created: 1,
+    async search(req, onProgress) {
+      requests.push(req);
+      if (reply) return reply(req);
+      const evals = Array.from({ length: req.budget }, (_, i) => evaluation(0.5 + i / 100));
+      evals.forEach((e, i) => onProgress({ query: i + 1, budget: req.budget, evaluation: e, bestSoFar: e, step: 'random' } as SearchProgress));
+      const history = evals.map((e, i) => ({ query: i + 1, performance: e.performance, bestSoFar: e.performance, step: 'random' }));
+      const baseline = evaluation(0.4, pair('bert-base', 'acceltran-server'));
+      return { ok: true, result: { best: evals[evals.length - 1], history, evaluations: evals, seed: req.seed, seconds: 0.1 }, baseline, ratios: { latency: 2, energy: 1, area: 1, accuracyDelta: 0 }, predictor: 'published: test', backend: 'cpu' };
+    },
+    async compare() { return { ok: true, summaries: [] }; },
+    async inspectPredictor(p) { return p.kind === 'published' ? { ok: true, description: 'published' } : { ok: true, description: 'imported', looSpearman: 0.8, entries: 17, skipped: 3 }; },
+    cancel() {},
+    terminate() {},
+  };
+  return { client, requests };
+}
+
+function setup(opts: { reply?: (req: CodesignRequest) => SearchOutcome; stored?: unknown } = {}) {
+  const explorer = createExplorerStore();
+  const store = createCodesignStore();
+  const db = memorySearchStore(opts.stored);
+  const { client, requests } = fakeClient(opts.reply);
+  const controller = createCodesignController({ explorer, store, client, db, flushMs: 1 });
+  return { explorer, store, db, controller, requests };
+}
+
+describe('co-design controller', () => {
+  it('runs the session settings, keeps every query, saves a valid record, and a reload shows it', async () => {
+    const { explorer, store, db, controller, requests } = setup();
+    explorer.getState().setCodesign({ algorithm: 'random', budget: 12, seed: 7, fixed: 'accelerator', mode: 'both' });
+    await controller.run();
+    expect(requests[0]).toMatchObject({ algorithm: 'random', budget: 12, seed: 7, predictor: { kind: 'published' }, objective: { mode: 'both' } });
+    expect(requests[0].fixedAccelerator).toEqual(explorer.getState().session.design.accelerator);
+    expect(requests[0].fixedModel).toBeUndefined();
+    const s = store.getState();
+    expect(s.status).toBe('done');
+    expect(s.points).toHaveLength(12);
+    expect(parseSearchRecord(db.raw.value)).toMatchObject({ ok: true });
+
+    const again = setup({ stored: db.raw.value });
+    await again.controller.load();
+    expect(again.store.getState().record?.points).toHaveLength(12);
+  });
+
+  it('names the field of a corrupt saved record and starts empty without failing', async () => {
+    const { db, controller } = setup();
+    await controller.run();
+    const bad = structuredClone(db.raw.value) as { points: { performance: unknown }[] };
+    bad.points[3].performance = 'high';
+    const again = setup({ stored: bad });
+    await again.controller.load();
+    expect(again.store.getState().record).toBeNull();
+    expect(again.store.getState().storageMessage).toContain('points[3].performance');
+    const newer = setup({ stored: { ...(db.raw.value as object), version: 9 } });
+    await newer.controller.load();
+    expect(newer.store.getState().storageMessage).toContain('version');
+  });
+
+  it('refuses an imported predictor without a file, and reports the worker\'s field-named refusal', async () => {
+    const { explorer, store, controller, requests } = setup({ reply: () => ({ ok: false, cancelled: false, message: 'budget: 0 must be a whole number ≥ 1', issues: [{ path: 'budget', message: '0 must be ≥ 1' }] }) });
+    explorer.getState().setCodesign({ predictor: 'imported' });
+    await controller.run();
+    expect(requests).toHaveLength(0);
+    expect(store.getState().error?.issues?.[0].path).toBe('predictor');
+    await controller.importDataset('made-up.json', '{}');
+    expect(store.getState().predictorInfo).toMatchObject({ status: 'ok', looSpearman: 0.8 });
+    await controller.run();
+    expect(requests[0].predictor).toEqual({ kind: 'imported', text: '{}', name: 'made-up.json' });
+    expect(store.getState()).toMatchObject({ status: 'error', error: { message: expect.stringContaining('budget') } });
+  });
+
+  it('loads a pair into the editors, and refuses one outside the space by field', async () => {
+    const { explorer, controller } = setup();
+    expect(controller.loadIntoEditors(pair('bert-base', 'acceltran-server'), 'The best pair')).toBe(true);
+    expect(explorer.getState().session.design.model.l).toBe(12);
+    expect(explorer.getState().session.design.accelerator).toEqual(ACCELERATOR_PRESETS['acceltran-server'].config);
+    const bad = { ...pair('bert-tiny', 'acceltran-edge'), model: { ...pair('bert-tiny', 'acceltran-edge').model, l: 5 } };
+    expect(controller.loadIntoEditors(bad, 'Query 3')).toBe(false);
+    expect(explorer.getState().notice?.message).toContain('model.');
+    expect(explorer.getState().session.design.model.l).toBe(12);
+  });
+});

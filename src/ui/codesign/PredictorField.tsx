@@ -1,0 +1,52 @@
+/** The accuracy predictor: published GLUE scores, or the user's own dataset file; its source is always shown. */
+import { useExplorer, useExplorerApi } from '../../state/useExplorer.ts';
+import { useCodesign, useCodesignApi } from '../../state/codesign/appCodesign.ts';
+import { MAX_DATASET_FILE_BYTES } from '../../state/codesign/codesignController.ts';
+
+export function PredictorField() {
+  const kind = useExplorer((s) => s.session.codesign.predictor);
+  const api = useExplorerApi();
+  const { controller } = useCodesignApi();
+  const info = useCodesign((s) => s.predictorInfo);
+  const dataset = useCodesign((s) => s.dataset);
+  const choose = (predictor: 'published' | 'imported') => {
+    api.getState().setCodesign({ predictor });
+    void controller.describePredictor();
+  };
+  return (
+    <div className="cd-predictor">
+      <div role="radiogroup" aria-label="Accuracy predictor" className="cd-radios">
+        <label><input type="radio" name="cd-predictor" value="published" checked={kind === 'published'} onChange={() => choose('published')} /> Published GLUE scores</label>
+        <label><input type="radio" name="cd-predictor" value="imported" checked={kind === 'imported'} onChange={() => choose('imported')} data-testid="cd-predictor-imported" /> Imported dataset</label>
+      </div>
+      {kind === 'imported' && (
+        <label className="cd-field">
+          <span>FlexiBERT 2.0 dataset (JSON) or rows (JSON/CSV){dataset ? `: ${dataset.name}` : ''}</span>
+          <input
+            type="file" accept=".json,.csv,application/json,text/csv" data-testid="cd-dataset"
+            onChange={async (e) => {
+              const file = e.target.files?.[0];
+              e.target.value = '';
+              if (!file) return;
+              if (file.size > MAX_DATASET_FILE_BYTES) return void controller.importDataset(file.name, 'x'.repeat(MAX_DATASET_FILE_BYTES + 1));
+              void controller.importDataset(file.name, await file.text());
+            }}
+          />
+        </label>
+      )}
+      <p className="cd-caption" data-testid="cd-predictor-info" aria-live="polite">
+        {info.status === 'loading' && 'Reading the predictor…'}
+        {info.status === 'error' && <span className="cd-error">{info.message}</span>}
+        {info.status === 'ok' && (
+          <>
+            {info.looSpearman !== undefined && (
+              <strong data-testid="cd-loo">Leave-one-out Spearman ρ = {Number.isFinite(info.looSpearman) ? info.looSpearman.toFixed(2) : 'undefined (constant scores)'} over {info.entries} models{info.skipped ? ` (${info.skipped} without a score skipped)` : ''}. </strong>
+            )}
+            {info.description}
+          </>
+        )}
+        {info.status === 'idle' && kind === 'imported' && 'Choose a dataset file: {"<hash>": {"model_dict": {…}, "glue": …}} (FlexiBERT 2.0 format).'}
+      </p>
+    </div>
+  );
+}
