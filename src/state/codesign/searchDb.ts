@@ -4,6 +4,7 @@
  * Reads validate the record; a bad one is reported by field and left where it is.
  */
 import { parseSearchRecord, type SearchRecord } from './searchRecord.ts';
+import { lazyDatabase } from '../openDatabase.ts';
 
 export type StoredSearch = { record: SearchRecord | null; unreadable: { field: string; message: string } | null };
 
@@ -23,21 +24,7 @@ function read(value: unknown): StoredSearch {
 }
 
 export function indexedDbSearchStore(name = DB_NAME): SearchStore {
-  let opened: Promise<IDBDatabase> | null = null;
-  const db = () =>
-    (opened ??= new Promise<IDBDatabase>((resolve, reject) => {
-      if (typeof indexedDB === 'undefined') return reject(new Error('IndexedDB is not available in this browser'));
-      const request = indexedDB.open(name, 1);
-      request.onupgradeneeded = () => {
-        if (!request.result.objectStoreNames.contains(STORE)) request.result.createObjectStore(STORE);
-      };
-      request.onsuccess = () => resolve(request.result);
-      request.onerror = () => reject(request.error ?? new Error('IndexedDB could not be opened'));
-      request.onblocked = () => reject(new Error('IndexedDB is blocked by another tab of this app'));
-    }).catch((e) => {
-      opened = null;
-      throw e;
-    }));
+  const db = lazyDatabase(name, STORE);
   const tx = async <T,>(mode: IDBTransactionMode, f: (s: IDBObjectStore) => IDBRequest<T>) => {
     const t = (await db()).transaction(STORE, mode);
     const request = f(t.objectStore(STORE));

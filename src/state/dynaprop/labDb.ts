@@ -8,6 +8,7 @@
  * user. Imports write all their records in one transaction, or none.
  */
 import { parseLabRecord, type LabRecord } from './labRecord.ts';
+import { lazyDatabase } from '../openDatabase.ts';
 
 export interface UnreadableRecord {
   id: string;
@@ -55,22 +56,8 @@ const done = (request: IDBRequest | IDBTransaction) =>
 
 /** The browser's IndexedDB; rejects (and the lab says so) where it is unavailable. */
 export function indexedDbLabStore(name = DB_NAME): LabRecordStore {
-  let opened: Promise<IDBDatabase> | null = null;
-  const db = () =>
-    (opened ??= new Promise<IDBDatabase>((resolve, reject) => {
-      if (typeof indexedDB === 'undefined') return reject(new Error('IndexedDB is not available in this browser'));
-      const request = indexedDB.open(name, 1);
-      request.onupgradeneeded = () => {
-        // Keyed by the record's own id: a re-import of the same record replaces it rather than doubling it.
-        if (!request.result.objectStoreNames.contains(STORE)) request.result.createObjectStore(STORE, { keyPath: 'id' });
-      };
-      request.onsuccess = () => resolve(request.result);
-      request.onerror = () => reject(request.error ?? new Error('IndexedDB could not be opened'));
-      request.onblocked = () => reject(new Error('IndexedDB is blocked by another tab of this app'));
-    }).catch((e) => {
-      opened = null;
-      throw e;
-    }));
+  // Keyed by the record's own id: a re-import of the same record replaces it rather than doubling it.
+  const db = lazyDatabase(name, STORE, { keyPath: 'id' });
 
   return {
     async list() {
