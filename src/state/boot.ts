@@ -1,7 +1,12 @@
 /**
- * Start-up: pick the initial view (a `#s=` link, else the stored session, else
- * the defaults; see initialSession.ts), create the store, and connect the
- * controllers that keep results, storage and the address bar in step with it.
+ * Start-up, and the one place that creates and connects stores, controllers and
+ * worker clients: pick the initial view (a `#s=` link, else the stored session,
+ * else the defaults; see initialSession.ts), create the explorer store, and
+ * connect the controllers that keep results, sweeps, storage and the address bar
+ * in step with it. Components receive what this returns through context
+ * (main.tsx). The DynaProp lab and the co-design panel are the exception: their
+ * stores and workers are created in state/ (appLab.ts, appCodesign.ts) by their
+ * tabs' chunks on first open, so that none of their code is in the main bundle.
  */
 import { createExplorerStore, type ExplorerStoreApi } from './store.ts';
 import { startSimulationController } from './simulationController.ts';
@@ -12,9 +17,15 @@ import { setAsideSlot } from './setAsideSession.ts';
 import { markLinked, startLinkController } from './linkController.ts';
 import { previousSessionSlot } from './previousSession.ts';
 import { registerServiceWorker } from './serviceWorker.ts';
-import { startAppSweep } from '../ui/sweep/appSweep.ts';
+import { startAppSweep, type AppSweep } from './sweep/appSweep.ts';
+import { sweepPool } from '../workers-client/sweepPool.ts';
 
-export function bootExplorer(): ExplorerStoreApi {
+export interface BootedApp {
+  explorer: ExplorerStoreApi;
+  sweep: AppSweep;
+}
+
+export function bootExplorer(): BootedApp {
   const storage = browserStorage();
   const choice = chooseInitialSession({ hash: location.hash, stored: readStoredSession(storage) });
   const store = createExplorerStore(choice.session);
@@ -45,9 +56,9 @@ export function bootExplorer(): ExplorerStoreApi {
   addEventListener('pagehide', persistence.flush);
   startLinkController(store, slot);
   // A shared or restored sweep re-runs from its seed, now and whenever the view is replaced.
-  startAppSweep(store);
+  const sweep = startAppSweep(store, sweepPool);
   // The opened view is stored at once, so a reload right away restores it even without the link.
   if (choice.source !== 'storage') persistence.saveNow();
   registerServiceWorker();
-  return store;
+  return { explorer: store, sweep };
 }

@@ -16,8 +16,8 @@ import { runSweepChunk, type PairSimulator } from '../core/sweep/run.ts';
 import type { SimResult } from '../core/elector/types.ts';
 import type { SessionState } from '../core/share/session.ts';
 import { createSweepPool, type SweepJob, type SweepWorker } from '../workers-client/sweepPool.ts';
-import { createSweepController } from '../ui/sweep/sweepController.ts';
-import { createSweepRunStore } from '../ui/sweep/sweepRunStore.ts';
+import { createSweepController } from './sweep/sweepController.ts';
+import { createSweepRunStore } from './sweep/sweepRunStore.ts';
 import { parseSessionFile, sessionFileJson } from '../ui/session/sessionFile.ts';
 
 const fakeSim: PairSimulator = (_m, a) => ({
@@ -120,7 +120,7 @@ describe('a replaced view re-runs its sweep', () => {
 
 describe('sameJob', () => {
   it('tells a run built around another base design (or spec, or settings) from the view’s own', async () => {
-    const { sameJob } = await import('../ui/sweep/sweepController.ts');
+    const { sameJob } = await import('./sweep/sweepController.ts');
     const view = sweptView();
     const job = { spec: view.sweep, base: view.sweepBase!, settings: view.settings, total: 300 };
     expect(sameJob(job, view)).toBe(true);

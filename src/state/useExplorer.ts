@@ -1,15 +1,11 @@
 /** The thin React binding over the vanilla store (zustand's own split). */
-import { createContext, useContext } from 'react';
 import { useStore } from 'zustand';
+import { createStoreContext } from './storeContext.ts';
 import type { ExplorerStore, ExplorerStoreApi } from './store.ts';
 
-export const ExplorerContext = createContext<ExplorerStoreApi | null>(null);
-
-export function useExplorerApi(): ExplorerStoreApi {
-  const api = useContext(ExplorerContext);
-  if (!api) throw new Error('useExplorer outside <ExplorerContext.Provider>');
-  return api;
-}
+const explorerContext = createStoreContext<ExplorerStoreApi>('ExplorerContext');
+export const ExplorerContext = explorerContext.Context;
+export const useExplorerApi = explorerContext.use;
 
 /** Subscribes to one slice; re-renders only when that slice changes (Object.is). */
 export function useExplorer<T>(selector: (s: ExplorerStore) => T): T {

@@ -4,8 +4,8 @@
  * (nothing of it is in the main bundle) and kept for the page's life, so a search goes on
  * while another tab is shown.
  */
-import { createContext, useContext } from 'react';
 import { useStore } from 'zustand';
+import { createStoreContext } from '../storeContext.ts';
 import type { ExplorerStoreApi } from '../store.ts';
 import { codesignClient } from '../../workers-client/codesignClient.ts';
 import { createCodesignController, type CodesignController } from './codesignController.ts';
@@ -31,13 +31,9 @@ export function appCodesignFor(explorer: ExplorerStoreApi): AppCodesign {
   return panel;
 }
 
-export const CodesignContext = createContext<AppCodesign | null>(null);
-
-export function useCodesignApi(): AppCodesign {
-  const panel = useContext(CodesignContext);
-  if (!panel) throw new Error('useCodesign outside <CodesignContext.Provider>');
-  return panel;
-}
+const codesignContext = createStoreContext<AppCodesign>('CodesignContext');
+export const CodesignContext = codesignContext.Context;
+export const useCodesignApi = codesignContext.use;
 
 export function useCodesign<T>(selector: (s: CodesignRunState) => T): T {
   return useStore(useCodesignApi().store, selector);

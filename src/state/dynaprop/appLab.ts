@@ -4,8 +4,8 @@
  * chunk the first time the tab opens (nothing of it is in the main bundle), and kept
  * for the page's life, so a run goes on while another tab is shown.
  */
-import { createContext, useContext } from 'react';
 import { useStore } from 'zustand';
+import { createStoreContext } from '../storeContext.ts';
 import type { ExplorerStoreApi } from '../store.ts';
 import { dynapropClient } from '../../workers-client/dynapropClient.ts';
 import { simulateInWorker } from '../../workers-client/electorClient.ts';
@@ -33,13 +33,9 @@ export function appLabFor(explorer: ExplorerStoreApi): AppLab {
   return lab;
 }
 
-export const LabContext = createContext<AppLab | null>(null);
-
-export function useLabApi(): AppLab {
-  const lab = useContext(LabContext);
-  if (!lab) throw new Error('useLab outside <LabContext.Provider>');
-  return lab;
-}
+const labContext = createStoreContext<AppLab>('LabContext');
+export const LabContext = labContext.Context;
+export const useLabApi = labContext.use;
 
 /** Subscribes to one slice of the lab's run-time state. */
 export function useLab<T>(selector: (s: LabRunState) => T): T {

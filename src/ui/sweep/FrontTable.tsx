@@ -10,16 +10,16 @@
  * transitions) so it never blocks input.
  */
 import { memo, startTransition, useDeferredValue, useMemo, useState } from 'react';
-import { useStore } from 'zustand';
 import { useShallow } from 'zustand/react/shallow';
 import { OBJECTIVES, OBJECTIVE_INFO, type Objective, type ObjectiveColumns } from '../../core/sweep/objectives.ts';
 import { useExplorer } from '../../state/useExplorer.ts';
 import { formatObjective } from './objectiveFormat.ts';
 import { compactDescription } from './pointDescription.ts';
 import { firstSorted, nextSort, type SortState } from './tableSort.ts';
-import { sweepRunStore, type SweepRunJob } from './sweepRunStore.ts';
-import { measureSince } from './perfMark.ts';
-import type { SweepController } from './sweepController.ts';
+import { useSweepRun } from '../../state/sweep/appSweep.ts';
+import type { SweepRunJob } from '../../state/sweep/sweepRunStore.ts';
+import { measureSince } from '../../state/perfMark.ts';
+import type { SweepController } from '../../state/sweep/sweepController.ts';
 
 /** Rows rendered at most (the count of all is shown); a table is for reading, the plot for the cloud. */
 export const TABLE_ROW_CAP = 100;
@@ -50,7 +50,7 @@ const FrontRow = memo(function FrontRow({ index: i, current, columns, job, contr
 });
 
 export function FrontTable({ controller }: { controller: SweepController }) {
-  const live = useStore(sweepRunStore, useShallow((s) => ({ columns: s.columns, front: s.front, selection: s.selection, job: s.job })));
+  const live = useSweepRun(useShallow((s) => ({ columns: s.columns, front: s.front, selection: s.selection, job: s.job })));
   // Rendered at low priority and interruptibly: streaming fronts must not block the main thread.
   const run = useDeferredValue(live);
   const focus = useExplorer((s) => s.session.plot.focus);

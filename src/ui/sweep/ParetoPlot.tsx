@@ -5,7 +5,6 @@
  * renders the elements once, feeds the engine and handles the keyboard.
  */
 import { useEffect, useId, useRef, useState, type KeyboardEvent } from 'react';
-import { useStore } from 'zustand';
 import { useShallow } from 'zustand/react/shallow';
 import { useExplorer } from '../../state/useExplorer.ts';
 import { OBJECTIVE_INFO } from '../../core/sweep/objectives.ts';
@@ -15,8 +14,8 @@ import { navigateFront } from './frontNav.ts';
 import { formatObjective, objectiveLabel } from './objectiveFormat.ts';
 import { PlotTooltip, type PlotTooltipHandle } from './PlotTooltip.tsx';
 import { PlotToolbar } from './PlotToolbar.tsx';
-import { sweepRunStore } from './sweepRunStore.ts';
-import type { SweepController } from './sweepController.ts';
+import { useSweepApi, useSweepRun } from '../../state/sweep/appSweep.ts';
+import type { SweepController } from '../../state/sweep/sweepController.ts';
 
 export function ParetoPlot({ controller, active, engineRef }: { controller: SweepController; active: boolean; engineRef: { current: PlotEngine | null } }) {
   const { x, y, xScale, yScale, focus } = useExplorer(useShallow((s) => {
@@ -24,7 +23,8 @@ export function ParetoPlot({ controller, active, engineRef }: { controller: Swee
     return { x: p.x, y: p.y, xScale: p.xScale, yScale: p.yScale, focus: p.focus };
   }));
   // Only what the keyboard and the text alternative need; drawing does not go through React.
-  const run = useStore(sweepRunStore, useShallow((s) => ({ columns: s.columns, front: s.front, selection: s.selection, done: s.done, errorCount: s.errorCount })));
+  const runs = useSweepApi().store;
+  const run = useSweepRun(useShallow((s) => ({ columns: s.columns, front: s.front, selection: s.selection, done: s.done, errorCount: s.errorCount })));
   const rootRef = useRef<HTMLDivElement>(null);
   const canvasRef = useRef<HTMLCanvasElement>(null);
   const svgRef = useRef<SVGSVGElement>(null);
@@ -62,16 +62,16 @@ export function ParetoPlot({ controller, active, engineRef }: { controller: Swee
   const feed = useRef<() => void>(() => {});
   feed.current = () => {
     const v = view.current;
-    const s = sweepRunStore.getState();
+    const s = runs.getState();
     if (!v.active || !engineRef.current) return;
     engineRef.current.setInput({
       data: s.columns && { xs: s.columns[v.x], ys: s.columns[v.y], xChoice: v.xScale, yChoice: v.yScale, dataVersion: s.dataVersion, added: s.added },
       xLabel: objectiveLabel(v.x), yLabel: objectiveLabel(v.y), front: s.front, selection: s.selection, focus: v.focus, cursor: v.cursor,
     });
   };
-  useEffect(() => sweepRunStore.subscribe((s, prev) => {
+  useEffect(() => runs.subscribe((s, prev) => {
     if (s.version !== prev.version || s.dataVersion !== prev.dataVersion) feed.current();
-  }), []);
+  }), [runs]);
   useEffect(() => feed.current(), [active, x, y, xScale, yScale, focus, cursor]);
   // The cloud's colour is read from the theme when drawing.
   const theme = useExplorer((s) => s.theme);

@@ -6,7 +6,7 @@ import { memo, useImperativeHandle, useState, type Ref } from 'react';
 import { OBJECTIVES, OBJECTIVE_INFO } from '../../core/sweep/objectives.ts';
 import { pointDescription } from './pointDescription.ts';
 import { formatObjective } from './objectiveFormat.ts';
-import { sweepRunStore } from './sweepRunStore.ts';
+import { useSweepApi } from '../../state/sweep/appSweep.ts';
 
 export interface PlotTooltipHandle {
   /** Shows point `index` at (x, y) inside a plot of the given size (null hides it). */
@@ -15,10 +15,11 @@ export interface PlotTooltipHandle {
 
 /** Memoised: only its own state (the hovered point) re-renders it, not the plot's. */
 export const PlotTooltip = memo(function PlotTooltip({ ref }: { ref: Ref<PlotTooltipHandle> }) {
+  const runs = useSweepApi().store;
   const [hover, setHover] = useState<{ index: number; x: number; y: number; width: number; height: number } | null>(null);
   useImperativeHandle(ref, () => ({ show: (index, x, y, width, height) => setHover(index === null ? null : { index, x, y, width, height }) }), []);
   if (!hover) return null;
-  const { columns, job } = sweepRunStore.getState();
+  const { columns, job } = runs.getState();
   if (!columns || !job || hover.index >= job.total) return null;
   const design = pointDescription(job, hover.index);
   // Keep the box inside the plot: flip it left of / above the pointer in the right / lower half.

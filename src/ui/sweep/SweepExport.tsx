@@ -5,11 +5,11 @@
  * With nothing to export (an empty selection), the point exports are disabled.
  */
 import { useRef, useState } from 'react';
-import { useStore } from 'zustand';
 import { planFor } from '../../core/sweep/sample.ts';
 import type { ExportFormat } from '../../core/sweep/exportTable.ts';
 import { download, plotPng, plotSvg } from './plotExport.ts';
-import { sweepRunStore } from './sweepRunStore.ts';
+import { useSweepApi, useSweepRun } from '../../state/sweep/appSweep.ts';
+import type { SweepRunState } from '../../state/sweep/sweepRunStore.ts';
 import type { PlotEngine } from './plotEngine.ts';
 import { startExport } from '../../workers-client/exportClient.ts';
 import { importSweepFile } from './importSweep.ts';
@@ -20,7 +20,7 @@ type Which = 'front' | 'selection' | 'all';
 interface Progress { format: ExportFormat; done: number; total: number }
 
 /** Number of points `which` would export. */
-function countFor(which: Which, s: ReturnType<typeof sweepRunStore.getState>): number {
+function countFor(which: Which, s: SweepRunState): number {
   if (!s.columns) return 0;
   if (which === 'front') return s.front.length;
   if (which === 'selection') return s.selection.length;
@@ -34,15 +34,16 @@ export function SweepExport({ engineRef }: { engineRef: { current: PlotEngine | 
   const [message, setMessage] = useState<string | null>(null);
   const cancelRef = useRef<(() => void) | null>(null);
   const api = useExplorerApi();
+  const runs = useSweepApi().store;
   const cancelled = useRef(false);
-  const hasPoints = useStore(sweepRunStore, (s) => s.columns !== null);
-  const count = useStore(sweepRunStore, (s) => countFor(which, s));
-  const wholeModels = useStore(sweepRunStore, (s) => (s.job ? planFor(s.job.spec).randomModel : false));
+  const hasPoints = useSweepRun((s) => s.columns !== null);
+  const count = useSweepRun((s) => countFor(which, s));
+  const wholeModels = useSweepRun((s) => (s.job ? planFor(s.job.spec).randomModel : false));
   const busy = progress !== null;
   const empty = hasPoints && count === 0;
 
   const exportPoints = async (format: ExportFormat) => {
-    const { job, columns, errors, front, selection } = sweepRunStore.getState();
+    const { job, columns, errors, front, selection } = runs.getState();
     if (!job || !columns || !errors) return;
     const indices = which === 'front' ? front : which === 'selection' ? selection : null;
     setMessage(null);

@@ -1,7 +1,6 @@
 /** Progress of the running sweep: a progress bar, rate, ETA, and what failed. */
-import { useStore } from 'zustand';
 import { useShallow } from 'zustand/react/shallow';
-import { sweepRunStore } from './sweepRunStore.ts';
+import { useSweepRun } from '../../state/sweep/appSweep.ts';
 
 /** One formatter for every render (toLocaleString builds a new one per call). */
 const NUMBER = new Intl.NumberFormat('en-US');
@@ -9,7 +8,7 @@ const n = (x: number) => NUMBER.format(x);
 const seconds = (s: number) => (s < 10 ? `${s.toFixed(1)} s` : s < 120 ? `${Math.round(s)} s` : `${Math.round(s / 60)} min`);
 
 export function SweepProgress() {
-  const r = useStore(sweepRunStore, useShallow((s) => ({
+  const r = useSweepRun(useShallow((s) => ({
     status: s.status, done: s.done, total: s.job?.total ?? 0, rate: s.ratePerS, eta: s.etaS,
     errors: s.errorCount, kinds: s.errorKinds, elapsedMs: s.elapsedMs, message: s.message,
   })));

@@ -4,28 +4,25 @@
  * mounted while hidden, so a sweep keeps running and keeps its points.
  */
 import { useRef } from 'react';
-import { useStore } from 'zustand';
-import { useExplorer, useExplorerApi } from '../../state/useExplorer.ts';
+import { useExplorer } from '../../state/useExplorer.ts';
 import { Explain } from '../common/Explain.tsx';
 import { OBJECTIVES, OBJECTIVE_INFO } from '../../core/sweep/objectives.ts';
-import { sweepControllerFor } from './appSweep.ts';
 import { SweepForm } from './SweepForm.tsx';
 import { SweepProgress } from './SweepProgress.tsx';
 import { ParetoPlot } from './ParetoPlot.tsx';
 import { FrontTable } from './FrontTable.tsx';
 import { SweepExport } from './SweepExport.tsx';
-import { sweepRunStore } from './sweepRunStore.ts';
+import { useSweepApi, useSweepRun } from '../../state/sweep/appSweep.ts';
 import type { PlotEngine } from './plotEngine.ts';
 import './sweep.css';
 
 export function SweepView({ active }: { active: boolean }) {
-  const api = useExplorerApi();
-  const controller = sweepControllerFor(api);
+  const { controller } = useSweepApi();
   const engineRef = useRef<PlotEngine | null>(null);
-  const status = useStore(sweepRunStore, (s) => s.status);
-  const runSpec = useStore(sweepRunStore, (s) => s.job?.spec ?? null);
+  const status = useSweepRun((s) => s.status);
+  const runSpec = useSweepRun((s) => s.job?.spec ?? null);
   const spec = useExplorer((s) => s.session.sweep);
-  const runBase = useStore(sweepRunStore, (s) => s.job?.base ?? null);
+  const runBase = useSweepRun((s) => s.job?.base ?? null);
   const sweepBase = useExplorer((s) => s.session.sweepBase);
   const stale = runSpec !== null && JSON.stringify(runSpec) !== JSON.stringify(spec);
   // The view's sweep is built around another design than these points (a view replaced while they were kept).

@@ -8,7 +8,7 @@
 import type { ZoomTransform } from 'd3';
 import { CloudRaster, parseHexColor, type RasterOptions } from './plotRaster.ts';
 import type { PlotProjection } from './plotProjection.ts';
-import { measureSince } from './perfMark.ts';
+import { measureSince } from '../../state/perfMark.ts';
 
 /** Above this many points, marks shrink and fade so density still shows. */
 const DENSE_POINTS = 20_000;

@@ -12,7 +12,7 @@ import { drawAxes, drawMarks, MARGIN, type OverlayParts, type OverlayState } fro
 import { PlotProjection, type ProjectionChange } from './plotProjection.ts';
 import { buildPointGrid, pickPoint, type PointGrid } from './pointGrid.ts';
 import { CloudCanvas } from './plotCloud.ts';
-import { measureSince as mark } from './perfMark.ts';
+import { measureSince as mark } from '../../state/perfMark.ts';
 import { EMPTY_INPUT, type DragMode, type PlotCallbacks, type PlotElements, type PlotInput } from './plotTypes.ts';
 
 export type { DragMode, PlotCallbacks, PlotElements, PlotInput };

@@ -1,7 +1,7 @@
 /** Text describing sweep point `index`: what the sweep varied, and the whole design. */
 import { planFor, pairFromLevels, sampleLevels } from '../../core/sweep/sample.ts';
 import { summariseAccelerator, summariseLevels, summariseLevelsCompact, summariseModel } from './designSummary.ts';
-import type { SweepRunJob } from './sweepRunStore.ts';
+import type { SweepRunJob } from '../../state/sweep/sweepRunStore.ts';
 
 export interface PointDescription {
   varied: string;

@@ -10,7 +10,7 @@
  * array, so the table and the plot's overlays do not re-render for nothing.
  */
 import type { Objective } from '../../core/share/schema.ts';
-import type { ExplorerStoreApi } from '../../state/store.ts';
+import type { ExplorerStoreApi } from '../store.ts';
 import { paretoFront } from '../../core/pareto/front2d.ts';
 import { emptyColumns, OBJECTIVES } from '../../core/sweep/objectives.ts';
 import { sweepSize } from '../../core/sweep/plan.ts';
@@ -19,7 +19,7 @@ import type { SweepChunkResult } from '../../core/sweep/run.ts';
 import type { SweepCallbacks, SweepHandle, SweepJob, SweepProgress } from '../../workers-client/sweepPool.ts';
 import type { SessionState } from '../../core/share/session.ts';
 import { EMPTY_RUN, type SweepRunJob, type SweepRunStore } from './sweepRunStore.ts';
-import { measureSince } from './perfMark.ts';
+import { measureSince } from '../perfMark.ts';
 import { brushFromSelection, pointsInBrush } from './brushRect.ts';
 
 export interface SweepRunner {

@@ -65,8 +65,6 @@ export function createSweepRunStore() {
 
 export type SweepRunStore = ReturnType<typeof createSweepRunStore>;
 
-/** The app's run store (module scope, like the worker pool). */
-export const sweepRunStore: SweepRunStore = createSweepRunStore();
 
 /** Points that arrived and simulated without error. */
 export function validCount(s: Pick<SweepRunState, 'done' | 'errorCount'>): number {

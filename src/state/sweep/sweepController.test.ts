@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createExplorerStore } from '../../state/store.ts';
+import { createExplorerStore } from '../store.ts';
 import { defaultSession } from '../../core/share/defaults.ts';
 import { paretoFront } from '../../core/pareto/front2d.ts';
 import { runSweepChunk, type PairSimulator } from '../../core/sweep/run.ts';

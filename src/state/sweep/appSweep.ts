@@ -1,0 +1,39 @@
+/**
+ * The app's sweep: its run store and controller, created once by start-up
+ * (`state/boot.ts`, the one place that wires stores, controllers and workers) on
+ * the app's worker pool, and handed to components through `SweepContext`.
+ * Components never import a module singleton, so tests and a second explorer
+ * (if there ever is one) get their own.
+ */
+import { useStore } from 'zustand';
+import { createStoreContext } from '../storeContext.ts';
+import type { ExplorerStoreApi } from '../store.ts';
+import { createSweepController, type SweepController, type SweepRunner } from './sweepController.ts';
+import { createSweepRunStore, type SweepRunState, type SweepRunStore } from './sweepRunStore.ts';
+
+export interface AppSweep {
+  store: SweepRunStore;
+  controller: SweepController;
+}
+
+/**
+ * Connects a run store and controller to the explorer and re-runs the opened
+ * view's sweep when `session.sweepRan` is set; from then on the controller
+ * re-runs the sweep of every view that replaces the current one (a link pasted
+ * into the tab, an imported file, the previous view restored).
+ */
+export function startAppSweep(explorer: ExplorerStoreApi, runner: () => SweepRunner): AppSweep {
+  const store = createSweepRunStore();
+  const controller = createSweepController(explorer, store, runner);
+  controller.resumeShared();
+  return { store, controller };
+}
+
+const sweepContext = createStoreContext<AppSweep>('SweepContext');
+export const SweepContext = sweepContext.Context;
+export const useSweepApi = sweepContext.use;
+
+/** Subscribes to one slice of the sweep's run-time state. */
+export function useSweepRun<T>(selector: (s: SweepRunState) => T): T {
+  return useStore(useSweepApi().store, selector);
+}
