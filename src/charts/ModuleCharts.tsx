@@ -3,7 +3,7 @@
  * leakage, per sequence), area, and utilisation by module type.
  */
 import type { SimResult } from '../core/elector/types.ts';
-import { formatSI } from '../ui/common/format.ts';
+import { formatAreaMm2, formatSI } from '../ui/common/format.ts';
 import { ChartFrame } from './ChartFrame.tsx';
 import { DataTable } from './DataTable.tsx';
 import { HBarChart, type BarPart } from './HBarChart.tsx';
@@ -16,7 +16,7 @@ const ENERGY_PARTS: BarPart[] = [
 ];
 
 const joules = (nJ: number) => formatSI(nJ * 1e-9, 'J');
-const mm2 = (v: number) => `${Number(v.toPrecision(3))} mm²`;
+const mm2 = formatAreaMm2;
 const percent = (f: number) => `${Math.round(f * 100)}%`;
 const share = (v: number, total: number) => (total === 0 ? '–' : `${((100 * v) / total).toFixed(1)}%`);
 

@@ -4,6 +4,7 @@
  * performance = Σ w_k·term_k / Σ w_k, with accuracy rewarded and latency, dynamic
  * energy, leakage energy and area penalised, each normalised to [0, 1].
  */
+import { perSequenceJ } from '../metrics/perSequence.ts';
 import { simulate } from '../elector/simulate.ts';
 import type { SimMode, SimResult } from '../elector/types.ts';
 import { acceleratorToEmbedding } from '../space/accelerator/embedding.ts';
@@ -81,7 +82,7 @@ export interface ModeRun {
 export function modeRun(r: SimResult): ModeRun {
   const steps = r.mode === 'training' ? (r.run?.accumulationSteps ?? 1) : 1;
   return {
-    metrics: { latencyS: r.latencyS * steps, dynamicEnergyJ: (r.dynamicNJ * 1e-9) / r.batchSize, leakageEnergyJ: (r.leakageNJ * 1e-9) / r.batchSize, areaMm2: r.areaMm2 },
+    metrics: { latencyS: r.latencyS * steps, dynamicEnergyJ: perSequenceJ(r.dynamicNJ, r.batchSize), leakageEnergyJ: perSequenceJ(r.leakageNJ, r.batchSize), areaMm2: r.areaMm2 },
     cycles: r.cycles * steps,
     dynamicNJ: r.dynamicNJ * steps,
     leakageNJ: r.leakageNJ * steps,

@@ -11,6 +11,7 @@
  *   npx tsx -e "import('./src/core/codesign/objectiveBounds.ts').then(m => console.log(JSON.stringify(m.deriveBounds(), null, 1)))"
  * and paste the output here (then re-run the objective tests).
  */
+import { perSequenceJ } from '../metrics/perSequence.ts';
 import { simulate } from '../elector/simulate.ts';
 import type { CostModel, SimMode } from '../elector/types.ts';
 import { createRng } from '../rng.ts';
@@ -83,7 +84,7 @@ export function deriveBounds(options: Partial<DeriveOptions> = {}): Record<CostM
           continue;
         }
         const steps = mode === 'training' ? (r.run?.accumulationSteps ?? 1) : 1;
-        const v = { latencyS: r.latencyS * steps, dynamicEnergyJ: (r.dynamicNJ * 1e-9) / r.batchSize, leakageEnergyJ: (r.leakageNJ * 1e-9) / r.batchSize, areaMm2: r.areaMm2 };
+        const v = { latencyS: r.latencyS * steps, dynamicEnergyJ: perSequenceJ(r.dynamicNJ, r.batchSize), leakageEnergyJ: perSequenceJ(r.leakageNJ, r.batchSize), areaMm2: r.areaMm2 };
         for (const k of METRICS) {
           lo[k] = Math.min(lo[k], v[k]);
           hi[k] = Math.max(hi[k], v[k]);

@@ -1,10 +1,11 @@
 /**
  * What a sweep records per point: the session's OBJECTIVES, all minimised.
- * Energies are per sequence (the batch's energy / batch size) and EDP is energy
- * per sequence × batch latency, the same definitions as the headline figures.
+ * Energies are per sequence and EDP is energy per sequence × batch latency: the
+ * definitions of core/metrics/perSequence.ts, shared with the headline figures.
  */
 import type { SimResult } from '../elector/types.ts';
 import { OBJECTIVES, type Objective } from '../share/limits.ts';
+import { perSequenceMetrics } from '../metrics/perSequence.ts';
 
 export { OBJECTIVES, type Objective };
 
@@ -35,18 +36,15 @@ export function emptyColumns(n: number): ObjectiveColumns {
   return Object.fromEntries(OBJECTIVES.map((o) => [o, new Float64Array(n).fill(Number.NaN)])) as ObjectiveColumns;
 }
 
-const NJ_TO_J = 1e-9;
-
 /** Writes the point's objectives at row `row`; model counts are passed in (they are cached per model). */
 export function writeObjectives(cols: ObjectiveColumns, row: number, r: SimResult, parameters: number, macs: number): void {
-  const batch = r.batchSize > 0 ? r.batchSize : Number.NaN;
-  const energy = (r.totalEnergyNJ * NJ_TO_J) / batch;
-  cols.latency[row] = r.latencyS;
-  cols.energy[row] = energy;
-  cols.dynamicEnergy[row] = (r.dynamicNJ * NJ_TO_J) / batch;
-  cols.leakageEnergy[row] = (r.leakageNJ * NJ_TO_J) / batch;
-  cols.area[row] = r.areaMm2;
-  cols.edp[row] = energy * r.latencyS;
+  const m = perSequenceMetrics(r);
+  cols.latency[row] = m.latencyS;
+  cols.energy[row] = m.energyPerSeqJ;
+  cols.dynamicEnergy[row] = m.dynamicPerSeqJ;
+  cols.leakageEnergy[row] = m.leakagePerSeqJ;
+  cols.area[row] = m.areaMm2;
+  cols.edp[row] = m.edpJs;
   cols.parameters[row] = parameters;
   cols.macs[row] = macs;
 }

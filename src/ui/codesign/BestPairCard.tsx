@@ -1,6 +1,7 @@
 /** The best pair found, against BERT-Base on AccelTran-Server under the same objective and predictor. */
 import { useCodesign, useCodesignApi } from '../../state/codesign/appCodesign.ts';
-import { describePair, fmtJoules, fmtRatio, fmtSeconds } from './pairText.ts';
+import { describePair, fmtRatio } from './pairText.ts';
+import { formatAreaMm2, formatSI } from '../common/format.ts';
 
 /** "N× lower latency", or "N× higher latency" when the best pair is worse there (ratio below 1). */
 function lowerOrHigher(r: number | null, what: string) {
@@ -27,7 +28,7 @@ export function BestPairCard() {
       </ul>
       {m && (
         <p className="cd-caption">
-          Best: {fmtSeconds(m.latencyS)} per {record.settings.mode === 'inference' ? 'batch' : record.settings.mode === 'training' ? 'optimizer step' : 'blend'}, {fmtJoules(m.dynamicEnergyJ + m.leakageEnergyJ)} per sequence, {+m.areaMm2.toPrecision(3)} mm²,
+          Best: {formatSI(m.latencyS, 's')} per {record.settings.mode === 'inference' ? 'batch' : record.settings.mode === 'training' ? 'optimizer step' : 'blend'}, {formatSI(m.dynamicEnergyJ + m.leakageEnergyJ, 'J')} per sequence, {formatAreaMm2(m.areaMm2)},
           predicted accuracy {(best.accuracy.mean * 100).toFixed(1)} ± {(best.accuracy.std * 100).toFixed(1)}.
         </p>
       )}

@@ -8,7 +8,8 @@ import { line, scaleLinear, scaleLog } from 'd3';
 import { useElementWidth } from '../../charts/useElementWidth.ts';
 import { useCodesign, useCodesignApi } from '../../state/codesign/appCodesign.ts';
 import type { QueryPoint } from '../../state/codesign/searchRecord.ts';
-import { describePair, fmtSeconds } from './pairText.ts';
+import { describePair } from './pairText.ts';
+import { formatSI } from '../common/format.ts';
 
 const M = { top: 10, right: 14, bottom: 36, left: 48 };
 const H = 240;
@@ -57,7 +58,7 @@ function ScatterChart() {
             </g>
           ))}
           {x.ticks(Math.max(2, Math.floor(width / 120))).filter((t) => Number.isInteger(Math.log10(t))).map((t) => (
-            <text key={t} x={x(t)} y={H - M.bottom + 14} textAnchor="middle" className="tick">{fmtSeconds(t)}</text>
+            <text key={t} x={x(t)} y={H - M.bottom + 14} textAnchor="middle" className="tick">{formatSI(t, 's')}</text>
           ))}
           <text x={(M.left + width - M.right) / 2} y={H - 4} textAnchor="middle" className="axis-title">latency (log)</text>
           <text transform={`translate(12,${(H - M.bottom + M.top) / 2}) rotate(-90)`} textAnchor="middle" className="axis-title">predicted accuracy</text>

@@ -8,19 +8,6 @@ export function describePair(pair: Design): string {
   return `${m.l} layers (hidden up to ${hidden}) on ${a.pe} PEs, batch ${a.batchSize}, ${String(a.mainMemory.type).toUpperCase()}`;
 }
 
-export function fmtSeconds(s: number): string {
-  if (s >= 1) return `${+s.toPrecision(3)} s`;
-  if (s >= 1e-3) return `${+(s * 1e3).toPrecision(3)} ms`;
-  if (s >= 1e-6) return `${+(s * 1e6).toPrecision(3)} µs`;
-  return `${+(s * 1e9).toPrecision(3)} ns`;
-}
-
-export function fmtJoules(j: number): string {
-  if (j >= 1) return `${+j.toPrecision(3)} J`;
-  if (j >= 1e-3) return `${+(j * 1e3).toPrecision(3)} mJ`;
-  return `${+(j * 1e6).toPrecision(3)} µJ`;
-}
-
 export function fmtRatio(r: number | null): string {
   if (r === null) return '—';
   return r >= 10 ? r.toFixed(0) : r.toFixed(2);

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { formatRatio, formatSI } from './format.ts';
+import { formatAreaMm2, formatRatio, formatSI } from './format.ts';
+import { formatObjective } from '../sweep/objectiveFormat.ts';
+import { formatMetric } from '../results/headline.ts';
 
 describe('formatSI', () => {
   it('picks the prefix and keeps three significant digits', () => {
@@ -12,5 +14,13 @@ describe('formatSI', () => {
   it('formats ratios', () => {
     expect(formatRatio(2.3149)).toBe('2.31×');
     expect(formatRatio(Number.NaN)).toBe('–');
+  });
+
+  it('formats one chip\'s area the same wherever it is shown (editor, headline, sweep, breakdown)', () => {
+    expect(formatAreaMm2(1829.7)).toBe('1,830 mm²');
+    expect(formatAreaMm2(54.064)).toBe('54.1 mm²');
+    expect(formatAreaMm2(0.1534)).toBe('0.153 mm²');
+    expect(formatObjective('area', 1829.7)).toBe(formatAreaMm2(1829.7));
+    expect(formatMetric('areaMm2', 1829.7)).toBe(formatAreaMm2(1829.7));
   });
 });

@@ -18,6 +18,17 @@ export function formatCount(x: number): string {
   return Math.round(x).toLocaleString('en-US');
 }
 
+/**
+ * Area, the one formatter every view uses: whole mm² with thousands separators
+ * from 1,000 up (`2,149 mm²`), else three significant digits (`54.1 mm²`).
+ * No SI prefix: "kmm²" reads as nonsense.
+ */
+export function formatAreaMm2(mm2: number): string {
+  if (!Number.isFinite(mm2)) return `${mm2} mm²`;
+  if (Math.abs(mm2) >= 1000) return `${formatCount(mm2)} mm²`;
+  return `${Number(mm2.toPrecision(3))} mm²`;
+}
+
 /** A ratio against a baseline: `2.31×`, `0.042×`. */
 export function formatRatio(x: number): string {
   if (!Number.isFinite(x)) return '–';

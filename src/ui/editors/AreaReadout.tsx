@@ -10,11 +10,7 @@ import { REFERENCE_CONSTANTS } from '../../core/elector/constants/reference.ts';
 import type { AcceleratorConfig } from '../../core/space/accelerator/types.ts';
 import { useExplorer } from '../../state/useExplorer.ts';
 import { Explain } from '../common/Explain.tsx';
-
-/** mm² with two decimals and thousands separators: `1,234.57 mm²`. */
-export function formatMm2(x: number): string {
-  return `${x.toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 })} mm²`;
-}
+import { formatAreaMm2 } from '../common/format.ts';
 
 export function AreaReadout({ acc }: { acc: AcceleratorConfig }) {
   const mode = useExplorer((s) => s.session.settings.mode);
@@ -29,14 +25,14 @@ export function AreaReadout({ acc }: { acc: AcceleratorConfig }) {
         <div>
           <dt>Area ({mode})</dt>
           <dd data-testid="area-live" title={`${area.areaMm2} mm²`}>
-            {formatMm2(area.areaMm2)}
+            {formatAreaMm2(area.areaMm2)}
           </dd>
         </div>
       </dl>
       <ul className="area-split small muted" aria-label="Area by part">
-        <li title="MAC lanes with their sparsity modules, FIFOs and (training) stochastic rounding">Lanes {formatMm2(lanes)}</li>
-        <li title="Softmax, layer-norm, dataflow and DMA modules of every PE">Other PE logic {formatMm2(rest)}</li>
-        <li title="Activation, weight and mask buffers">Buffers {formatMm2(buffers)}</li>
+        <li title="MAC lanes with their sparsity modules, FIFOs and (training) stochastic rounding">Lanes {formatAreaMm2(lanes)}</li>
+        <li title="Softmax, layer-norm, dataflow and DMA modules of every PE">Other PE logic {formatAreaMm2(rest)}</li>
+        <li title="Activation, weight and mask buffers">Buffers {formatAreaMm2(buffers)}</li>
       </ul>
       <Explain always label="Where this comes from">
         <p>

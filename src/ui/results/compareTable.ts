@@ -4,6 +4,7 @@
  * "2.1× more energy"), so the meaning never rests on colour or on reading a
  * ratio below 1 the right way round.
  */
+import { perSequenceJ } from '../../core/metrics/perSequence.ts';
 import type { SimResult } from '../../core/elector/types.ts';
 import type { Design } from '../../core/share/session.ts';
 import { modelCounts } from '../../core/space/transformer/counts.ts';
@@ -160,7 +161,7 @@ export function moduleSections(inputs: readonly CompareColumnInput[], baselineId
   const energy = inputs.map((c) => {
     if (!c.result || !(c.result.batchSize > 0)) return null;
     const per = new Map<string, number>();
-    for (const r of energyParts(c.result.energyNJ)) per.set(r.module, ((r.dynamicNJ + r.leakageNJ) * 1e-9) / c.result.batchSize);
+    for (const r of energyParts(c.result.energyNJ)) per.set(r.module, perSequenceJ(r.dynamicNJ + r.leakageNJ, c.result.batchSize));
     return per;
   });
   const area = inputs.map((c) => (c.result ? new Map(Object.entries(c.result.areaByModuleMm2).filter(([, v]) => Number.isFinite(v) && v !== 0)) : null));
