@@ -4,7 +4,7 @@
  * Unknown names pass through unchanged, so a new op still shows something.
  */
 import type { TimelineEntry } from '../core/elector/types.ts';
-import { headTypeName } from './designNames.ts';
+import { headTypeName } from '../core/space/designNames.ts';
 
 const BASE_NAMES: Record<string, string> = {
   embedding: 'embedding lookup',

@@ -4,7 +4,7 @@ import type { SweepSettings } from '../share/schema.ts';
 import { emptyColumns, OBJECTIVES } from './objectives.ts';
 import { compileSweep } from './plan.ts';
 import { samplePair } from './sample.ts';
-import { compactNumber, exportChunks, exportHeader, exportText, MODEL_COLUMNS, modelCells, type ExportRequest } from './exportTable.ts';
+import { compactNumber, exportChunks, exportHeader, exportText, MODEL_COLUMNS, MODEL_CSV_COLUMNS, modelCells, type ExportRequest } from './exportTable.ts';
 
 function request(patch: Partial<SweepSettings>, total: number, extra: Partial<ExportRequest> = {}): ExportRequest {
   const session = defaultSession();
@@ -29,10 +29,15 @@ function request(patch: Partial<SweepSettings>, total: number, extra: Partial<Ex
 const parse = (csv: string) => csv.slice(0, -2).split('\r\n');
 
 describe('sweep export core', () => {
-  it('writes compact columns: index, objectives with units, then the varied parameters', () => {
-    const req = request({ vary: 'accelerator', params: ['pe', 'mainMemory'] }, 5);
+  it('writes compact columns: index, objectives with units, then the varied parameters, named for people in CSV and by id in JSON', () => {
+    const req = request({ vary: 'accelerator', params: ['pe', 'mainMemory', 'weightBufferMB'] }, 5);
     const lines = parse(exportText(req));
-    expect(lines[0]).toBe('index,latency_s,energy_J,dynamicEnergy_J,leakageEnergy_J,area_mm2,edp_Js,parameters,macs_MAC,pe,mainMemory');
+    expect(lines[0]).toBe(
+      'index,Latency (s),Energy / sequence (J),Dynamic energy / sequence (J),Leakage energy / sequence (J),Area (mm²),'
+      + 'Energy-delay product (J·s),Parameters,MACs / sequence (MAC),Processing elements,Weight buffer (MB),Main memory',
+    );
+    const json = JSON.parse(exportText({ ...req, format: 'json' })) as { columns: string[] };
+    expect(json.columns.join(',')).toBe('index,latency_s,energy_J,dynamicEnergy_J,leakageEnergy_J,area_mm2,edp_Js,parameters,macs_MAC,pe,weightBufferMB,mainMemory');
     expect(lines).toHaveLength(6);
     const cells = lines[2].split(',');
     expect(cells[0]).toBe('1');
@@ -60,8 +65,11 @@ describe('sweep export core', () => {
     expect(plan.randomModel).toBe(true);
     expect(exportHeader(plan, false)).toEqual(expect.arrayContaining([...MODEL_COLUMNS]));
     const plain = parse(exportText(req));
-    expect(plain[0]).not.toContain('model_json');
-    expect(plain[0].endsWith(MODEL_COLUMNS.join(','))).toBe(true);
+    expect(plain[0]).not.toContain('Model (JSON)');
+    expect(plain[0].endsWith(MODEL_CSV_COLUMNS.join(','))).toBe(true);
+    // Head types by the editors' names, never ids such as l_dct.
+    expect(plain.slice(1).join('\n')).toMatch(/Attn SDP|Attn WMA|DFT|DCT|Conv \d+/);
+    expect(plain.slice(1).join('\n')).not.toMatch(/sa_sdp|sa_wma|l_dft|l_dct|c_\d+/);
     const model = samplePair(plan, req.job.base, 2).model;
     const cells = modelCells(model);
     expect(cells[0]).toBe(model.l);
@@ -70,7 +78,7 @@ describe('sweep export core', () => {
     expect(plain.join('\n')).not.toContain('{');
     expect(String(cells[3])).not.toMatch(/(sdp|wma|dft|dct)_\d|c_\d+_\d/);
     const withBlob = parse(exportText({ ...req, includeModel: true }));
-    expect(withBlob[0].endsWith(',model_json')).toBe(true);
+    expect(withBlob[0].endsWith(',Model (JSON)')).toBe(true);
     expect(withBlob[3]).toContain(JSON.stringify(model).replace(/"/g, '""'));
     // The blob makes rows several times larger: it is opt-in for that reason.
     expect(withBlob.join('').length).toBeGreaterThan(plain.join('').length * 1.5);

@@ -6,7 +6,9 @@
  * point, the design in readable columns (the varied parameters' values; for
  * sweeps that draw whole models, layers, hidden sizes, heads, attention ops and
  * feed-forward stacks, per layer). The model as a JSON blob is an opt-in extra
- * column. Whole models are regenerated from the seed (about 0.2 ms each), which
+ * column. CSV is read by people (a spreadsheet): its headers and cells use the
+ * editors' names ("Latency (s)", "Weight buffer (MB)", "2× DCT + Attn SDP").
+ * JSON is read by programs: its columns keep the stable ids (`latency_s`, `pe`). Whole models are regenerated from the seed (about 0.2 ms each), which
  * is why exports run on a worker.
  *
  * CSV follows RFC 4180 (quote cells holding a comma, quote, CR or LF; double
@@ -20,6 +22,8 @@ import type { ModelDict } from '../space/transformer/types.ts';
 import { OBJECTIVES, OBJECTIVE_INFO, type Objective, type ObjectiveColumns } from './objectives.ts';
 import { compileSweep, type SweepPlan } from './plan.ts';
 import { pairFromLevels, sampleLevels } from './sample.ts';
+import type { SweepParam } from './params.ts';
+import { headTypeName } from '../space/designNames.ts';
 
 export type CsvValue = string | number | null | undefined;
 
@@ -42,32 +46,52 @@ export function objectiveHeader(o: Objective): string {
   return unit ? `${o}_${unit}` : o;
 }
 
+/** A CSV header: the name a person reads, with its unit: `Latency (s)`, `Parameters`. */
+export function objectiveCsvHeader(o: Objective): string {
+  const { label, unit } = OBJECTIVE_INFO[o];
+  return unit ? `${label} (${unit})` : label;
+}
+
+const paramCsvHeader = (p: SweepParam): string => (p.unit ? `${p.label} (${p.unit})` : p.label);
+
+/** A parameter's value in CSV: numbers as they are, choices by their display names ("DCT", "GELU", "HBM 32/1/4"). */
+function paramCsvCell(p: SweepParam, level: number): string | number {
+  const v = p.values[level];
+  if (typeof v === 'number') return v;
+  return p.id === 'headType' ? headTypeName(v) : p.valueLabel(level);
+}
+
 /** At most 7 significant digits; integers as they are; NaN and infinities as null. */
 export function compactNumber(v: number): number | null {
   if (!Number.isFinite(v)) return null;
   return Number.isInteger(v) ? v : Number(v.toPrecision(7));
 }
 
-/** Readable model columns of whole-model sweeps. */
+/** Readable model columns of whole-model sweeps (JSON ids, and CSV names). */
 export const MODEL_COLUMNS = ['layers', 'hidden', 'heads', 'attention', 'ffn'] as const;
+export const MODEL_CSV_COLUMNS = ['Layers', 'Hidden size per layer', 'Heads per layer', 'Heads by type per layer', 'Feed-forward per layer'] as const;
 
-/** "2×sa_sdp + 2×l_dft" for one layer's ops (the head width, hidden / heads, is left out). */
-function opsText(ops: readonly string[]): string {
+/**
+ * One layer's ops: "2×sa_sdp + 2×l_dft" (ids), or "2× Attn SDP + 2× DFT" (names).
+ * The head width, hidden / heads, is left out.
+ */
+function opsText(ops: readonly string[], names: boolean): string {
   const counts = new Map<string, number>();
   for (const full of ops) {
     const op = full.replace(/_\d+$/, '');
     counts.set(op, (counts.get(op) ?? 0) + 1);
   }
-  return [...counts].map(([op, n]) => (n > 1 ? `${n}×${op}` : op)).join(' + ');
+  const name = names ? headTypeName : (op: string) => op;
+  return [...counts].map(([op, n]) => (n > 1 ? `${n}×${names ? ' ' : ''}${name(op)}` : name(op))).join(' + ');
 }
 
-/** A model in the readable columns `MODEL_COLUMNS`: per-layer values separated by " / ". */
-export function modelCells(model: ModelDict): (string | number)[] {
+/** A model in the readable columns `MODEL_COLUMNS`: per-layer values separated by " / "; `names`: head types by display name. */
+export function modelCells(model: ModelDict, names = false): (string | number)[] {
   return [
     model.l,
     model.h.join(' / '),
     model.o.map((ops) => ops.length).join(' / '),
-    model.o.map(opsText).join(' / '),
+    model.o.map((ops) => opsText(ops, names)).join(' / '),
     model.f.map((stack) => stack.join('+')).join(' / '),
   ];
 }
@@ -103,26 +127,26 @@ export function exportIndices(req: Pick<ExportRequest, 'indices' | 'columns' | '
   return out.subarray(0, n);
 }
 
-/** The header of an export of `plan`. */
-export function exportHeader(plan: SweepPlan, includeModel: boolean): string[] {
+/** The header of an export of `plan`: stable ids (JSON), or names with units for people (`csv`). */
+export function exportHeader(plan: SweepPlan, includeModel: boolean, csv = false): string[] {
   return [
     'index',
-    ...OBJECTIVES.map(objectiveHeader),
-    ...plan.params.map((p) => p.id),
-    ...(plan.randomModel ? MODEL_COLUMNS : []),
-    ...(plan.randomModel && includeModel ? ['model_json'] : []),
+    ...OBJECTIVES.map(csv ? objectiveCsvHeader : objectiveHeader),
+    ...plan.params.map(csv ? paramCsvHeader : (p) => p.id),
+    ...(plan.randomModel ? (csv ? MODEL_CSV_COLUMNS : MODEL_COLUMNS) : []),
+    ...(plan.randomModel && includeModel ? [csv ? 'Model (JSON)' : 'model_json'] : []),
   ];
 }
 
-/** Cells of point `index` (numbers compact, NaN as null). */
-export function exportRow(plan: SweepPlan, base: Design, columns: ObjectiveColumns, index: number, includeModel: boolean, levels: Int32Array): (string | number | null)[] {
+/** Cells of point `index` (numbers compact, NaN as null); `csv`: choices by their display names. */
+export function exportRow(plan: SweepPlan, base: Design, columns: ObjectiveColumns, index: number, includeModel: boolean, levels: Int32Array, csv = false): (string | number | null)[] {
   sampleLevels(plan, index, levels);
   const row: (string | number | null)[] = [index];
   for (const o of OBJECTIVES) row.push(compactNumber(columns[o][index]));
-  for (let d = 0; d < plan.params.length; d++) row.push(plan.params[d].values[levels[d]]);
+  for (let d = 0; d < plan.params.length; d++) row.push(csv ? paramCsvCell(plan.params[d], levels[d]) : plan.params[d].values[levels[d]]);
   if (plan.randomModel) {
     const { model } = pairFromLevels(plan, base, index, levels);
-    row.push(...modelCells(model));
+    row.push(...modelCells(model, csv));
     if (includeModel) row.push(JSON.stringify(model));
   }
   return row;
@@ -135,11 +159,11 @@ export function exportRow(plan: SweepPlan, base: Design, columns: ObjectiveColum
 export function* exportChunks(req: ExportRequest, rowsPerChunk = 2000): Generator<ExportChunk> {
   const plan = compileSweep(req.job.spec);
   const includeModel = req.includeModel && plan.randomModel;
-  const header = exportHeader(plan, includeModel);
+  const csv = req.format === 'csv';
+  const header = exportHeader(plan, includeModel, csv);
   const indices = exportIndices(req);
   const total = indices.length;
   const levels = new Int32Array(plan.params.length);
-  const csv = req.format === 'csv';
   let text = csv
     ? `${header.map(csvCell).join(',')}\r\n`
     : `{"kind":"transcode-sweep-points","format":2,"which":${JSON.stringify(req.which)},"sweep":${JSON.stringify(req.job.spec)},`
@@ -150,7 +174,7 @@ export function* exportChunks(req: ExportRequest, rowsPerChunk = 2000): Generato
     const end = Math.min(total, start + rowsPerChunk);
     const lines: string[] = [];
     for (let k = start; k < end; k++) {
-      const row = exportRow(plan, req.job.base, req.columns, indices[k], includeModel, levels);
+      const row = exportRow(plan, req.job.base, req.columns, indices[k], includeModel, levels, csv);
       lines.push(csv ? row.map(csvCell).join(',') : JSON.stringify(row));
     }
     if (lines.length > 0) text += csv ? `${lines.join('\r\n')}\r\n` : `${start > 0 ? ',' : ''}\n${lines.join(',\n')}`;

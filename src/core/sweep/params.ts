@@ -30,6 +30,8 @@ export interface SweepParam {
   about: string;
   /** The allowed values, as the design stores them. */
   values: readonly (number | string)[];
+  /** Unit of numeric values, for headers (`MB`); absent for counts and choices. */
+  unit?: string;
   /** Display text of a level (`DRAM 32/2/1`, `[512, 1024]`, `256 PEs`). */
   valueLabel(level: number): string;
 }
@@ -45,6 +47,8 @@ const numericParams: SweepParam[] = NUMERIC_PARAMS.filter((p) => p.path !== 'til
     label: square ? 'Tile size (rows = columns)' : p.label,
     about: p.about,
     values,
+    // Only a physical unit goes in a header; the others are counts ("PEs", "lanes") the label already names.
+    ...(p.unit === 'MB' ? { unit: p.unit } : {}),
     valueLabel: (level: number) => `${values[level]} ${p.unit}`,
   };
 });

@@ -10,7 +10,7 @@ import { numberOptions, SelectField } from './SelectField.tsx';
 import type { ModelEdit } from './useModelDraft.ts';
 
 /** Short names that fit a narrow select (shared with the sweep table and tooltips); the full explanation is the select's tooltip and the head-type list. */
-import { HEAD_TYPE_LABEL } from '../../charts/designNames.ts';
+import { HEAD_TYPE_LABEL } from '../../core/space/designNames.ts';
 export { HEAD_TYPE_LABEL };
 
 // No per-option tooltips: BERT-Base renders these options 1,000+ times. The select's own title explains the current type.

@@ -3,7 +3,7 @@ import type { Design } from '../../core/share/session.ts';
 import { memoryOptionLabel, NON_LINEARITY_PARAM } from '../../core/space/accelerator/params.ts';
 import type { SweepPlan } from '../../core/sweep/plan.ts';
 import type { SweepParam } from '../../core/sweep/params.ts';
-import { headTypeName, sweepValueName } from '../../charts/designNames.ts';
+import { headTypeName, sweepValueName } from '../../core/space/designNames.ts';
 
 const range = (values: readonly number[], unit = ''): string => {
   const lo = Math.min(...values);

@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { headTypeName, sweepValueName } from './designNames.ts';
-import { MODEL_PRESETS } from '../core/space/transformer/presets.ts';
-import { ACCELERATOR_PRESETS } from '../core/space/accelerator/presets.ts';
-import { planFor, sampleLevels } from '../core/sweep/sample.ts';
-import { defaultSession } from '../core/share/defaults.ts';
-import { SWEEP_PARAM_BY_ID } from '../core/sweep/params.ts';
-import { levelName, summariseAccelerator, summariseLevels, summariseLevelsCompact, summariseModel } from '../ui/sweep/designSummary.ts';
+import { headTypeName, sweepValueName } from '../../core/space/designNames.ts';
+import { MODEL_PRESETS } from '../../core/space/transformer/presets.ts';
+import { ACCELERATOR_PRESETS } from '../../core/space/accelerator/presets.ts';
+import { planFor, sampleLevels } from '../../core/sweep/sample.ts';
+import { defaultSession } from '../../core/share/defaults.ts';
+import { SWEEP_PARAM_BY_ID } from '../../core/sweep/params.ts';
+import { levelName, summariseAccelerator, summariseLevels, summariseLevelsCompact, summariseModel } from './designSummary.ts';
 
 describe('the editors\' names, everywhere a person reads', () => {
   it('names head types and op strings as the editors do', () => {

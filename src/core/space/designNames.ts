@@ -3,7 +3,7 @@
  * the editors (sweep table, tooltips, summaries): "DCT", "Conv 5", "Tile 16×16",
  * "64 PEs", never `l_dct ×4` or `tile.x`. One definition: the editors use these too.
  */
-import { HEAD_TYPES, type HeadType } from '../core/space/transformer/types.ts';
+import { HEAD_TYPES, type HeadType } from './transformer/types.ts';
 
 /** Short head-type names that fit a narrow select. */
 export const HEAD_TYPE_LABEL: Record<HeadType, string> = {
