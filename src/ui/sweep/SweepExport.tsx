@@ -7,9 +7,10 @@
 import { useRef, useState } from 'react';
 import { planFor } from '../../core/sweep/sample.ts';
 import type { ExportFormat } from '../../core/sweep/exportTable.ts';
-import { download, plotPng, plotSvg } from './plotExport.ts';
+import { download, plotPng, plotSvg, type FigureText } from './plotExport.ts';
+import { OBJECTIVE_INFO } from '../../core/sweep/objectives.ts';
 import { useSweepApi, useSweepRun } from '../../state/sweep/appSweep.ts';
-import type { SweepRunState } from '../../state/sweep/sweepRunStore.ts';
+import { validCount, type SweepRunState } from '../../state/sweep/sweepRunStore.ts';
 import type { PlotEngine } from './plotEngine.ts';
 import { startExport } from '../../workers-client/exportClient.ts';
 import { importSweepFile } from './importSweep.ts';
@@ -71,12 +72,25 @@ export function SweepExport({ engineRef }: { engineRef: { current: PlotEngine | 
     cancelled.current = true;
     c?.();
   };
-  const plotParts = () => {
+  const figureOf = (): [PlotEngine, FigureText] | null => {
     const engine = engineRef.current;
-    if (!engine) return null;
+    const run = runs.getState();
+    if (!engine || !run.job) return null;
     // Draw synchronously so the canvas holds the current frame.
     engine.draw();
-    return engine.els;
+    const { x, y } = api.getState().session.plot;
+    const designs = validCount(run).toLocaleString('en-US');
+    return [engine, {
+      title: `${OBJECTIVE_INFO[y].label} vs ${OBJECTIVE_INFO[x].label.toLowerCase()}`,
+      subtitle: `${designs} designs, ${run.front.length.toLocaleString('en-US')} on the Pareto front · ${run.job.spec.sampler} sweep, seed ${run.job.spec.seed} · ${run.job.settings.mode}, ${run.job.settings.costModel} model · TransCODE Explorer`,
+      selected: run.selection.length,
+    }];
+  };
+  const exportFigure = async (format: 'svg' | 'png') => {
+    const f = figureOf();
+    if (!f) return;
+    if (format === 'svg') download('pareto-plot.svg', plotSvg(...f), 'image/svg+xml');
+    else download('pareto-plot.png', await plotPng(...f), 'image/png');
   };
 
   return (
@@ -113,8 +127,8 @@ export function SweepExport({ engineRef }: { engineRef: { current: PlotEngine | 
         />
       </label>
       <span className="muted">Plot:</span>
-      <button type="button" data-testid="export-svg" disabled={!hasPoints} onClick={() => { const p = plotParts(); if (p) download('pareto-plot.svg', plotSvg(p.svg, p.canvas), 'image/svg+xml'); }}>SVG</button>
-      <button type="button" data-testid="export-png" disabled={!hasPoints} onClick={async () => { const p = plotParts(); if (p) download('pareto-plot.png', await plotPng(p.svg, p.canvas), 'image/png'); }}>PNG</button>
+      <button type="button" data-testid="export-svg" disabled={!hasPoints} onClick={() => void exportFigure('svg')}>SVG</button>
+      <button type="button" data-testid="export-png" disabled={!hasPoints} onClick={() => void exportFigure('png')}>PNG</button>
     </div>
   );
 }

@@ -24,6 +24,30 @@ const REPROJECT_POINTS_PER_FRAME = 50_000;
 /** Quiet time after the last point update before the hit-test grid is prebuilt. */
 const GRID_SETTLE_MS = 300;
 
+export interface CloudExport {
+  /** Plot area, CSS pixels. */
+  width: number;
+  height: number;
+  raster: HTMLCanvasElement;
+  /** SVG path data of the marks in view, or null when there are more than the vector limit. */
+  marks: { cloud: string; selection: string } | null;
+  points: number;
+}
+
+/** Squares of side `size` centred on the points (zoomed), as one path; points outside the area are left out. */
+function squaresPath(indices: ArrayLike<number>, px: Float32Array, py: Float32Array, t: ZoomTransform, size: number, w = Infinity, h = Infinity): string {
+  const half = size / 2;
+  let d = '';
+  for (let k = 0; k < indices.length; k++) {
+    const i = indices[k];
+    const x = t.applyX(px[i]);
+    const y = t.applyY(py[i]);
+    if (!(x >= 0 && x <= w && y >= 0 && y <= h)) continue;
+    d += `M${(x - half).toFixed(1)} ${(y - half).toFixed(1)}h${size}v${size}h-${size}z`;
+  }
+  return d;
+}
+
 export class PlotEngine {
   private input: PlotInput = EMPTY_INPUT;
   private width = 0;
@@ -186,6 +210,33 @@ export class PlotEngine {
 
   private schedule(): void {
     if (!this.frame) this.frame = requestAnimationFrame(() => { this.frame = 0; this.draw(); });
+  }
+
+  /**
+   * The cloud as a figure needs it: re-rasterised at `scale` device pixels per CSS
+   * pixel (a 2× PNG stays sharp on a 1× screen), and, when at most `vectorLimit`
+   * points are in view, also as vector marks (one path for the cloud, one for the
+   * selection) in plot coordinates, so an SVG figure scales without pixels.
+   */
+  exportCloud(scale: number, vectorLimit: number): CloudExport {
+    this.sync();
+    const raster = document.createElement('canvas');
+    raster.width = Math.round(this.width * scale);
+    raster.height = Math.round(this.height * scale);
+    new CloudCanvas(raster, this.els.root).draw(this.proj, this.input.selection, this.t, this.width);
+    const { px, py, drawable } = this.proj;
+    const inView: number[] = [];
+    for (const i of drawable) {
+      const x = this.t.applyX(px[i]);
+      const y = this.t.applyY(py[i]);
+      if (x >= 0 && x <= this.width && y >= 0 && y <= this.height) inView.push(i);
+      if (inView.length > vectorLimit) break;
+    }
+    const marks = inView.length > vectorLimit ? null : {
+      cloud: squaresPath(inView, px, py, this.t, 3),
+      selection: squaresPath(this.input.selection, px, py, this.t, 4, this.width, this.height),
+    };
+    return { width: this.width, height: this.height, raster, marks, points: drawable.length };
   }
 
   /** Draws now (exports call it so the canvas holds the current frame). */

@@ -1,68 +1,119 @@
 /**
- * The plot as a standalone SVG (axes and overlays as vectors, the cloud as an
- * embedded PNG image) or as a PNG (the cloud canvas, then the serialised SVG
- * drawn on top). Colours come from CSS variables, so they are inlined from the
- * computed styles; the brush's interaction rectangles are left out.
+ * The plot as a figure for a paper or a report: a title and subtitle, the plot
+ * (axes, labels, front and rings as vectors), and a legend, as a standalone SVG or
+ * a PNG at 2× (or the screen's ratio, if higher). The SVG draws the cloud as
+ * vector marks up to FIGURE_VECTOR_POINTS points in view, and as an embedded
+ * raster beyond (100,000 vector squares would make a file no viewer opens
+ * quickly). Colours come from CSS variables, so they are inlined from the
+ * computed styles; the brush's interaction rectangles and the hover ring are left out.
  */
-import { MARGIN } from './plotEngine.ts';
+import { MARGIN, type CloudExport, type PlotEngine } from './plotEngine.ts';
 
-const STYLE_PROPS = ['fill', 'stroke', 'stroke-width', 'stroke-dasharray', 'opacity', 'font-size', 'font-family', 'display', 'fill-opacity'] as const;
+export const FIGURE_VECTOR_POINTS = 10_000;
+const NS = 'http://www.w3.org/2000/svg';
+const TITLE_H = 46;
+const LEGEND_H = 30;
+const STYLE_PROPS = ['fill', 'stroke', 'stroke-width', 'stroke-dasharray', 'opacity', 'font-size', 'font-family', 'display', 'fill-opacity', 'stroke-opacity'] as const;
 
-function inlinedClone(svg: SVGSVGElement): SVGSVGElement {
+/** What the figure says about itself. */
+export interface FigureText {
+  /** e.g. "Energy / sequence vs latency". */
+  title: string;
+  /** e.g. "5,000 designs, 21 on the Pareto front · sweep seed 1 · TransCODE Explorer". */
+  subtitle: string;
+  /** Brushed points, for the legend (0: no selection entry). */
+  selected: number;
+}
+
+function el<K extends keyof SVGElementTagNameMap>(name: K, attrs: Record<string, string | number>, text?: string): SVGElementTagNameMap[K] {
+  const node = document.createElementNS(NS, name);
+  for (const [k, v] of Object.entries(attrs)) node.setAttribute(k, String(v));
+  if (text !== undefined) node.textContent = text;
+  return node;
+}
+
+/** The plot's own SVG with computed styles inlined and the interaction layers removed. */
+function inlinedPlot(svg: SVGSVGElement): SVGGElement {
   const clone = svg.cloneNode(true) as SVGSVGElement;
   const from = svg.querySelectorAll('*');
   const to = clone.querySelectorAll('*');
-  from.forEach((el, k) => {
-    const style = getComputedStyle(el);
+  from.forEach((node, k) => {
+    const style = getComputedStyle(node);
     const target = to[k] as SVGElement;
     for (const p of STYLE_PROPS) target.style.setProperty(p, style.getPropertyValue(p));
   });
   clone.querySelector('[data-part="brush"]')?.remove();
   clone.querySelector('[data-part="hover"]')?.remove();
-  clone.setAttribute('xmlns', 'http://www.w3.org/2000/svg');
-  return clone;
+  const g = el('g', {});
+  while (clone.firstChild) g.appendChild(clone.firstChild);
+  return g;
 }
 
-function background(svg: SVGSVGElement, color: string): SVGRectElement {
-  const rect = document.createElementNS('http://www.w3.org/2000/svg', 'rect');
-  rect.setAttribute('width', svg.getAttribute('width') ?? '0');
-  rect.setAttribute('height', svg.getAttribute('height') ?? '0');
-  rect.setAttribute('fill', color);
-  return rect;
+function legend(colour: (name: string) => string, selected: number, y: number): SVGGElement {
+  const g = el('g', { transform: `translate(${MARGIN.left},${y})`, 'font-size': 12, 'font-family': 'system-ui, sans-serif', fill: colour('--text') });
+  const items: [SVGElement, string][] = [
+    [el('rect', { x: 0, y: -4, width: 7, height: 7, fill: colour('--cloud'), 'fill-opacity': 0.75 }), 'Design point'],
+    [el('path', { d: 'M3.5 -6 L8 0.5 L3.5 7 L-1 0.5 Z', fill: colour('--front') }), 'Pareto front (both objectives minimised)'],
+  ];
+  if (selected > 0) items.push([el('rect', { x: 0, y: -4, width: 8, height: 8, fill: colour('--accent') }), `Selected (${selected.toLocaleString('en-US')})`]);
+  let x = 0;
+  for (const [mark, label] of items) {
+    const item = el('g', { transform: `translate(${x},0)` });
+    item.append(mark, el('text', { x: 14, y: 4 }, label));
+    g.appendChild(item);
+    x += 24 + label.length * 6.6;
+  }
+  return g;
 }
 
-/** SVG text of the plot with the cloud embedded as an image. */
-export function plotSvg(svg: SVGSVGElement, canvas: HTMLCanvasElement): string {
-  const clone = inlinedClone(svg);
-  const image = document.createElementNS('http://www.w3.org/2000/svg', 'image');
-  image.setAttribute('href', canvas.toDataURL('image/png'));
-  image.setAttribute('x', String(MARGIN.left));
-  image.setAttribute('y', String(MARGIN.top));
-  image.setAttribute('width', canvas.style.width.replace('px', ''));
-  image.setAttribute('height', canvas.style.height.replace('px', ''));
-  const bg = getComputedStyle(svg).getPropertyValue('--surface').trim() || '#ffffff';
-  clone.insertBefore(image, clone.firstChild);
-  clone.insertBefore(background(svg, bg), clone.firstChild);
-  return new XMLSerializer().serializeToString(clone);
+/** The figure as an SVG element; `rasterHref` embeds the cloud when it has no vector marks. */
+function figure(engine: PlotEngine, text: FigureText, cloud: CloudExport, rasterHref: string | null): SVGSVGElement {
+  const { svg, root } = engine.els;
+  const style = getComputedStyle(root);
+  const colour = (name: string) => style.getPropertyValue(name).trim() || '#000000';
+  const width = Number(svg.getAttribute('width'));
+  const plotHeight = Number(svg.getAttribute('height'));
+  const height = TITLE_H + plotHeight + LEGEND_H;
+  const out = el('svg', { xmlns: NS, width, height, viewBox: `0 0 ${width} ${height}` });
+  out.appendChild(el('rect', { width, height, fill: colour('--surface') }));
+  const font = 'system-ui, sans-serif';
+  out.appendChild(el('text', { x: MARGIN.left, y: 20, 'font-size': 15, 'font-weight': 600, 'font-family': font, fill: colour('--text') }, text.title));
+  out.appendChild(el('text', { x: MARGIN.left, y: 38, 'font-size': 12, 'font-family': font, fill: colour('--muted') }, text.subtitle));
+  const body = el('g', { transform: `translate(0,${TITLE_H})` });
+  const area = el('g', { transform: `translate(${MARGIN.left},${MARGIN.top})` });
+  if (cloud.marks) {
+    area.appendChild(el('path', { d: cloud.marks.cloud, fill: colour('--cloud'), 'fill-opacity': 0.7 }));
+    if (cloud.marks.selection) area.appendChild(el('path', { d: cloud.marks.selection, fill: colour('--accent'), 'fill-opacity': 0.85 }));
+  } else if (rasterHref) {
+    area.appendChild(el('image', { href: rasterHref, width: cloud.width, height: cloud.height }));
+  }
+  body.append(area, inlinedPlot(svg));
+  out.append(body, legend(colour, text.selected, TITLE_H + plotHeight + LEGEND_H / 2));
+  return out;
 }
 
-/** PNG of the plot at the screen's pixel ratio: background, cloud canvas, then the SVG overlay. */
-export async function plotPng(svg: SVGSVGElement, canvas: HTMLCanvasElement): Promise<Blob> {
+/** Standalone SVG text of the figure. */
+export function plotSvg(engine: PlotEngine, text: FigureText): string {
+  const cloud = engine.exportCloud(2, FIGURE_VECTOR_POINTS);
+  const href = cloud.marks ? null : cloud.raster.toDataURL('image/png');
+  return new XMLSerializer().serializeToString(figure(engine, text, cloud, href));
+}
+
+/** PNG of the figure at `scale` device pixels per CSS pixel (at least 2). */
+export async function plotPng(engine: PlotEngine, text: FigureText): Promise<Blob> {
+  const scale = Math.max(2, window.devicePixelRatio || 1);
+  // Vector marks would be rasterised anyway: the cloud at the figure's own scale is the same picture, faster.
+  const cloud = engine.exportCloud(scale, 0);
+  const svg = figure(engine, text, { ...cloud, marks: null }, cloud.raster.toDataURL('image/png'));
   const width = Number(svg.getAttribute('width'));
   const height = Number(svg.getAttribute('height'));
-  const dpr = canvas.width / Math.max(1, parseFloat(canvas.style.width));
   const out = document.createElement('canvas');
-  out.width = Math.round(width * dpr);
-  out.height = Math.round(height * dpr);
-  const ctx = out.getContext('2d')!;
-  ctx.fillStyle = getComputedStyle(svg).getPropertyValue('--surface').trim() || '#ffffff';
-  ctx.fillRect(0, 0, out.width, out.height);
-  ctx.drawImage(canvas, MARGIN.left * dpr, MARGIN.top * dpr);
-  const overlay = new XMLSerializer().serializeToString(inlinedClone(svg));
+  out.width = Math.round(width * scale);
+  out.height = Math.round(height * scale);
   const img = new Image();
-  img.src = `data:image/svg+xml;charset=utf-8,${encodeURIComponent(overlay)}`;
+  img.src = `data:image/svg+xml;charset=utf-8,${encodeURIComponent(new XMLSerializer().serializeToString(svg))}`;
   await img.decode();
-  ctx.drawImage(img, 0, 0, out.width, out.height);
+  out.getContext('2d')!.drawImage(img, 0, 0, out.width, out.height);
   return new Promise((resolve, reject) => out.toBlob((b) => (b ? resolve(b) : reject(new Error('PNG encoding failed'))), 'image/png'));
 }
 
