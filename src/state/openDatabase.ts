@@ -20,3 +20,21 @@ export function lazyDatabase(name: string, store: string, storeOptions?: IDBObje
       throw e;
     }));
 }
+
+/**
+ * Runs `f` on the store in one transaction and resolves with its request's result
+ * once the transaction has committed (not merely when the request succeeded: a
+ * write is only safe to report as saved after the commit).
+ */
+export async function inTransaction<T>(
+  db: () => Promise<IDBDatabase>, store: string, mode: IDBTransactionMode, f: (s: IDBObjectStore) => IDBRequest<T> | void,
+): Promise<T | undefined> {
+  const t = (await db()).transaction(store, mode);
+  const request = f(t.objectStore(store));
+  await new Promise<void>((resolve, reject) => {
+    t.oncomplete = () => resolve();
+    t.onabort = () => reject(t.error ?? new Error('the transaction was aborted'));
+    t.onerror = () => reject(t.error);
+  });
+  return request ? request.result : undefined;
+}

@@ -77,6 +77,8 @@ export interface ExplorerActions {
   setCodesign(patch: Partial<CodesignSettings>): void;
   /** The design a sweep is built around (recorded when it starts). */
   setSweepBase(base: Design): void;
+  /** Makes a stored or imported sweep the view's: its spec, base design and run settings, marked as run, plot selection cleared. */
+  openSweep(job: { spec: SweepSettings; base: Design; settings: RunSettings }): void;
   pinCurrent(label: string): void;
   unpin(id: string): void;
   setBaseline(id: string | null): void;
@@ -128,6 +130,10 @@ export function createExplorerStore(initial: SessionState = defaultSession()) {
       setLab: (patch) => patchSession({ dynaprop: { ...get().session.dynaprop, ...patch } }),
       setCodesign: (patch) => patchSession({ codesign: { ...get().session.codesign, ...patch } }),
       setSweepBase: (sweepBase) => patchSession({ sweepBase }),
+      openSweep: ({ spec, base, settings }) => patchSession({
+        sweep: structuredClone(spec), sweepBase: structuredClone(base), settings: { ...settings }, sweepRan: true,
+        plot: { ...get().session.plot, brush: null, selection: undefined, focus: null },
+      }),
       pinCurrent: (label) => {
         const { session } = get();
         if (session.pinned.length >= MAX_PINNED) {

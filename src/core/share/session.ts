@@ -65,7 +65,7 @@ export function validateSession(x: unknown): Validated<SessionState> & { migrate
   return { ok: true, migratedFrom: migrated.migratedFrom, renamedPins: named.renamed, value: named.session };
 }
 
-function checkDesign(d: { model: unknown; accelerator: unknown }, at: string, issues: ValidationIssue[]): Design | null {
+export function checkDesign(d: { model: unknown; accelerator: unknown }, at: string, issues: ValidationIssue[]): Design | null {
   const model = validateModel(d.model);
   const accelerator = validateAccelerator(d.accelerator, 'acceltran');
   if (!model.ok) issues.push(...model.issues.map((i) => ({ path: join(`${at}.model`, i.path), message: i.message })));
@@ -78,7 +78,7 @@ function join(base: string, path: string): string {
   return path.startsWith('[') ? base + path : `${base}.${path}`;
 }
 
-function zodIssues(error: core.$ZodError): ValidationIssue[] {
+export function zodIssues(error: core.$ZodError): ValidationIssue[] {
   return error.issues.slice(0, 20).map((i) => ({
     path: i.path.map((p, k) => (typeof p === 'number' ? `[${p}]` : k === 0 ? String(p) : `.${String(p)}`)).join(''),
     message: i.message,

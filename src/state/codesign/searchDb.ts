@@ -4,7 +4,7 @@
  * Reads validate the record; a bad one is reported by field and left where it is.
  */
 import { parseSearchRecord, type SearchRecord } from './searchRecord.ts';
-import { lazyDatabase } from '../openDatabase.ts';
+import { inTransaction, lazyDatabase } from '../openDatabase.ts';
 
 export type StoredSearch = { record: SearchRecord | null; unreadable: { field: string; message: string } | null };
 
@@ -25,16 +25,7 @@ function read(value: unknown): StoredSearch {
 
 export function indexedDbSearchStore(name = DB_NAME): SearchStore {
   const db = lazyDatabase(name, STORE);
-  const tx = async <T,>(mode: IDBTransactionMode, f: (s: IDBObjectStore) => IDBRequest<T>) => {
-    const t = (await db()).transaction(STORE, mode);
-    const request = f(t.objectStore(STORE));
-    await new Promise<void>((resolve, reject) => {
-      t.oncomplete = () => resolve();
-      t.onabort = () => reject(t.error ?? new Error('the transaction was aborted'));
-      t.onerror = () => reject(t.error);
-    });
-    return request.result;
-  };
+  const tx = <T,>(mode: IDBTransactionMode, f: (s: IDBObjectStore) => IDBRequest<T>) => inTransaction(db, STORE, mode, f);
   return {
     async last() {
       return read(await tx('readonly', (s) => s.get(KEY)));

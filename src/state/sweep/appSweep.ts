@@ -9,24 +9,30 @@ import { useStore } from 'zustand';
 import { createStoreContext } from '../storeContext.ts';
 import type { ExplorerStoreApi } from '../store.ts';
 import { createSweepController, type SweepController, type SweepRunner } from './sweepController.ts';
+import { createSweepHistory, type SweepHistory } from './sweepHistory.ts';
+import { indexedDbSweepHistory } from './historyDb.ts';
 import { createSweepRunStore, type SweepRunState, type SweepRunStore } from './sweepRunStore.ts';
 
 export interface AppSweep {
   store: SweepRunStore;
   controller: SweepController;
+  history: SweepHistory;
 }
 
 /**
- * Connects a run store and controller to the explorer and re-runs the opened
- * view's sweep when `session.sweepRan` is set; from then on the controller
+ * Connects a run store, controller and history to the explorer and shows the opened
+ * view's sweep when `session.sweepRan` is set (from the history, or re-run from its
+ * seed); from then on the controller
  * re-runs the sweep of every view that replaces the current one (a link pasted
  * into the tab, an imported file, the previous view restored).
  */
 export function startAppSweep(explorer: ExplorerStoreApi, runner: () => SweepRunner): AppSweep {
   const store = createSweepRunStore();
   const controller = createSweepController(explorer, store, runner);
-  controller.resumeShared();
-  return { store, controller };
+  const history = createSweepHistory({ explorer, runs: store, controller, db: indexedDbSweepHistory() });
+  // A reloaded or restored view shows its sweep from the history when it is there; else it re-runs from the seed.
+  void history.restoreView().catch(() => false).then((shown) => shown || controller.resumeShared());
+  return { store, controller, history };
 }
 
 const sweepContext = createStoreContext<AppSweep>('SweepContext');

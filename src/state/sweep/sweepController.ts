@@ -12,7 +12,7 @@
 import type { Objective } from '../../core/share/schema.ts';
 import type { ExplorerStoreApi } from '../store.ts';
 import { paretoFront } from '../../core/pareto/front2d.ts';
-import { emptyColumns, OBJECTIVES } from '../../core/sweep/objectives.ts';
+import { emptyColumns, OBJECTIVES, type ObjectiveColumns } from '../../core/sweep/objectives.ts';
 import { sweepSize } from '../../core/sweep/plan.ts';
 import { samplePair } from '../../core/sweep/sample.ts';
 import type { SweepChunkResult } from '../../core/sweep/run.ts';
@@ -111,7 +111,7 @@ export function createSweepController(explorer: ExplorerStoreApi, runs: SweepRun
     pending = [];
     arrived = 0;
     runs.setState({
-      ...EMPTY_RUN, status: 'running', job, columns: emptyColumns(job.total), errors: new Uint8Array(job.total),
+      ...EMPTY_RUN, overlay: runs.getState().overlay, status: 'running', job, columns: emptyColumns(job.total), errors: new Uint8Array(job.total),
       frontAxes: axes(), version: runs.getState().version + 1, dataVersion: runs.getState().dataVersion + 1, added: [],
       startedAt: performance.now(),
     });
@@ -207,7 +207,37 @@ export function createSweepController(explorer: ExplorerStoreApi, runs: SweepRun
     pending = [];
     arrived = 0;
     const s = runs.getState();
-    runs.setState({ ...EMPTY_RUN, version: s.version + 1, dataVersion: s.dataVersion + 1, added: [] });
+    runs.setState({ ...EMPTY_RUN, overlay: s.overlay, version: s.version + 1, dataVersion: s.dataVersion + 1, added: [] });
+  }
+
+  /**
+   * Shows a finished sweep kept earlier (the history, an imported result file) as
+   * if it had just run, without simulating, and makes it the view's sweep: its
+   * spec, base design and run settings, so a link regenerates the same points
+   * (`keepView`: the view describes it already, as after a reload).
+   */
+  function show(
+    job: SweepRunJob, data: { columns: ObjectiveColumns; errors: Uint8Array }, meta: { errorCount: number; elapsedMs: number | null },
+    { keepView = false }: { keepView?: boolean } = {},
+  ): void {
+    if (handle) {
+      token++;
+      handle.cancel();
+      handle = null;
+    }
+    pending = [];
+    arrived = job.total;
+    const s = runs.getState();
+    const xy = axes();
+    runs.setState({
+      ...EMPTY_RUN, overlay: s.overlay, origin: 'stored', status: 'done', job, columns: data.columns, errors: data.errors, errorCount: meta.errorCount,
+      done: job.total, front: paretoFront(data.columns[xy[0]], data.columns[xy[1]]), frontAxes: xy,
+      // New arrays and no ranges: views project everything once.
+      version: s.version + 1, dataVersion: s.dataVersion + 1, added: null, elapsedMs: meta.elapsedMs,
+    });
+    // The view already describes this sweep (a reload): keep its brush and focus.
+    if (keepView) restoreSelection();
+    else explorer.getState().openSweep({ spec: job.spec, base: job.base, settings: job.settings });
   }
 
   /**
@@ -243,7 +273,7 @@ export function createSweepController(explorer: ExplorerStoreApi, runs: SweepRun
     runs.setState({ front: frontFor(xy, false), frontAxes: xy, version: runs.getState().version + 1 });
   });
 
-  return { start, cancel, select, loadPoint, resumeShared, dispose: () => { cancel(); unsubscribe(); } };
+  return { start, cancel, select, loadPoint, resumeShared, show, dispose: () => { cancel(); unsubscribe(); } };
 }
 
 export type SweepController = ReturnType<typeof createSweepController>;

@@ -48,15 +48,25 @@ export interface SweepRunState {
    */
   added: readonly (readonly [number, number])[] | null;
   message: string | null;
+  /** Where the points came from: this page's workers, or a stored sweep (history, imported file) shown without simulating. */
+  origin: 'run' | 'stored';
+  /** Another sweep drawn under this one on the same axes (reopened from the history), or null. Kept across runs. */
+  overlay: SweepOverlay | null;
   /** performance.now() at start, and ms the run took once it ended. */
   startedAt: number | null;
   elapsedMs: number | null;
 }
 
+export interface SweepOverlay {
+  id: string;
+  name: string;
+  columns: ObjectiveColumns;
+}
+
 export const EMPTY_RUN: SweepRunState = {
   status: 'idle', job: null, done: 0, ratePerS: 0, etaS: null, columns: null, errors: null,
   errorCount: 0, errorKinds: [], front: new Int32Array(0), frontAxes: null, selection: new Int32Array(0),
-  version: 0, dataVersion: 0, added: null, message: null, startedAt: null, elapsedMs: null,
+  version: 0, dataVersion: 0, added: null, message: null, origin: 'run', overlay: null, startedAt: null, elapsedMs: null,
 };
 
 export function createSweepRunStore() {

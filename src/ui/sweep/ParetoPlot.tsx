@@ -65,7 +65,10 @@ export function ParetoPlot({ controller, active, engineRef }: { controller: Swee
     const s = runs.getState();
     if (!v.active || !engineRef.current) return;
     engineRef.current.setInput({
-      data: s.columns && { xs: s.columns[v.x], ys: s.columns[v.y], xChoice: v.xScale, yChoice: v.yScale, dataVersion: s.dataVersion, added: s.added },
+      data: s.columns && {
+        xs: s.columns[v.x], ys: s.columns[v.y], xChoice: v.xScale, yChoice: v.yScale, dataVersion: s.dataVersion, added: s.added,
+        overlay: s.overlay && { xs: s.overlay.columns[v.x], ys: s.overlay.columns[v.y] },
+      },
       xLabel: objectiveLabel(v.x), yLabel: objectiveLabel(v.y), front: s.front, selection: s.selection, focus: v.focus, cursor: v.cursor,
     });
   };

@@ -84,6 +84,7 @@ export function SweepExport({ engineRef }: { engineRef: { current: PlotEngine | 
       title: `${OBJECTIVE_INFO[y].label} vs ${OBJECTIVE_INFO[x].label.toLowerCase()}`,
       subtitle: `${designs} designs, ${run.front.length.toLocaleString('en-US')} on the Pareto front · ${run.job.spec.sampler} sweep, seed ${run.job.spec.seed} · ${run.job.settings.mode}, ${run.job.settings.costModel} model · TransCODE Explorer`,
       selected: run.selection.length,
+      overlay: run.overlay?.name ?? null,
     }];
   };
   const exportFigure = async (format: 'svg' | 'png') => {

@@ -10,12 +10,13 @@ const seconds = (s: number) => (s < 10 ? `${s.toFixed(1)} s` : s < 120 ? `${Math
 export function SweepProgress() {
   const r = useSweepRun(useShallow((s) => ({
     status: s.status, done: s.done, total: s.job?.total ?? 0, rate: s.ratePerS, eta: s.etaS,
-    errors: s.errorCount, kinds: s.errorKinds, elapsedMs: s.elapsedMs, message: s.message,
+    errors: s.errorCount, kinds: s.errorKinds, elapsedMs: s.elapsedMs, message: s.message, origin: s.origin,
   })));
   if (r.status === 'idle') return null;
   const pct = r.total > 0 ? (100 * r.done) / r.total : 0;
   const status =
     r.status === 'running' ? `${n(r.done)} of ${n(r.total)} pairs · ${n(Math.round(r.rate))} pairs/s${r.eta !== null ? ` · about ${seconds(r.eta)} left` : ''}`
+    : r.status === 'done' && r.origin === 'stored' ? `Done: ${n(r.total)} pairs, shown from the sweep history (no simulation${r.elapsedMs !== null ? `; they took ${seconds(r.elapsedMs / 1000)} to compute` : ''}).`
     : r.status === 'done' ? `Done: ${n(r.total)} pairs in ${seconds((r.elapsedMs ?? 0) / 1000)} (${n(Math.round(r.total / Math.max(1e-3, (r.elapsedMs ?? 0) / 1000)))} pairs/s)`
     : r.status === 'cancelled' ? `Cancelled after ${n(r.done)} of ${n(r.total)} pairs.`
     : `The sweep failed: ${r.message ?? 'unknown error'}`;

@@ -3,7 +3,7 @@
  * and export. Points live in the run store (not React state); the view stays
  * mounted while hidden, so a sweep keeps running and keeps its points.
  */
-import { useRef } from 'react';
+import { lazy, Suspense, useRef } from 'react';
 import { useExplorer } from '../../state/useExplorer.ts';
 import { Explain } from '../common/Explain.tsx';
 import { OBJECTIVES, OBJECTIVE_INFO } from '../../core/sweep/objectives.ts';
@@ -16,8 +16,11 @@ import { useSweepApi, useSweepRun } from '../../state/sweep/appSweep.ts';
 import type { PlotEngine } from './plotEngine.ts';
 import './sweep.css';
 
+const SweepHistory = lazy(() => import('./SweepHistory.tsx'));
+
 export function SweepView({ active }: { active: boolean }) {
-  const { controller } = useSweepApi();
+  const { controller, history } = useSweepApi();
+  const overlayName = useSweepRun((s) => s.overlay?.name ?? null);
   const engineRef = useRef<PlotEngine | null>(null);
   const status = useSweepRun((s) => s.status);
   const runSpec = useSweepRun((s) => s.job?.spec ?? null);
@@ -39,6 +42,12 @@ export function SweepView({ active }: { active: boolean }) {
       {otherBase && status !== 'running' && (
         <p className="muted" data-testid="sweep-stale">These points were computed around another design than the one this view’s sweep is built on; run the sweep again to update them.</p>
       )}
+      {overlayName !== null && (
+        <p className="muted overlay-note" data-testid="overlay-note">
+          <span className="swatch" aria-hidden="true" />Overlay: <strong>{overlayName}</strong>, drawn under this sweep on the same axes (its points are not hoverable).{' '}
+          <button type="button" className="link-button" onClick={() => void history.overlay(null)}>Remove overlay</button>
+        </p>
+      )}
       <ParetoPlot controller={controller} active={active} engineRef={engineRef} />
       <Explain always label="Where these numbers come from">
         <p>
@@ -51,6 +60,9 @@ export function SweepView({ active }: { active: boolean }) {
         </ul>
       </Explain>
       <SweepExport engineRef={engineRef} />
+      <Suspense fallback={null}>
+        <SweepHistory />
+      </Suspense>
       <FrontTable controller={controller} />
     </section>
   );

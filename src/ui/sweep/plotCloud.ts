@@ -17,11 +17,14 @@ type Rgb = [number, number, number];
 export class CloudCanvas {
   private readonly cloud = new CloudRaster();
   private readonly selected = new CloudRaster();
+  /** A finished sweep from the history, under the cloud in its own colour. */
+  private readonly overlaid = new CloudRaster();
+  private overlayPixels = new Uint8ClampedArray(0);
   private image: ImageData | null = null;
   /** The cloud alone, kept so a selection can be laid over it without recounting the cloud. */
   private cloudPixels = new Uint8ClampedArray(0);
   private selectionPixels = new Uint8ClampedArray(0);
-  private colours: { cloud: Rgb; accent: Rgb } | null = null;
+  private colours: { cloud: Rgb; accent: Rgb; overlay: Rgb } | null = null;
   private painted: unknown[] = [];
   /** The selection raster recounts from scratch whenever this changes (its input is not append-only). */
   private selectionEpoch = 0;
@@ -43,10 +46,13 @@ export class CloudCanvas {
       this.image = ctx.createImageData(Math.max(1, canvas.width), Math.max(1, canvas.height));
       this.cloudPixels = new Uint8ClampedArray(this.image.data.length);
       this.selectionPixels = new Uint8ClampedArray(this.image.data.length);
+      this.overlayPixels = new Uint8ClampedArray(this.image.data.length);
     }
-    const colours = (this.colours ??= { cloud: this.cssColour(ctx, '--cloud', '#6b7a8f'), accent: this.cssColour(ctx, '--accent', '#0b5cad') });
+    const colours = (this.colours ??= {
+      cloud: this.cssColour(ctx, '--cloud', '#6b7a8f'), accent: this.cssColour(ctx, '--accent', '#0b5cad'), overlay: this.cssColour(ctx, '--series-2', '#d9480f'),
+    });
     const { px, py, drawable, epoch } = proj;
-    const key = [epoch, drawable.length, selection, t.k, t.x, t.y, this.image, ...colours.cloud, ...colours.accent];
+    const key = [epoch, drawable.length, selection, t.k, t.x, t.y, this.image, ...colours.cloud, ...colours.accent, ...colours.overlay];
     if (key.length === this.painted.length && key.every((v, i) => v === this.painted[i])) return;
     this.painted = key;
     const started = performance.now();
@@ -58,7 +64,13 @@ export class CloudCanvas {
     };
     const pixels = this.image.data;
     this.cloud.paint(px, py, drawable, epoch, o, this.cloudPixels);
-    pixels.set(this.cloudPixels);
+    if (proj.overlayDrawable.length > 0) {
+      this.overlaid.paint(proj.opx, proj.opy, proj.overlayDrawable, epoch, { ...o, rgb: colours.overlay, alpha: o.alpha * 0.8 }, this.overlayPixels);
+      pixels.set(this.overlayPixels);
+      overlay(pixels, this.cloudPixels);
+    } else {
+      pixels.set(this.cloudPixels);
+    }
     if (selection.length > 0) {
       // A new selection, new positions, or (while a re-projection is spread over frames) more points placed.
       const selectionKey = [epoch, selection, proj.busy ? drawable.length : -1];

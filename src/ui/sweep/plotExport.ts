@@ -23,6 +23,8 @@ export interface FigureText {
   subtitle: string;
   /** Brushed points, for the legend (0: no selection entry). */
   selected: number;
+  /** The history sweep drawn under this one, for the legend. */
+  overlay?: string | null;
 }
 
 function el<K extends keyof SVGElementTagNameMap>(name: K, attrs: Record<string, string | number>, text?: string): SVGElementTagNameMap[K] {
@@ -49,13 +51,14 @@ function inlinedPlot(svg: SVGSVGElement): SVGGElement {
   return g;
 }
 
-function legend(colour: (name: string) => string, selected: number, y: number): SVGGElement {
+function legend(colour: (name: string) => string, text: FigureText, y: number): SVGGElement {
   const g = el('g', { transform: `translate(${MARGIN.left},${y})`, 'font-size': 12, 'font-family': 'system-ui, sans-serif', fill: colour('--text') });
   const items: [SVGElement, string][] = [
     [el('rect', { x: 0, y: -4, width: 7, height: 7, fill: colour('--cloud'), 'fill-opacity': 0.75 }), 'Design point'],
     [el('path', { d: 'M3.5 -6 L8 0.5 L3.5 7 L-1 0.5 Z', fill: colour('--front') }), 'Pareto front (both objectives minimised)'],
   ];
-  if (selected > 0) items.push([el('rect', { x: 0, y: -4, width: 8, height: 8, fill: colour('--accent') }), `Selected (${selected.toLocaleString('en-US')})`]);
+  if (text.selected > 0) items.push([el('rect', { x: 0, y: -4, width: 8, height: 8, fill: colour('--accent') }), `Selected (${text.selected.toLocaleString('en-US')})`]);
+  if (text.overlay) items.push([el('rect', { x: 0, y: -4, width: 7, height: 7, fill: colour('--series-2'), 'fill-opacity': 0.7 }), `Overlay: ${text.overlay}`]);
   let x = 0;
   for (const [mark, label] of items) {
     const item = el('g', { transform: `translate(${x},0)` });
@@ -81,21 +84,22 @@ function figure(engine: PlotEngine, text: FigureText, cloud: CloudExport, raster
   out.appendChild(el('text', { x: MARGIN.left, y: 38, 'font-size': 12, 'font-family': font, fill: colour('--muted') }, text.subtitle));
   const body = el('g', { transform: `translate(0,${TITLE_H})` });
   const area = el('g', { transform: `translate(${MARGIN.left},${MARGIN.top})` });
-  if (cloud.marks) {
+  if (cloud.marks && !text.overlay) {
     area.appendChild(el('path', { d: cloud.marks.cloud, fill: colour('--cloud'), 'fill-opacity': 0.7 }));
     if (cloud.marks.selection) area.appendChild(el('path', { d: cloud.marks.selection, fill: colour('--accent'), 'fill-opacity': 0.85 }));
   } else if (rasterHref) {
     area.appendChild(el('image', { href: rasterHref, width: cloud.width, height: cloud.height }));
   }
   body.append(area, inlinedPlot(svg));
-  out.append(body, legend(colour, text.selected, TITLE_H + plotHeight + LEGEND_H / 2));
+  out.append(body, legend(colour, text, TITLE_H + plotHeight + LEGEND_H / 2));
   return out;
 }
 
 /** Standalone SVG text of the figure. */
 export function plotSvg(engine: PlotEngine, text: FigureText): string {
   const cloud = engine.exportCloud(2, FIGURE_VECTOR_POINTS);
-  const href = cloud.marks ? null : cloud.raster.toDataURL('image/png');
+  // An overlay is in the raster only (vector marks cover the current sweep alone).
+  const href = cloud.marks && !text.overlay ? null : cloud.raster.toDataURL('image/png');
   return new XMLSerializer().serializeToString(figure(engine, text, cloud, href));
 }
 

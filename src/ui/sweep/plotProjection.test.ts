@@ -151,4 +151,32 @@ describe('CloudRaster', () => {
     raster.paint(px, py, order.subarray(0, 100), 8, zoomed, out);
     expect(firstDiff(out, rasterizeCloud(px, py, order.subarray(0, 100), zoomed, new Uint8ClampedArray(200 * 100 * 4)))).toBe(-1);
   });
+
+  it('projects a history overlay on the same axes, widening them to hold both sweeps', () => {
+    const xs = Float64Array.from([1, 2, 3, 4]);
+    const ys = Float64Array.from([1, 2, 3, 4]);
+    const overlay = { xs: Float64Array.from([0.5, 8, NaN]), ys: Float64Array.from([0.5, 8, 2]) };
+    const p = new PlotProjection();
+    p.resize(400, 200);
+    const data = (o: ProjectionData['overlay']): ProjectionData => ({ xs, ys, xChoice: 'linear', yChoice: 'linear', dataVersion: 1, added: null, overlay: o });
+    p.setData(data(null));
+    p.sync();
+    const alone = [p.px[0], p.px[3]];
+    p.setData(data(overlay));
+    expect(p.sync()).toBe('full');
+    // The overlay's extremes fit: every drawable point of both sweeps is inside the plot area.
+    expect([...p.overlayDrawable]).toEqual([0, 1]);
+    for (const i of p.overlayDrawable) {
+      expect(p.opx[i]).toBeGreaterThanOrEqual(0);
+      expect(p.opx[i]).toBeLessThanOrEqual(400);
+    }
+    // Wider axes: the same points now sit closer together.
+    expect(p.px[3] - p.px[0]).toBeLessThan(alone[1] - alone[0]);
+    // The overlay lies on the same scale: x = 8 is right of x = 4.
+    expect(p.opx[1]).toBeGreaterThan(p.px[3]);
+    p.setData(data(null));
+    p.sync();
+    expect(p.overlayDrawable).toHaveLength(0);
+    expect(p.px[3] - p.px[0]).toBeCloseTo(alone[1] - alone[0], 5);
+  });
 });

@@ -24,6 +24,8 @@ export interface ProjectionData {
    * has just started (no point to scan yet).
    */
   added: readonly (readonly [number, number])[] | null;
+  /** A finished sweep drawn under this one (history overlay): its points widen the axes and are projected with them. */
+  overlay?: { xs: Float64Array; ys: Float64Array } | null;
 }
 
 /** What `sync` did: nothing, appended new points to the end of `drawable`, or re-projected everything. */
@@ -36,6 +38,10 @@ export class PlotProjection {
   yKind: ScaleKind = 'linear';
   px = new Float32Array(0);
   py = new Float32Array(0);
+  /** Overlay positions and its drawable indices (projected in full with every full projection). */
+  opx = new Float32Array(0);
+  opy = new Float32Array(0);
+  overlayDrawable = new Int32Array(0);
   /** Bumps on every full projection: anything built from earlier positions (raster, grid) is stale. */
   epoch = 0;
   private drawableBuf = new Int32Array(0);
@@ -77,6 +83,7 @@ export class PlotProjection {
       }
     }
     if (data && prev && (data.xChoice !== prev.xChoice || data.yChoice !== prev.yChoice)) this.full = true;
+    if ((data?.overlay?.xs ?? null) !== (prev?.overlay?.xs ?? null) || (data?.overlay?.ys ?? null) !== (prev?.overlay?.ys ?? null)) this.full = true;
   }
 
   resize(width: number, height: number): void {
@@ -110,6 +117,10 @@ export class PlotProjection {
       for (const [s, e] of this.arrivedRanges(d)) {
         extendExtent(this.xExt, d.xs, s, e);
         extendExtent(this.yExt, d.ys, s, e);
+      }
+      if (d.overlay) {
+        extendExtent(this.xExt, d.overlay.xs, 0, d.overlay.xs.length);
+        extendExtent(this.yExt, d.overlay.ys, 0, d.overlay.ys.length);
       }
       return this.projectAll(d, budget);
     }
@@ -153,6 +164,7 @@ export class PlotProjection {
     this.arrived = null;
     this.x = this.y = null;
     this.drawableCount = 0;
+    this.overlayDrawable = new Int32Array(0);
     this.epoch++;
     return 'full';
   }
@@ -174,6 +186,7 @@ export class PlotProjection {
     this.drawableCount = 0;
     this.epoch++;
     this.walk = null;
+    this.projectOverlay(d);
     if (this.x && this.y) {
       // `arrived` grows as chunks land, so the walk also covers ranges that arrive meanwhile.
       this.walk = { ranges: this.arrived ?? [[0, n]], range: 0, at: -1 };
@@ -200,6 +213,23 @@ export class PlotProjection {
 
   private arrivedRanges(d: ProjectionData): readonly (readonly [number, number])[] {
     return this.arrived ?? [[0, d.xs.length]];
+  }
+
+  /** The overlay in one pass (it is a finished sweep: nothing streams into it). */
+  private projectOverlay(d: ProjectionData): void {
+    const o = d.overlay;
+    if (!o || !this.x || !this.y) {
+      this.overlayDrawable = new Int32Array(0);
+      return;
+    }
+    const n = o.xs.length;
+    if (this.opx.length !== n) [this.opx, this.opy] = [new Float32Array(n), new Float32Array(n)];
+    projectPoints(o.xs, this.x, this.opx, 0, n);
+    projectPoints(o.ys, this.y, this.opy, 0, n);
+    const out = new Int32Array(n);
+    let k = 0;
+    for (let i = 0; i < n; i++) if (this.opx[i] === this.opx[i] && this.opy[i] === this.opy[i]) out[k++] = i;
+    this.overlayDrawable = out.subarray(0, k);
   }
 
   /** Projects points [s, e) and appends the drawable ones. */
