@@ -7,7 +7,7 @@
 import type { AcceleratorConfig } from '../space/accelerator/types.ts';
 import { bandwidthModeFor } from '../space/accelerator/params.ts';
 import { MEMORY_INDEX } from '../space/accelerator/schema.ts';
-import { parseHeadOp } from '../space/transformer/ops.ts';
+import { parseHeadOp, headWidth } from '../space/transformer/ops.ts';
 import { ffOption } from '../space/transformer/ffOptions.ts';
 import { TRANSFORMER_SPACE } from '../space/transformer/schema.ts';
 import { HEAD_TYPES, type HeadType, type ModelDict } from '../space/transformer/types.ts';
@@ -28,7 +28,8 @@ export function applyAcceleratorLevels(base: AcceleratorConfig, params: readonly
     } else if (p.id === 'nonLinearity') {
       a.nonLinearity = p.values[level] as AcceleratorConfig['nonLinearity'];
     } else if (p.id === 'tile.x') {
-      a.tile.x = a.tile.y = p.values[level] as number;
+      // The square-tile rule (squareTile.ts): one parameter sets both sides.
+      a.tile = { ...a.tile, x: p.values[level] as number, y: p.values[level] as number };
     } else if (p.id === 'tile.b') {
       a.tile.b = p.values[level] as number;
     } else {
@@ -81,7 +82,7 @@ export function overrideModel(base: ModelDict, o: ModelOverrides): ModelDict {
     const n = o.heads ?? baseTypes.length;
     const types = o.headType ? new Array<HeadType>(n).fill(o.headType) : Array.from({ length: n }, (_, j) => baseTypes[j % baseTypes.length]);
     types.sort((a, b) => TYPE_RANK.get(a)! - TYPE_RANK.get(b)!);
-    const d = Math.floor(hidden / n);
+    const d = headWidth(hidden, n);
     m.h.push(hidden);
     m.o.push(types.map((t) => `${t}_${d}`));
     m.f.push(o.ffn ? [...o.ffn] : [...base.f[src]]);

@@ -20,6 +20,7 @@ import { MemoryFields } from './MemoryFields.tsx';
 import { matchPreset } from './presetMatch.ts';
 import { SelectField } from './SelectField.tsx';
 import './editors.css';
+import { SQUARE_TILE_REASON } from '../../core/space/accelerator/squareTile.ts';
 
 const SPACE = ACCELTRAN_SPACE;
 const CUSTOM = 'custom';
@@ -56,7 +57,7 @@ export function AcceleratorEditor() {
           <span className="field-control">
             <input id={lockedId} className="locked" readOnly value={value} size={4} aria-describedby={`${lockedId}-note`} />
           </span>
-          <p className="field-note" id={`${lockedId}-note`}>Locked to tile rows: the simulator supports square tiles only.</p>
+          <p className="field-note" id={`${lockedId}-note`}>Locked to tile rows: {SQUARE_TILE_REASON}.</p>
           <Explain>{param.about}</Explain>
         </div>
       );

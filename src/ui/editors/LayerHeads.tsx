@@ -11,6 +11,7 @@ import type { ModelEdit } from './useModelDraft.ts';
 
 /** Short names that fit a narrow select (shared with the sweep table and tooltips); the full explanation is the select's tooltip and the head-type list. */
 import { HEAD_TYPE_LABEL } from '../../core/space/designNames.ts';
+import { headWidth } from '../../core/space/transformer/ops.ts';
 export { HEAD_TYPE_LABEL };
 
 // No per-option tooltips: BERT-Base renders these options 1,000+ times. The select's own title explains the current type.
@@ -35,7 +36,7 @@ export function HeadCountField({ index, ops, hidden, onEdit }: Omit<Props, 'issu
       onChange={(n) => onEdit((m) => setHeadCount(m, index, n))}
       suffix={
         <span className="derived" title="Per-head width d = floor(hidden size / heads), written into every op string">
-          d = ⌊{hidden}/{ops.length}⌋ = {Math.floor(hidden / ops.length)}
+          d = ⌊{hidden}/{ops.length}⌋ = {headWidth(hidden, ops.length)}
         </span>
       }
     />

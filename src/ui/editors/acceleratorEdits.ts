@@ -10,6 +10,7 @@ import { bandwidthModeFor, type NumericParamPath } from '../../core/space/accele
 import type { AcceleratorSpace, AcceleratorSpaceVariant, MemoryOption } from '../../core/space/accelerator/schema.ts';
 import type { AcceleratorConfig, MemoryType } from '../../core/space/accelerator/types.ts';
 import { validateAccelerator } from '../../core/space/accelerator/validate.ts';
+import { squareTile } from '../../core/space/accelerator/squareTile.ts';
 
 export type MemoryGeometryKey = 'banks' | 'ranks' | 'channels';
 const GEOMETRY_KEYS: readonly MemoryGeometryKey[] = ['banks', 'ranks', 'channels'];
@@ -18,7 +19,7 @@ const GEOMETRY_KEYS: readonly MemoryGeometryKey[] = ['banks', 'ranks', 'channels
 export function setNumericParam(acc: AcceleratorConfig, path: NumericParamPath, value: number): AcceleratorConfig {
   const n = flattenAccelerator(acc);
   n[path] = value;
-  if (path === 'tile.x') n['tile.y'] = value;
+  if (path === 'tile.x') squareTile(n, value);
   return assembleAccelerator(n, acc.nonLinearity, acc.mainMemory);
 }
 

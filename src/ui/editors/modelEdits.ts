@@ -9,7 +9,7 @@
  * layers, head counts, hidden sizes and widths come from the allowed lists, and
  * each op string's width is d = floor(h/n) of its layer.
  */
-import { headOpString, parseHeadOp } from '../../core/space/transformer/ops.ts';
+import { headOpString, parseHeadOp, headWidth } from '../../core/space/transformer/ops.ts';
 import { TRANSFORMER_SPACE } from '../../core/space/transformer/schema.ts';
 import type { HeadType, ModelDict } from '../../core/space/transformer/types.ts';
 
@@ -56,7 +56,7 @@ export function opsFor(types: readonly HeadType[], hidden: number): string[] {
 
 /** Per-head width d = floor(h/n) of layer i. */
 export function headWidthOf(m: ModelDict, i: number): number {
-  return Math.floor(m.h[i] / m.o[i].length);
+  return headWidth(m.h[i], m.o[i].length);
 }
 
 function updateLayer(m: ModelDict, i: number, change: (x: Layer) => Layer): ModelDict {

@@ -4,7 +4,7 @@
  * the per-head width and the feed-forward stack (docs/flexibert.md §5).
  */
 import type { ModelDict, HeadType } from '../../space/transformer/types.ts';
-import { parseHeadOp } from '../../space/transformer/ops.ts';
+import { parseHeadOp, headWidth as headWidthRule } from '../../space/transformer/ops.ts';
 import { validateModel } from '../../space/transformer/validate.ts';
 
 export interface HeadGroup {
@@ -43,7 +43,7 @@ export function planLayers(model: unknown): LayerPlan[] {
   const m: ModelDict = checked.value;
   return m.o.map((ops, i) => {
     const n = ops.length;
-    const headWidth = Math.floor(m.h[i] / n);
+    const headWidth = headWidthRule(m.h[i], n);
     const groups: HeadGroup[] = [];
     ops.forEach((op, j) => {
       const parsed = parseHeadOp(op);

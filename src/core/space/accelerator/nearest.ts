@@ -9,6 +9,7 @@ import { allowedValues, bandwidthModeFor, NUMERIC_PARAMS } from './params.ts';
 import { ACCELERATOR_PRESETS } from './presets.ts';
 import { acceleratorSpace, type AcceleratorSpaceVariant, type MemoryOption } from './schema.ts';
 import type { AcceleratorConfig, BandwidthMode, MainMemoryConfig, MemoryType, NonLinearity } from './types.ts';
+import { squareTile } from './squareTile.ts';
 
 /**
  * The allowed value closest to `value` (absolute difference; a tie goes to the
@@ -50,7 +51,7 @@ export function nearestValidAccelerator(x: unknown, variant: AcceleratorSpaceVar
   for (const p of NUMERIC_PARAMS) n[p.path] = snapToAllowed(given(p.path) ?? baseNumbers[p.path], allowedValues(p, variant));
   const tileX = given('tile.x') ?? given('tile.y');
   if (tileX !== undefined) n['tile.x'] = snapToAllowed(tileX, space.tileXY);
-  n['tile.y'] = n['tile.x'];
+  squareTile(n);
   if (n['tile.b'] > n.batchSize) {
     const fitting = space.tileB.filter((b) => b <= n.batchSize);
     n['tile.b'] = fitting.length > 0 ? Math.max(...fitting) : Math.min(...space.tileB);

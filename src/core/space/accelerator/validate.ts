@@ -14,6 +14,7 @@ import { describeValue, isRecord, ownField, readPath } from './loose.ts';
 import { allowedValues, NUMERIC_PARAMS } from './params.ts';
 import { acceleratorSpace, type AcceleratorSpace, type AcceleratorSpaceVariant } from './schema.ts';
 import type { AcceleratorConfig, BandwidthMode, MainMemoryConfig, MemoryType, NonLinearity } from './types.ts';
+import { squareTileIssue } from './squareTile.ts';
 
 const TOP_KEYS = [...new Set(NUMERIC_PARAMS.map((p) => p.path.split('.')[0])), 'nonLinearity', 'mainMemory'];
 const TILE_KEYS = ['b', 'x', 'y'];
@@ -69,9 +70,8 @@ function validateUnguarded(x: unknown, space: AcceleratorSpace): Validated<Accel
 
 function checkCrossFields(n: Partial<AcceleratorNumbers>, issues: ValidationIssue[]): void {
   const { 'tile.b': b, 'tile.x': tx, 'tile.y': ty, batchSize } = n;
-  if (tx !== undefined && ty !== undefined && tx !== ty) {
-    issues.push({ path: 'tile.y', message: `${ty} must equal tile.x (${tx}): the simulator only supports square tiles` });
-  }
+  const square = tx !== undefined && ty !== undefined ? squareTileIssue(tx, ty) : null;
+  if (square) issues.push(square);
   if (b !== undefined && batchSize !== undefined && b > batchSize) {
     issues.push({ path: 'tile.b', message: `${b} must be at most batchSize (${batchSize}): a tile cannot span more sequences than a batch holds` });
   }

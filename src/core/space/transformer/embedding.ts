@@ -6,7 +6,7 @@
 import { ValidationError, type ValidationIssue, type Validated } from '../issues.ts';
 import { ATTENTION_BLOCKS, ATTENTION_OPTION_COUNT, attentionOption, attentionOptionIndex } from './attentionOptions.ts';
 import { FF_OPTION_COUNT, ffOption, ffOptionIndex } from './ffOptions.ts';
-import { describe, parseHeadOp } from './ops.ts';
+import { describe, parseHeadOp, headWidth } from './ops.ts';
 import { TRANSFORMER_SPACE } from './schema.ts';
 import type { ModelDict } from './types.ts';
 
@@ -94,7 +94,7 @@ export function decodeModel(e: readonly unknown[]): Validated<ModelDict> {
   for (let i = 0; i < l; i++) {
     const hidden = S.hidden[codes[3 * i + 1]];
     const types = attentionOption(codes[3 * i + 3]);
-    const d = Math.floor(hidden / types.length);
+    const d = headWidth(hidden, types.length);
     model.h.push(hidden);
     model.f.push(ffOption(codes[3 * i + 2]));
     model.o.push(types.map((t) => `${t}_${d}`));

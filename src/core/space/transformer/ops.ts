@@ -23,9 +23,18 @@ export function parseHeadOp(op: unknown): HeadOp | { error: string } {
   return { type: headType, family, d: Number(dText), kernel: family === 'c' ? Number(headType.slice(2)) : 0 };
 }
 
+/**
+ * The per-head width rule, the one definition every part uses: a layer of hidden
+ * size `hidden` split into `heads` heads gives each ⌊hidden / heads⌋ (FlexiBERT 2.0
+ * writes it into every op string, e.g. `sa_sdp_64`).
+ */
+export function headWidth(hidden: number, heads: number): number {
+  return Math.floor(hidden / heads);
+}
+
 /** The op string for a head type in a layer of hidden size `h` with `n` heads: d = ⌊h/n⌋. */
 export function headOpString(type: HeadType, hidden: number, heads: number): string {
-  return `${type}_${Math.floor(hidden / heads)}`;
+  return `${type}_${headWidth(hidden, heads)}`;
 }
 
 /** A short, safe description of a bad value for messages: `"abc"`, `number 7`, `an array`, `nothing`. */

@@ -4,6 +4,7 @@
  * simulator's `bert_tiny.json` / `bert_base.json` (docs/flexibert.md §3.4).
  */
 import type { ModelDict } from './types.ts';
+import { headWidth } from './ops.ts';
 
 export interface ModelPreset {
   /** Display name, e.g. "BERT-Tiny". */
@@ -15,7 +16,7 @@ export interface ModelPreset {
 
 /** A homogeneous BERT: every layer has the same hidden size, `heads` sa_sdp heads and one FF layer. */
 function uniformBert(layers: number, hidden: number, heads: number, ff: number): ModelDict {
-  const op = `sa_sdp_${Math.floor(hidden / heads)}`;
+  const op = `sa_sdp_${headWidth(hidden, heads)}`;
   return {
     l: layers,
     o: Array.from({ length: layers }, () => Array<string>(heads).fill(op)),

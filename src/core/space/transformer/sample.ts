@@ -9,6 +9,7 @@ import { canonicalizeModel } from './canonical.ts';
 import { EMBEDDING_LENGTH, decodeModel, embeddingBounds, type HeadRange } from './embedding.ts';
 import { TRANSFORMER_SPACE } from './schema.ts';
 import { HEAD_TYPES, type HeadType, type ModelDict } from './types.ts';
+import { headWidth } from './ops.ts';
 
 const S = TRANSFORMER_SPACE;
 const KNOWN_TYPES: ReadonlySet<string> = new Set(HEAD_TYPES);
@@ -85,7 +86,7 @@ export function nearestValidModel(x: unknown): ModelDict {
     const hidden = nearest(item(dict.h, i), S.hidden, prev.hidden);
     const types = repairHeadTypes(item(dict.o, i)) ?? prev.types;
     const widths = repairWidths(item(dict.f, i)) ?? prev.widths;
-    const d = Math.floor(hidden / types.length);
+    const d = headWidth(hidden, types.length);
     m.h.push(hidden);
     m.o.push(types.map((t) => `${t}_${d}`));
     m.f.push([...widths]);

@@ -5,7 +5,7 @@
  * strings) is reported, never iterated past the space's own limits.
  */
 import { ValidationError, type ValidationIssue, type Validated } from '../issues.ts';
-import { clip, describe, parseHeadOp } from './ops.ts';
+import { clip, describe, parseHeadOp, headWidth } from './ops.ts';
 import { TRANSFORMER_SPACE } from './schema.ts';
 import type { HeadOp, ModelDict } from './types.ts';
 
@@ -126,7 +126,7 @@ function checkHeads(i: number, ops: unknown, hidden: unknown, issues: IssueList)
   if (parsed.length === 0) return;
   const hiddenOk = typeof hidden === 'number' && (S.hidden as readonly number[]).includes(hidden);
   if (countOk && hiddenOk) {
-    const d = Math.floor(hidden / n);
+    const d = headWidth(hidden, n);
     const rule = `floor(h[${i}]/heads) = floor(${hidden}/${n}) = ${d}`;
     const wrong = parsed.filter((p) => p.op.d !== d);
     if (wrong.length === n && wrong.every((p) => p.op.d === wrong[0].op.d)) {
