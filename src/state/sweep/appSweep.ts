@@ -11,12 +11,15 @@ import type { ExplorerStoreApi } from '../store.ts';
 import { createSweepController, type SweepController, type SweepRunner } from './sweepController.ts';
 import { createSweepHistory, type SweepHistory } from './sweepHistory.ts';
 import { indexedDbSweepHistory } from './historyDb.ts';
+import { createSweepImporter, type SweepImporter } from './sweepImport.ts';
+import { startSweepImport } from '../../workers-client/sweepImportClient.ts';
 import { createSweepRunStore, type SweepRunState, type SweepRunStore } from './sweepRunStore.ts';
 
 export interface AppSweep {
   store: SweepRunStore;
   controller: SweepController;
   history: SweepHistory;
+  importer: SweepImporter;
 }
 
 /**
@@ -32,7 +35,8 @@ export function startAppSweep(explorer: ExplorerStoreApi, runner: () => SweepRun
   const history = createSweepHistory({ explorer, runs: store, controller, db: indexedDbSweepHistory() });
   // A reloaded or restored view shows its sweep from the history when it is there; else it re-runs from the seed.
   void history.restoreView().catch(() => false).then((shown) => shown || controller.resumeShared());
-  return { store, controller, history };
+  const importer = createSweepImporter({ controller, history, start: startSweepImport });
+  return { store, controller, history, importer };
 }
 
 const sweepContext = createStoreContext<AppSweep>('SweepContext');

@@ -217,7 +217,8 @@ export function createSweepController(explorer: ExplorerStoreApi, runs: SweepRun
    * (`keepView`: the view describes it already, as after a reload).
    */
   function show(
-    job: SweepRunJob, data: { columns: ObjectiveColumns; errors: Uint8Array }, meta: { errorCount: number; elapsedMs: number | null },
+    job: SweepRunJob, data: { columns: ObjectiveColumns; errors: Uint8Array },
+    meta: { errorCount: number; elapsedMs: number | null; /** Pairs present (default: all); the rest are absent (NaN). */ done?: number },
     { keepView = false }: { keepView?: boolean } = {},
   ): void {
     if (handle) {
@@ -231,7 +232,7 @@ export function createSweepController(explorer: ExplorerStoreApi, runs: SweepRun
     const xy = axes();
     runs.setState({
       ...EMPTY_RUN, overlay: s.overlay, origin: 'stored', status: 'done', job, columns: data.columns, errors: data.errors, errorCount: meta.errorCount,
-      done: job.total, front: paretoFront(data.columns[xy[0]], data.columns[xy[1]]), frontAxes: xy,
+      done: meta.done ?? job.total, front: paretoFront(data.columns[xy[0]], data.columns[xy[1]]), frontAxes: xy,
       // New arrays and no ranges: views project everything once.
       version: s.version + 1, dataVersion: s.dataVersion + 1, added: null, elapsedMs: meta.elapsedMs,
     });

@@ -148,7 +148,7 @@ export function createSweepHistory(d: SweepHistoryDeps) {
 
   // The one event it follows by itself: a run of this page finishing.
   const unsubscribe = d.runs.subscribe((s, prev) => {
-    if (s.status === 'done' && prev.status === 'running') void keepFinished('run');
+    if (s.status === 'done' && prev.status === 'running' && s.origin === 'run') void keepFinished('run');
   });
 
   return { store, load, keepFinished, restoreView, open, overlay, rename, remove, withData, dispose: unsubscribe };

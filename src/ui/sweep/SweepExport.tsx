@@ -35,7 +35,7 @@ export function SweepExport({ engineRef }: { engineRef: { current: PlotEngine | 
   const [message, setMessage] = useState<string | null>(null);
   const cancelRef = useRef<(() => void) | null>(null);
   const api = useExplorerApi();
-  const runs = useSweepApi().store;
+  const { store: runs, importer } = useSweepApi();
   const cancelled = useRef(false);
   const hasPoints = useSweepRun((s) => s.columns !== null);
   const count = useSweepRun((s) => countFor(which, s));
@@ -120,11 +120,11 @@ export function SweepExport({ engineRef }: { engineRef: { current: PlotEngine | 
         </span>
       )}
       {!progress && message && <span className="muted" data-testid="export-message" role="status">{message}</span>}
-      <label className="button-like file-button" title="Import a sweep exported as JSON: its design, settings and sweep, re-run from the seed">
+      <label className="button-like file-button" title="Import a sweep: a result file from the command line (.sweep.jsonl, one shard or merged shards), shown as it is; or a sweep exported as JSON, re-run from its seed. You can also drop a file on the sweep view.">
         Import sweep…{' '}
         <input
-          type="file" accept=".json,application/json" data-testid="import-sweep" className="visually-hidden"
-          onChange={(e) => { const f = e.target.files?.[0]; e.target.value = ''; if (f) void importSweepFile(f, api); }}
+          type="file" accept=".json,.jsonl,application/json" data-testid="import-sweep" className="visually-hidden"
+          onChange={(e) => { const f = e.target.files?.[0]; e.target.value = ''; if (f) void importSweepFile(f, api, importer); }}
         />
       </label>
       <span className="muted">Plot:</span>

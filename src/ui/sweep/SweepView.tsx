@@ -3,8 +3,10 @@
  * and export. Points live in the run store (not React state); the view stays
  * mounted while hidden, so a sweep keeps running and keeps its points.
  */
-import { lazy, Suspense, useRef } from 'react';
-import { useExplorer } from '../../state/useExplorer.ts';
+import { lazy, Suspense, useRef, useState, type DragEvent } from 'react';
+import { useExplorer, useExplorerApi } from '../../state/useExplorer.ts';
+import { importSweepFile } from './importSweep.ts';
+import { SweepImportStatus } from './SweepImportStatus.tsx';
 import { Explain } from '../common/Explain.tsx';
 import { OBJECTIVES, OBJECTIVE_INFO } from '../../core/sweep/objectives.ts';
 import { SweepForm } from './SweepForm.tsx';
@@ -19,7 +21,15 @@ import './sweep.css';
 const SweepHistory = lazy(() => import('./SweepHistory.tsx'));
 
 export function SweepView({ active }: { active: boolean }) {
-  const { controller, history } = useSweepApi();
+  const { controller, history, importer } = useSweepApi();
+  const [dropping, setDropping] = useState(false);
+  const api = useExplorerApi();
+  const onDrop = (e: DragEvent) => {
+    e.preventDefault();
+    setDropping(false);
+    const file = e.dataTransfer.files[0];
+    if (file) void importSweepFile(file, api, importer);
+  };
   const overlayName = useSweepRun((s) => s.overlay?.name ?? null);
   const engineRef = useRef<PlotEngine | null>(null);
   const status = useSweepRun((s) => s.status);
@@ -32,10 +42,16 @@ export function SweepView({ active }: { active: boolean }) {
   const otherBase = !stale && runBase !== null && sweepBase !== null && JSON.stringify(runBase) !== JSON.stringify(sweepBase);
 
   return (
-    <section className="sweep-view" aria-labelledby="sweep-heading">
+    <section
+      className={dropping ? 'sweep-view dropping' : 'sweep-view'} aria-labelledby="sweep-heading" data-testid="sweep-view"
+      onDragOver={(e) => { if (e.dataTransfer.types.includes('Files')) { e.preventDefault(); setDropping(true); } }}
+      onDragLeave={(e) => { if (e.currentTarget === e.target) setDropping(false); }}
+      onDrop={onDrop}
+    >
       <h2 id="sweep-heading" className="visually-hidden">Sweep and Pareto front</h2>
       <SweepForm running={status === 'running'} onRun={() => controller.start()} onCancel={() => controller.cancel()} />
       <SweepProgress />
+      <SweepImportStatus />
       {stale && status !== 'running' && (
         <p className="muted" data-testid="sweep-stale">The sweep settings changed since these points were computed; run the sweep again to update them.</p>
       )}
