@@ -23,7 +23,7 @@ const share = (v: number, total: number) => (total === 0 ? '–' : `${((100 * v)
 export function EnergyChart({ result }: { result: SimResult }) {
   const batch = result.batchSize > 0 ? result.batchSize : 1;
   // Per sequence, like the headline energy, so the two can be read together.
-  const rows = energyParts(result.energyNJ).map((r) => ({ ...r, dynamicNJ: r.dynamicNJ / batch, leakageNJ: r.leakageNJ / batch }));
+  const rows = energyParts(result).map((r) => ({ ...r, dynamicNJ: r.dynamicNJ / batch, leakageNJ: r.leakageNJ / batch }));
   const total = rows.reduce((s, r) => s + r.dynamicNJ + r.leakageNJ, 0);
   const summary = energySummary(rows, joules);
   return (

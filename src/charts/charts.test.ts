@@ -8,10 +8,13 @@ import { summariseRows, timelineSentence } from './timelineSummary.ts';
 import { laneAtY, laneGeometry, laneTop, ROW_GAP } from './timelineGeometry.ts';
 import { clampView, MIN_SPAN, zoomAround } from './zoom.ts';
 import { energySummary, utilisationSummary, valueSummary } from './summaries.ts';
+import type { ElectorEnergyNJ, ReferenceEnergyNJ } from '../core/elector/types.ts';
+
+const ref = (energyNJ: ReferenceEnergyNJ) => ({ costModel: 'reference' as const, energyNJ });
 
 describe('energyParts', () => {
   it('reads the reference shape: scalar buffer and main memory count as dynamic only', () => {
-    const rows = energyParts({ buffer: 5, mainMemory: 300, macLanes: [100, 10], softmax: [0, 0], layerNorm: [1, 1], sparsity: [3, 0], others: [3, 1] });
+    const rows = energyParts(ref({ buffer: 5, mainMemory: 300, macLanes: [100, 10], softmax: [0, 0], layerNorm: [1, 1], sparsity: [3, 0], others: [3, 1] }));
     expect(rows[0]).toEqual({ module: 'mainMemory', label: 'Main memory', dynamicNJ: 300, leakageNJ: 0 });
     expect(rows.find((r) => r.module === 'buffer')).toMatchObject({ dynamicNJ: 5, leakageNJ: 0 });
     expect(rows.map((r) => r.module)).not.toContain('softmax'); // all-zero modules are not drawn
@@ -20,14 +23,17 @@ describe('energyParts', () => {
   it('reads the elector shape with leakage for buffers and memory', () => {
     const pair = (d: number, l: number): [number, number] => [d, l];
     const rows = energyParts({
-      macLanes: pair(10, 1), softmax: pair(1, 0), layerNorm: pair(1, 0), sparsity: pair(1, 0), others: pair(1, 0),
-      activationBuffer: pair(4, 2), weightBuffer: pair(3, 3), maskBuffer: pair(1, 1), mainMemory: pair(50, 40),
+      costModel: 'elector',
+      energyNJ: {
+        macLanes: pair(10, 1), softmax: pair(1, 0), layerNorm: pair(1, 0), sparsity: pair(1, 0), others: pair(1, 0),
+        activationBuffer: pair(4, 2), weightBuffer: pair(3, 3), maskBuffer: pair(1, 1), mainMemory: pair(50, 40),
+      } as ElectorEnergyNJ,
     });
     expect(rows[0]).toMatchObject({ module: 'mainMemory', dynamicNJ: 50, leakageNJ: 40 });
     expect(rows).toHaveLength(9);
   });
   it('orders by magnitude, so a negative (quirk) energy is still shown', () => {
-    const rows = energyParts({ buffer: 1, mainMemory: 2, macLanes: [-500, -5], softmax: [0, 0], layerNorm: [0, 0], sparsity: [0, 0], others: [0, 0] });
+    const rows = energyParts(ref({ buffer: 1, mainMemory: 2, macLanes: [-500, -5], softmax: [0, 0], layerNorm: [0, 0], sparsity: [0, 0], others: [0, 0] }));
     expect(rows[0].module).toBe('macLanes');
   });
 });
@@ -113,7 +119,7 @@ describe('layoutTimeline', () => {
 
 describe('chart summaries', () => {
   it('names the largest energy consumer and the leakage share', () => {
-    const rows = energyParts({ buffer: 0, mainMemory: 60, macLanes: [30, 10], softmax: [0, 0], layerNorm: [0, 0], sparsity: [0, 0], others: [0, 0] });
+    const rows = energyParts(ref({ buffer: 0, mainMemory: 60, macLanes: [30, 10], softmax: [0, 0], layerNorm: [0, 0], sparsity: [0, 0], others: [0, 0] }));
     expect(energySummary(rows, (v) => `${v} nJ`)).toBe('2 modules, 100 nJ in all. Main memory uses the most: 60 nJ (60%). Leakage is 10% of the total.');
   });
   it('lists the three largest areas with shares', () => {

@@ -4,7 +4,7 @@
  * (dynamic only: it charges them no leakage); the elector model gives every
  * module a [dynamic, leakage] pair.
  */
-import type { DynLeakNJ, ElectorEnergyNJ, ReferenceEnergyNJ } from '../core/elector/types.ts';
+import type { ElectorSimResult, ReferenceSimResult } from '../core/elector/types.ts';
 import { moduleLabel } from './moduleLabels.ts';
 
 export interface EnergyRow {
@@ -14,18 +14,19 @@ export interface EnergyRow {
   leakageNJ: number;
 }
 
-function isPair(v: unknown): v is DynLeakNJ {
-  return Array.isArray(v) && v.length === 2 && typeof v[0] === 'number' && typeof v[1] === 'number';
+type Tagged = Pick<ReferenceSimResult, 'costModel' | 'energyNJ'> | Pick<ElectorSimResult, 'costModel' | 'energyNJ'>;
+
+/** [module, dynamic, leakage] per module, by the result's cost model. */
+function entries(r: Tagged): [string, number, number][] {
+  if (r.costModel === 'elector') return Object.entries(r.energyNJ).map(([m, [d, l]]) => [m, d, l]);
+  const { buffer, mainMemory, ...pairs } = r.energyNJ;
+  return [['buffer', buffer, 0], ['mainMemory', mainMemory, 0], ...Object.entries(pairs).map(([m, [d, l]]): [string, number, number] => [m, d, l])];
 }
 
 /** Rows sorted by total energy, largest first; modules with no energy at all are left out. */
-export function energyParts(energy: ReferenceEnergyNJ | ElectorEnergyNJ): EnergyRow[] {
+export function energyParts(result: Tagged): EnergyRow[] {
   const rows: EnergyRow[] = [];
-  for (const [module, v] of Object.entries(energy) as [string, unknown][]) {
-    let dynamicNJ: number, leakageNJ: number;
-    if (typeof v === 'number') [dynamicNJ, leakageNJ] = [v, 0];
-    else if (isPair(v)) [dynamicNJ, leakageNJ] = v;
-    else continue; // an unknown shape is skipped rather than drawn wrong
+  for (const [module, dynamicNJ, leakageNJ] of entries(result)) {
     if (dynamicNJ === 0 && leakageNJ === 0) continue;
     rows.push({ module, label: moduleLabel(module), dynamicNJ, leakageNJ });
   }

@@ -150,8 +150,8 @@ export interface MemoryTraffic {
   bufferBytes: number;
 }
 
-export interface SimResult {
-  costModel: CostModel;
+/** What both cost models report. */
+interface SimResultCommon {
   mode: SimMode;
   clockMHz: number;
   cycles: number;
@@ -161,25 +161,47 @@ export interface SimResult {
   areaMm2: number;
   /** Area by module, mm²; sums to `areaMm2`. */
   areaByModuleMm2: Record<string, number>;
-  energyNJ: ReferenceEnergyNJ | ElectorEnergyNJ;
   dynamicNJ: number;
   leakageNJ: number;
   totalEnergyNJ: number;
   traffic: MemoryTraffic;
   /** Physically meaningless results, spills, and other things the user should know. */
   warnings: string[];
-  /** Elector model only. */
-  timeline?: TimelineEntry[];
-  /** Elector model only: busy fraction of each module type over the run. */
-  utilisation?: Record<string, number>;
-  /** Elector model only: cycles where the bound was compute vs memory. */
-  boundCycles?: { compute: number; memory: number };
   /** Batch size the latency covers. */
   batchSize: number;
   sparsity: Sparsity;
-  /** Elector model: the run settings that shaped the result. */
-  run?: ElectorRunInfo;
 }
+
+/** The elector model's result: energy by module as [dynamic, leakage], the per-op timeline and what bound it. */
+export interface ElectorSimResult extends SimResultCommon {
+  costModel: 'elector';
+  energyNJ: ElectorEnergyNJ;
+  /** Per-op timeline, when asked for (`timeline: true`). */
+  timeline?: TimelineEntry[];
+  /** Busy fraction of each module type over the run. */
+  utilisation: Record<string, number>;
+  /** Cycles where the bound was compute vs memory. */
+  boundCycles: { compute: number; memory: number };
+  /** The run settings that shaped the result. */
+  run: ElectorRunInfo;
+}
+
+/** The reference simulator's result, with its own energy breakdown and nothing per op. */
+export interface ReferenceSimResult extends SimResultCommon {
+  costModel: 'reference';
+  energyNJ: ReferenceEnergyNJ;
+  timeline?: undefined;
+  utilisation?: undefined;
+  boundCycles?: undefined;
+  run?: undefined;
+}
+
+/**
+ * One simulation, tagged by the cost model that made it: `r.costModel === 'elector'`
+ * narrows the energy breakdown and the per-op fields, so no consumer has to
+ * inspect the energy object's shape at run time.
+ */
+export type SimResult = ElectorSimResult | ReferenceSimResult;
 
 export interface ElectorRunInfo {
   seqLen: number;

@@ -161,7 +161,7 @@ export function moduleSections(inputs: readonly CompareColumnInput[], baselineId
   const energy = inputs.map((c) => {
     if (!c.result || !(c.result.batchSize > 0)) return null;
     const per = new Map<string, number>();
-    for (const r of energyParts(c.result.energyNJ)) per.set(r.module, perSequenceJ(r.dynamicNJ + r.leakageNJ, c.result.batchSize));
+    for (const r of energyParts(c.result)) per.set(r.module, perSequenceJ(r.dynamicNJ + r.leakageNJ, c.result.batchSize));
     return per;
   });
   const area = inputs.map((c) => (c.result ? new Map(Object.entries(c.result.areaByModuleMm2).filter(([, v]) => Number.isFinite(v) && v !== 0)) : null));

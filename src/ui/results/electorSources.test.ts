@@ -30,7 +30,7 @@ describe("elector sources with the design's own figures", () => {
     expect(s.energyPerSeqJ.join(' ')).toContain('MAC lanes, dynamic = lane-busy cycles');
   });
   it('adds nothing for the reference model, which has no limiter or mapping', () => {
-    expect(electorSourceLines(fakeResult({ costModel: 'reference' }), edge)).toEqual({ latency: [], energy: [], cycles: [] });
-    expect(headlineSources(fakeResult({ costModel: 'reference' }), edge).cycles.join(' ')).not.toContain('elector-model.md');
+    expect(electorSourceLines(fakeResult(), edge)).toEqual({ latency: [], energy: [], cycles: [] });
+    expect(headlineSources(fakeResult(), edge).cycles.join(' ')).not.toContain('elector-model.md');
   });
 });

@@ -25,7 +25,7 @@ function agrees(a: number, b: number): boolean {
 }
 
 function electorEnergy(r: SimResult): ElectorEnergyNJ | null {
-  return Array.isArray((r.energyNJ as ElectorEnergyNJ).mainMemory) ? (r.energyNJ as ElectorEnergyNJ) : null;
+  return r.costModel === 'elector' ? r.energyNJ : null;
 }
 
 /** MAC lanes, dynamic = lane-busy cycles × P_dyn / f_nominal, with the numbers. */

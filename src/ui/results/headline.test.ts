@@ -2,6 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { computeHeadline, formatArea, formatMetric, formatThroughput } from './headline.ts';
 import { headlineSources } from './headlineSources.ts';
 import { fakeResult } from './testResult.ts';
+import { simulate } from '../../core/elector/simulate.ts';
+import { MODEL_PRESETS } from '../../core/space/transformer/presets.ts';
+import { ACCELERATOR_PRESETS } from '../../core/space/accelerator/presets.ts';
 
 describe('computeHeadline', () => {
   it('reports energy per sequence: the run total divided by the batch, in joules', () => {
@@ -45,8 +48,9 @@ describe('headlineSources', () => {
     expect(s.throughputSeqPerS[0]).toContain('4 / latency');
   });
   it('names the constants of the cost model that produced the result', () => {
-    expect(headlineSources(fakeResult({ costModel: 'reference' })).energyPerSeqJ.join(' ')).toContain('§11');
-    expect(headlineSources(fakeResult({ costModel: 'elector' })).energyPerSeqJ.join(' ')).toContain('elector-physical.md');
+    expect(headlineSources(fakeResult()).energyPerSeqJ.join(' ')).toContain('§11');
+    const elector = simulate(MODEL_PRESETS['bert-tiny'].model, ACCELERATOR_PRESETS['acceltran-edge'].config, { costModel: 'elector' });
+    expect(headlineSources(elector).energyPerSeqJ.join(' ')).toContain('elector-physical.md');
   });
   it('mentions stochastic rounding in the area formula only in training', () => {
     expect(headlineSources(fakeResult({ mode: 'training' })).areaMm2[0]).toContain('stochastic rounding');

@@ -1,9 +1,9 @@
-/** A hand-made SimResult for tests of the results logic (no simulator needed). */
-import type { SimResult } from '../../core/elector/types.ts';
+/** A hand-made reference-model SimResult for tests of the results logic (no simulator needed). */
+import type { ReferenceSimResult } from '../../core/elector/types.ts';
 
-export function fakeResult(patch: Partial<SimResult> = {}): SimResult {
+export function fakeResult(patch: Partial<Omit<ReferenceSimResult, 'costModel'>> = {}): ReferenceSimResult {
   return {
-    costModel: 'reference',
+    costModel: 'reference' as const,
     mode: 'inference',
     clockMHz: 700,
     cycles: 700_000,
