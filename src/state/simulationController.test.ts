@@ -110,4 +110,30 @@ describe('simulation controller', () => {
     expect(store.getState().compare[BASELINE_ID]).toMatchObject({ status: 'done' });
     stop();
   });
+
+  it('makes no simulation when a design is unpinned, and keeps only the live baseline in compare', async () => {
+    const store = createExplorerStore(defaultSession());
+    const { transport, compared } = recordingTransport();
+    const stop = startSimulationController(store, transport);
+    store.getState().pinCurrent('a');
+    await flush();
+    const before = compared.length;
+    let sets = 0;
+    const count = store.subscribe(() => sets++);
+    store.getState().unpin(store.getState().session.pinned[0].id);
+    await flush();
+    expect(sets).toBe(1);
+    expect(compared.length).toBe(before);
+    expect(Object.keys(store.getState().compare)).toEqual([BASELINE_ID]);
+    // The controller does not react to its own results: a new result asks for nothing.
+    store.getState().setCompare(BASELINE_ID, { ...store.getState().compare[BASELINE_ID] });
+    await flush();
+    expect(compared.length).toBe(before);
+    // A replaced view (compare emptied) is compared again.
+    store.getState().replaceSession(store.getState().session);
+    await flush();
+    expect(compared.length).toBe(before + 1);
+    count();
+    stop();
+  });
 });

@@ -88,6 +88,7 @@ export function startSimulationController(store: ExplorerStoreApi, transport: Si
   return store.subscribe((state, prev) => {
     const s = state.session, p = prev.session;
     if (s.design !== p.design || s.settings !== p.settings) runLive();
-    if (s.pinned !== p.pinned || s.settings !== p.settings || s.sweepBase !== p.sweepBase || state.compare !== prev.compare) runCompare();
+    // Intent only, never its own output (`compare`): a replaced view empties `compare`, so it is asked again then.
+    if (s.pinned !== p.pinned || s.settings !== p.settings || s.sweepBase !== p.sweepBase || state.replacedCount !== prev.replacedCount) runCompare();
   });
 }

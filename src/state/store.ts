@@ -144,12 +144,15 @@ export function createExplorerStore(initial: SessionState = defaultSession()) {
         const pinned: PinnedDesign = { id, label: label.slice(0, 80), ...structuredClone(session.design), settings: { ...session.settings } };
         patchSession({ pinned: [...session.pinned, pinned] });
       },
+      // One set: the pin and its compared result go together, so no listener sees one without the other.
       unpin: (id) => {
         const { session, compare } = get();
         const rest = { ...compare };
         delete rest[id];
-        set({ compare: rest });
-        patchSession({ pinned: session.pinned.filter((p) => p.id !== id), baseline: session.baseline === id ? null : session.baseline });
+        set({
+          compare: rest,
+          session: { ...session, pinned: session.pinned.filter((p) => p.id !== id), baseline: session.baseline === id ? null : session.baseline },
+        });
       },
       setBaseline: (baseline) => patchSession({ baseline }),
       loadDesign: (design, settings) => {
