@@ -219,7 +219,7 @@ export function createSweepController(explorer: ExplorerStoreApi, runs: SweepRun
   function show(
     job: SweepRunJob, data: { columns: ObjectiveColumns; errors: Uint8Array },
     meta: { errorCount: number; elapsedMs: number | null; /** Pairs present (default: all); the rest are absent (NaN). */ done?: number },
-    { keepView = false }: { keepView?: boolean } = {},
+    { keepView = false, origin = 'history' }: { keepView?: boolean; origin?: 'history' | 'import' } = {},
   ): void {
     if (handle) {
       token++;
@@ -231,7 +231,7 @@ export function createSweepController(explorer: ExplorerStoreApi, runs: SweepRun
     const s = runs.getState();
     const xy = axes();
     runs.setState({
-      ...EMPTY_RUN, overlay: s.overlay, origin: 'stored', status: 'done', job, columns: data.columns, errors: data.errors, errorCount: meta.errorCount,
+      ...EMPTY_RUN, overlay: s.overlay, origin, status: 'done', job, columns: data.columns, errors: data.errors, errorCount: meta.errorCount,
       done: meta.done ?? job.total, front: paretoFront(data.columns[xy[0]], data.columns[xy[1]]), frontAxes: xy,
       // New arrays and no ranges: views project everything once.
       version: s.version + 1, dataVersion: s.dataVersion + 1, added: null, elapsedMs: meta.elapsedMs,

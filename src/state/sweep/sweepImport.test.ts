@@ -60,7 +60,7 @@ describe('sweep file import', () => {
     await p;
     const run = s.runs.getState();
     expect(run.status).toBe('done');
-    expect(run.origin).toBe('stored');
+    expect(run.origin).toBe('import');
     expect(run.columns).toBe(got.columns);
     expect(s.explorer.getState().session.sweep.seed).toBe(9);
     expect(s.kept).toEqual(['import']);

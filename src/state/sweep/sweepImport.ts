@@ -46,7 +46,7 @@ export function createSweepImporter(d: SweepImportDeps) {
           store.setState({ status: 'failed', progress: null, message: `${file.name} holds no rows (${got.issue ?? 'only a header'}); nothing was changed.` });
           return;
         }
-        d.controller.show(got.job, { columns: got.columns, errors: got.errors }, { errorCount: got.errorCount, elapsedMs: null, done: got.rows });
+        d.controller.show(got.job, { columns: got.columns, errors: got.errors }, { errorCount: got.errorCount, elapsedMs: null, done: got.rows }, { origin: 'import' });
         void d.history.keepFinished('import');
         store.setState({ status: 'done', progress: null, message: describeImport(file.name, got) });
       },

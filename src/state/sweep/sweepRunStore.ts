@@ -48,8 +48,8 @@ export interface SweepRunState {
    */
   added: readonly (readonly [number, number])[] | null;
   message: string | null;
-  /** Where the points came from: this page's workers, or a stored sweep (history, imported file) shown without simulating. */
-  origin: 'run' | 'stored';
+  /** Where the points came from: this page's workers, the sweep history, or an imported file (the last two without simulating). */
+  origin: 'run' | 'history' | 'import';
   /** Another sweep drawn under this one on the same axes (reopened from the history), or null. Kept across runs. */
   overlay: SweepOverlay | null;
   /** performance.now() at start, and ms the run took once it ended. */

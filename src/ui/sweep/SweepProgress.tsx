@@ -16,7 +16,8 @@ export function SweepProgress() {
   const pct = r.total > 0 ? (100 * r.done) / r.total : 0;
   const status =
     r.status === 'running' ? `${n(r.done)} of ${n(r.total)} pairs · ${n(Math.round(r.rate))} pairs/s${r.eta !== null ? ` · about ${seconds(r.eta)} left` : ''}`
-    : r.status === 'done' && r.origin === 'stored' ? `Done: ${n(r.total)} pairs, shown from the sweep history (no simulation${r.elapsedMs !== null ? `; they took ${seconds(r.elapsedMs / 1000)} to compute` : ''}).`
+    : r.status === 'done' && r.origin === 'history' ? `Done: ${n(r.total)} pairs, shown from the sweep history (no simulation${r.elapsedMs !== null ? `; they took ${seconds(r.elapsedMs / 1000)} to compute` : ''}).`
+    : r.status === 'done' && r.origin === 'import' ? `Done: ${n(r.done)} of ${n(r.total)} pairs, from an imported sweep file (no simulation).`
     : r.status === 'done' ? `Done: ${n(r.total)} pairs in ${seconds((r.elapsedMs ?? 0) / 1000)} (${n(Math.round(r.total / Math.max(1e-3, (r.elapsedMs ?? 0) / 1000)))} pairs/s)`
     : r.status === 'cancelled' ? `Cancelled after ${n(r.done)} of ${n(r.total)} pairs.`
     : `The sweep failed: ${r.message ?? 'unknown error'}`;
