@@ -4,12 +4,15 @@
  *   - edit → headline figures updated (p50, p95 over repeated edits)
  *   - 20,000-pair sweep wall time, and main-thread long tasks during it
  *   - 100,000-pair sweep: wall time, long tasks, plot draw time, hover hit-test time
+ *   - the 100,000-point CSV export: wall time and long tasks
+ *   - a million designs (bench/uiMillion.ts): import, first draw, hover, memory
  *   - main bundle size, gzipped
  */
 import { spawn } from 'node:child_process';
 import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import { chromium, type Page } from '@playwright/test';
+import { measureMillion } from './uiMillion.ts';
 
 const PORT = 4290;
 const URL_ = `http://127.0.0.1:${PORT}/`;
@@ -153,6 +156,12 @@ try {
   const sweep100k = await runSweep(page, 100_000);
   const plot = await plotTimings(page);
   const exported = await export100k(page);
+  // A fresh page, so the 100k sweep's memory does not count against the million.
+  const millionPage = await context.newPage();
+  await millionPage.goto(URL_);
+  await millionPage.waitForSelector('[data-testid="sim-status"][data-status="done"]');
+  await page.close();
+  const million = await measureMillion(millionPage);
   await browser.close();
 
   const results = {
@@ -164,6 +173,7 @@ try {
     sweep100k: { ...sweep100k, target: { longTaskMs: 100 } },
     plot100k: { ...plot, target: { drawMs: 300, hoverMs: 16 } },
     export100k: { ...exported, target: { longTaskMs: 100 } },
+    million,
     mainBundle: { ...mainBundleGzipKB(), target: { gzipKB: 250 } },
     setup: 'default view (BERT-Tiny, AccelTran-Edge, elector, inference); sweeps vary the accelerator; 1280×720; service worker blocked',
   };
