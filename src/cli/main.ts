@@ -8,7 +8,8 @@ export const MAIN_HELP = `usage: transcode <command> [options]      (npm run cli
 
 Commands:
   simulate   simulate one (model, accelerator) pair, or a JSONL batch of pairs
-  sweep      sample accelerators × models and simulate every pair (shardable)
+  sweep      run the app's sweep from its spec file, or sample accelerators × models (shardable)
+  merge      join the shards of a sweep into one result file the app imports
   dynaprop   train a model on a bundled dataset with DynaProp pruning (tfjs)
   codesign   search transformer–accelerator pairs for the best accuracy, latency, energy and area
 
@@ -19,6 +20,7 @@ Exit status: 0 success, 1 some simulations failed, 2 usage error.
 const COMMANDS: Record<string, (argv: string[], io: CliIo) => number | Promise<number>> = {
   simulate: simulateCommand,
   sweep: sweepCommand,
+  merge: async (argv, io) => (await import('./mergeCommand.ts')).mergeCommand(argv, io),
   // Loaded on demand: TensorFlow.js takes a second to load and only this command needs it.
   dynaprop: async (argv, io) => (await import('./dynapropCommand.ts')).dynapropCommand(argv, io),
   codesign: async (argv, io) => (await import('./codesignCommand.ts')).codesignCommand(argv, io),

@@ -7,7 +7,7 @@ export const SESSION_VERSION = 5;
 export const OBJECTIVES = ['latency', 'energy', 'dynamicEnergy', 'leakageEnergy', 'area', 'edp', 'parameters', 'macs'] as const;
 export type Objective = (typeof OBJECTIVES)[number];
 
-export const SWEEP_LIMITS = { maxSamples: 100_000, maxGridParams: 3 } as const;
+export const SWEEP_LIMITS = { maxSamples: 1_000_000, maxGridParams: 3 } as const;
 
 /** The explorer's result views (tabs), in the order they are shown. */
 export const VIEW_TABS = ['results', 'compare', 'sweep', 'dynaprop', 'codesign'] as const;

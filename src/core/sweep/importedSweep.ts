@@ -4,23 +4,15 @@
  * every point, the objective columns, and how complete the file was. Plain data,
  * so it crosses postMessage with its typed arrays transferred.
  */
-import type { ObjectiveColumns } from './objectives.ts';
-import type { SweepJobSpec } from './validateJob.ts';
+import type { SweepResultColumns } from './resultFile/columns.ts';
+import type { ShardId } from './resultFile/format.ts';
 
-export interface ImportedSweep {
-  job: SweepJobSpec;
-  columns: ObjectiveColumns;
-  /** Per sample index: 0 computed, 1 failed, 2 absent (another shard's row, or after a truncation). */
-  errors: Uint8Array;
-  /** Row lines read, and how many of them were failed pairs. */
-  rows: number;
-  errorCount: number;
-  errorKinds: { message: string; count: number }[];
-  /** False when reading stopped early: `issue` says where and why (file, line, field); the rows before it are kept. */
-  complete: boolean;
+/** The reader's result as plain data: the issue as its message (errors do not cross postMessage as classes), and the shard read. */
+export type ImportedSweep = Omit<SweepResultColumns, 'header' | 'issue'> & {
+  /** Why reading stopped early (file, line, field), or null when the file was complete. */
   issue: string | null;
-  shard: { index: number; count: number };
-}
+  shard: ShardId;
+};
 
 export interface ImportProgress {
   rows: number;

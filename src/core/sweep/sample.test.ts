@@ -8,6 +8,7 @@ import { validateAccelerator } from '../space/accelerator/validate.ts';
 import { compileSweep, gridSummary, resolveGridParams, sweepSize } from './plan.ts';
 import { sampleLevels, samplePair } from './sample.ts';
 import { SWEEP_PARAM_BY_ID } from './params.ts';
+import { SWEEP_LIMITS } from '../share/limits.ts';
 
 const base: Design = {
   model: MODEL_PRESETS['bert-tiny'].model,
@@ -126,8 +127,8 @@ describe('grid sampling', () => {
       const product = resolveGridParams(s).reduce((n, p) => n * p.values.length, 1);
       expect(g.combinations).toBe(product);
       expect(g.levels.reduce((n, l) => n * l, 1)).toBe(product);
-      expect(g.count).toBe(Math.min(product, 100_000));
-      expect(g.capped).toBe(product > 100_000);
+      expect(g.count).toBe(Math.min(product, SWEEP_LIMITS.maxSamples));
+      expect(g.capped).toBe(product > SWEEP_LIMITS.maxSamples);
       expect(sweepSize(s)).toBe(g.count);
       expect(compileSweep(s).count).toBe(g.count);
       expect(compileSweep(s).params.map((p) => p.id)).toEqual(g.params.map((p) => p.id));
