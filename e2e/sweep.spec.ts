@@ -44,6 +44,9 @@ test('a 5,000-point sweep shows a front, and clicking a front point loads it int
   expect((await frontMarkCentre(page, 0)).count).toBe(Number(front));
   await expect(plot.locator('path[data-part="step"]')).toHaveAttribute('d', /^M/);
   await expect(page.getByTestId('table-count')).toHaveText(`Showing ${front} of ${front} points.`);
+  // The current design is marked at its own simulated objectives (the sweep varies the accelerator around it).
+  await expect(plot.getByTestId('design-mark-current')).toHaveCount(1);
+  await expect(plot.getByTestId('design-mark-current')).toContainText('Current design');
   const frontIds = (await page.getByTestId('front-table').locator('tbody tr td:first-child').allInnerTexts()).map((t) => t.trim());
   expect(frontIds).toHaveLength(Number(front));
   await plot.scrollIntoViewIfNeeded();

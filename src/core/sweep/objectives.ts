@@ -48,3 +48,10 @@ export function writeObjectives(cols: ObjectiveColumns, row: number, r: SimResul
   cols.parameters[row] = parameters;
   cols.macs[row] = macs;
 }
+
+/** One design's objectives (the current design, a pinned one), by the same definitions as a sweep point's. */
+export function objectiveValues(r: SimResult, parameters: number, macs: number): Record<Objective, number> {
+  const cols = emptyColumns(1);
+  writeObjectives(cols, 0, r, parameters, macs);
+  return Object.fromEntries(OBJECTIVES.map((o) => [o, cols[o][0]])) as Record<Objective, number>;
+}

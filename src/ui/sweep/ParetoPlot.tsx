@@ -16,6 +16,7 @@ import { PlotTooltip, type PlotTooltipHandle } from './PlotTooltip.tsx';
 import { PlotToolbar } from './PlotToolbar.tsx';
 import { useSweepApi, useSweepRun } from '../../state/sweep/appSweep.ts';
 import type { SweepController } from '../../state/sweep/sweepController.ts';
+import { useDesignMarks } from './designMarks.ts';
 
 export function ParetoPlot({ controller, active, engineRef }: { controller: SweepController; active: boolean; engineRef: { current: PlotEngine | null } }) {
   const { x, y, xScale, yScale, focus } = useExplorer(useShallow((s) => {
@@ -57,8 +58,9 @@ export function ParetoPlot({ controller, active, engineRef }: { controller: Swee
 
   // Points stream in through a store subscription, not React renders: a publish
   // hands the engine the ranges that arrived, and it projects and draws only those.
-  const view = useRef({ x, y, xScale, yScale, focus, cursor, active });
-  view.current = { x, y, xScale, yScale, focus, cursor, active };
+  const { marks: designs, otherSettings } = useDesignMarks(x, y);
+  const view = useRef({ x, y, xScale, yScale, focus, cursor, active, designs });
+  view.current = { x, y, xScale, yScale, focus, cursor, active, designs };
   const feed = useRef<() => void>(() => {});
   feed.current = () => {
     const v = view.current;
@@ -69,13 +71,13 @@ export function ParetoPlot({ controller, active, engineRef }: { controller: Swee
         xs: s.columns[v.x], ys: s.columns[v.y], xChoice: v.xScale, yChoice: v.yScale, dataVersion: s.dataVersion, added: s.added,
         overlay: s.overlay && { xs: s.overlay.columns[v.x], ys: s.overlay.columns[v.y] },
       },
-      xLabel: objectiveLabel(v.x), yLabel: objectiveLabel(v.y), front: s.front, selection: s.selection, focus: v.focus, cursor: v.cursor,
+      xLabel: objectiveLabel(v.x), yLabel: objectiveLabel(v.y), front: s.front, selection: s.selection, focus: v.focus, cursor: v.cursor, designs: v.designs,
     });
   };
   useEffect(() => runs.subscribe((s, prev) => {
     if (s.version !== prev.version || s.dataVersion !== prev.dataVersion) feed.current();
   }), [runs]);
-  useEffect(() => feed.current(), [active, x, y, xScale, yScale, focus, cursor]);
+  useEffect(() => feed.current(), [active, x, y, xScale, yScale, focus, cursor, designs]);
   // The cloud's colour is read from the theme when drawing.
   const theme = useExplorer((s) => s.theme);
   useEffect(() => engineRef.current?.refreshTheme(), [theme, engineRef]);
@@ -138,6 +140,7 @@ export function ParetoPlot({ controller, active, engineRef }: { controller: Swee
             <g clipPath={`url(#${clipId})`}>
               <path data-part="step" className="front-step" />
               <path data-part="front" className="front-marks" />
+              <g data-part="designs" />
               <circle data-part="focus" className="focus-ring" r={8} />
               <circle data-part="cursor" className="cursor-ring" r={10} />
               <circle data-part="hover" className="hover-ring" r={6} />
@@ -147,6 +150,13 @@ export function ParetoPlot({ controller, active, engineRef }: { controller: Swee
         {!run.columns && <p className="pareto-empty">Run a sweep to see the trade-offs.</p>}
         <PlotTooltip ref={tooltipRef} />
       </div>
+      {run.columns && (
+        <p className="muted plot-legend" data-testid="plot-legend">
+          <span aria-hidden="true">◆</span> Pareto front · <span aria-hidden="true">★</span> current design
+          {' '}· <span aria-hidden="true">○</span> pinned designs, at their own simulated objectives
+          {otherSettings > 0 && ` (${otherSettings} not marked: simulated under other run settings than this sweep's)`}
+        </p>
+      )}
       <div className="visually-hidden" aria-live="polite" data-testid="pareto-announcer">{announcement}</div>
     </div>
   );

@@ -8,7 +8,7 @@
  * marks are rebuilt only when the axes, zoom or front changed.
  */
 import { brush, select, zoom, zoomIdentity, type BrushBehavior, type D3BrushEvent, type D3ZoomEvent, type ZoomBehavior, type ZoomTransform } from 'd3';
-import { drawAxes, drawMarks, MARGIN, type OverlayParts, type OverlayState } from './plotOverlays.ts';
+import { drawAxes, drawDesignMarks, drawMarks, MARGIN, type OverlayParts, type OverlayState } from './plotOverlays.ts';
 import { PlotProjection, type ProjectionChange } from './plotProjection.ts';
 import { buildPointGrid, pickPoint, type PointGrid } from './pointGrid.ts';
 import { CloudCanvas } from './plotCloud.ts';
@@ -67,6 +67,7 @@ export class PlotEngine {
   private xAxisKey: unknown[] = [];
   private yAxisKey: unknown[] = [];
   private marksKey: unknown[] = [];
+  private designsKey: unknown[] = [];
   private readonly zoomer: ZoomBehavior<SVGGElement, unknown>;
   private readonly brusher: BrushBehavior<unknown>;
   private readonly resize: ResizeObserver;
@@ -78,7 +79,7 @@ export class PlotEngine {
     const q = (name: string) => els.svg.querySelector<SVGElement>(`[data-part="${name}"]`)!;
     this.g = {
       plot: q('plot'), bg: q('bg'), clip: q('clip'), xAxis: q('x-axis'), yAxis: q('y-axis'), xLabel: q('x-label'), yLabel: q('y-label'), step: q('step'),
-      front: q('front'), focus: q('focus'), cursor: q('cursor'), hover: q('hover'), brush: q('brush'),
+      front: q('front'), focus: q('focus'), cursor: q('cursor'), hover: q('hover'), brush: q('brush'), designs: q('designs'),
     };
     this.zoomer = zoom<SVGGElement, unknown>()
       .scaleExtent([1, 200])
@@ -272,6 +273,11 @@ export class PlotEngine {
       this.marksKey = marksKey;
       drawMarks(this.g, state());
       mark('pareto:marks', started);
+    }
+    const designsKey = [...view, x?.a, x?.b, y?.a, y?.b, input.designs];
+    if (changed(designsKey, this.designsKey)) {
+      this.designsKey = designsKey;
+      drawDesignMarks(this.g, state());
     }
     this.placeRing(this.g.focus, input.focus);
     this.placeRing(this.g.cursor, input.cursor);

@@ -9,7 +9,7 @@ import type { AxisMap } from './plotGeometry.ts';
 import { marksPath, stepPath } from './plotGeometry.ts';
 import type { PlotInput } from './plotTypes.ts';
 
-export type OverlayParts = Record<'plot' | 'xAxis' | 'yAxis' | 'xLabel' | 'yLabel' | 'step' | 'front', SVGElement>;
+export type OverlayParts = Record<'plot' | 'xAxis' | 'yAxis' | 'xLabel' | 'yLabel' | 'step' | 'front' | 'designs', SVGElement>;
 
 export interface OverlayState {
   width: number;
@@ -51,3 +51,51 @@ export function drawMarks(g: OverlayParts, s: OverlayState): void {
   g.step.setAttribute('d', stepPath(input.front, px, py, k, tx, ty));
   g.front.setAttribute('d', marksPath(input.front, px, py, k, tx, ty, 4.5, 'diamond'));
 }
+
+/** Base pixel of a value on an axis map (NaN where it cannot be drawn, e.g. ≤ 0 on a log axis). */
+function pixelOf(map: AxisMap, v: number): number {
+  if (!Number.isFinite(v) || (map.kind === 'log' && v <= 0)) return Number.NaN;
+  return map.a * (map.kind === 'log' ? Math.log(v) : v) + map.b;
+}
+
+/**
+ * The current and pinned designs at their own simulated objectives: a star for
+ * the current design, a ring for pinned ones, each labelled. A design beyond the
+ * axes (the axes follow the sweep's points) sits on the edge, hollow, and says so.
+ */
+export function drawDesignMarks(g: OverlayParts, s: OverlayState): void {
+  const root = g.designs;
+  while (root.firstChild) root.removeChild(root.firstChild);
+  if (!s.x || !s.y) return;
+  for (const d of s.input.designs) {
+    const bx = pixelOf(s.x, d.x);
+    const by = pixelOf(s.y, d.y);
+    if (Number.isNaN(bx) || Number.isNaN(by)) continue;
+    const [zx, zy] = [s.t.applyX(bx), s.t.applyY(by)];
+    const x = Math.min(s.width, Math.max(0, zx));
+    const y = Math.min(s.height, Math.max(0, zy));
+    const off = x !== zx || y !== zy;
+    const mark = document.createElementNS(NS, 'g');
+    mark.setAttribute('class', `design-mark ${d.kind}${off ? ' off-axes' : ''}`);
+    mark.setAttribute('transform', `translate(${x},${y})`);
+    mark.setAttribute('data-testid', `design-mark-${d.kind}`);
+    const shape = document.createElementNS(NS, 'path');
+    shape.setAttribute('d', d.kind === 'current' ? STAR : RING);
+    const label = document.createElementNS(NS, 'text');
+    label.setAttribute('x', x > s.width - 120 ? '-9' : '9');
+    label.setAttribute('y', y < 14 ? '14' : '-7');
+    label.setAttribute('text-anchor', x > s.width - 120 ? 'end' : 'start');
+    label.textContent = off ? `${d.label} (beyond the axes)` : d.label;
+    mark.append(shape, label);
+    root.appendChild(mark);
+  }
+}
+
+const NS = 'http://www.w3.org/2000/svg';
+/** A five-pointed star of radius 9, and a ring of radius 6. */
+const STAR = Array.from({ length: 10 }, (_, i) => {
+  const r = i % 2 === 0 ? 9 : 4;
+  const a = -Math.PI / 2 + (i * Math.PI) / 5;
+  return `${i === 0 ? 'M' : 'L'}${(r * Math.cos(a)).toFixed(2)} ${(r * Math.sin(a)).toFixed(2)}`;
+}).join('') + 'Z';
+const RING = 'M-6 0a6 6 0 1 0 12 0a6 6 0 1 0 -12 0Z';

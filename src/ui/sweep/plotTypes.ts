@@ -19,6 +19,17 @@ export interface PlotInput {
   focus: number | null;
   /** The keyboard cursor. */
   cursor: number | null;
+  /** Designs marked on the plot by their own simulated objectives (the current design, pinned ones). */
+  designs: readonly PlotDesignMark[];
+}
+
+export interface PlotDesignMark {
+  id: string;
+  label: string;
+  kind: 'current' | 'pinned';
+  /** Objective values on the plot's x and y axes. */
+  x: number;
+  y: number;
 }
 
 export interface PlotCallbacks {
@@ -32,5 +43,5 @@ export interface PlotCallbacks {
 export type DragMode = 'select' | 'pan';
 
 export const EMPTY_INPUT: PlotInput = {
-  data: null, xLabel: '', yLabel: '', front: new Int32Array(0), selection: new Int32Array(0), focus: null, cursor: null,
+  data: null, xLabel: '', yLabel: '', front: new Int32Array(0), selection: new Int32Array(0), focus: null, cursor: null, designs: [],
 };

@@ -1,0 +1,59 @@
+/**
+ * The current and pinned designs as marks on the Pareto plot, at the objectives
+ * of their own simulations (the live result, the compared results). A design is
+ * marked only when it was simulated under the sweep's run settings: a training
+ * figure among inference points would mislead.
+ */
+import { useMemo } from 'react';
+import type { Objective, RunSettings } from '../../core/share/schema.ts';
+import type { SimResult } from '../../core/elector/types.ts';
+import type { ModelDict } from '../../core/space/transformer/types.ts';
+import { objectiveValues } from '../../core/sweep/objectives.ts';
+import { macsPerSequence, parameterCount } from '../../core/space/transformer/counts.ts';
+import { useExplorer } from '../../state/useExplorer.ts';
+import { useSweepRun } from '../../state/sweep/appSweep.ts';
+import type { PlotDesignMark } from './plotTypes.ts';
+
+interface Simulated {
+  id: string;
+  label: string;
+  kind: PlotDesignMark['kind'];
+  model: ModelDict;
+  settings: RunSettings;
+  result: SimResult | null;
+}
+
+const same = (a: RunSettings, b: RunSettings) => JSON.stringify(a) === JSON.stringify(b);
+
+/** Marks for `x` and `y`, and how many designs were left out because their run settings differ from the sweep's. */
+export function designMarks(designs: readonly Simulated[], sweepSettings: RunSettings | null, x: Objective, y: Objective): { marks: PlotDesignMark[]; otherSettings: number } {
+  const marks: PlotDesignMark[] = [];
+  let otherSettings = 0;
+  if (!sweepSettings) return { marks, otherSettings };
+  for (const d of designs) {
+    if (!d.result) continue;
+    if (!same(d.settings, sweepSettings)) {
+      otherSettings++;
+      continue;
+    }
+    const v = objectiveValues(d.result, parameterCount(d.model), macsPerSequence(d.model, d.settings.seqLen));
+    marks.push({ id: d.id, label: d.label, kind: d.kind, x: v[x], y: v[y] });
+  }
+  return { marks, otherSettings };
+}
+
+export function useDesignMarks(x: Objective, y: Objective) {
+  const sim = useExplorer((s) => s.sim.result);
+  const design = useExplorer((s) => s.session.design);
+  const settings = useExplorer((s) => s.session.settings);
+  const pinned = useExplorer((s) => s.session.pinned);
+  const compare = useExplorer((s) => s.compare);
+  const sweepSettings = useSweepRun((s) => s.job?.settings ?? null);
+  return useMemo(() => {
+    const all: Simulated[] = [
+      { id: 'current', label: 'Current design', kind: 'current', model: design.model, settings, result: sim },
+      ...pinned.map((p): Simulated => ({ id: p.id, label: p.label || p.id, kind: 'pinned', model: p.model, settings: p.settings, result: compare[p.id]?.result ?? null })),
+    ];
+    return designMarks(all, sweepSettings, x, y);
+  }, [sim, design, settings, pinned, compare, sweepSettings, x, y]);
+}
