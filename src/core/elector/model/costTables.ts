@@ -82,6 +82,8 @@ export interface CostTables {
   /** Buffer bandwidths, bits per cycle: the mapper weighs traffic by them. */
   activationBitsPerCycle: number;
   weightBitsPerCycle: number;
+  /** Mask-buffer bandwidth (Infinity when the caller gives no mask buffer: masks never bind). */
+  maskBitsPerCycle: number;
   /** Weight-gradient accumulator: bits per element, and the fraction of micro-batches that read it back first. */
   accumulatorBits: number;
   accumulatorReadFraction: number;
@@ -94,6 +96,8 @@ export interface CostTablesInput {
   formats: Formats;
   activation: BufferModel;
   weight: BufferModel;
+  /** The mask buffer, whose bandwidth the mapper weighs too; omitted, masks never bind. */
+  mask?: BufferModel;
   plan: Plan;
   constants: ElectorConstants;
   /** Training: micro-batches per optimizer step. */
@@ -147,7 +151,11 @@ export function costTables(x: CostTablesInput): CostTables {
     }
     const forward = f.capacityElems(s.activation, x.activation, maskShare);
     const backward = f.capacityElems(Math.min(s.activation, s.gradient), x.activation, maskShare);
-    residentCapacityElems.push(Math.max(0, forward - stashKept), Math.max(0, backward - stashKept));
+    // The stash was sized to leave the largest working set free (plan.ts); at another
+    // sparsity the buffer holds at least as much. Rounding of capacity − stash must not
+    // make the largest op spill (a bigger mask buffer once did: +19 % cycles).
+    const floor = x.plan.workingSetFloorElems;
+    residentCapacityElems.push(Math.max(0, floor, forward - stashKept), Math.max(0, floor, backward - stashKept));
     activationHalfElems.push(Math.max(1, Math.min(forward, backward) / 2));
   }
   // Transfers and the optimizer take the global sparsity, the last format.
@@ -166,14 +174,20 @@ export function costTables(x: CostTablesInput): CostTables {
     weightsLoaded: x.weightsLoaded ?? false,
     weightPanelElems: Math.max(1, x.plan.weightPanelElems),
     stashSpill: x.plan.stashSpill,
-    anyStashSpill: x.plan.stashSpill.some((s) => s > 0),
+    anyStashSpill: anyPositive(x.plan.stashSpill),
     residentCapacityElems,
     activationHalfElems,
     activationBitsPerCycle: x.activation.bitsPerCycle,
     weightBitsPerCycle: x.weight.bitsPerCycle,
+    maskBitsPerCycle: x.mask ? x.mask.bitsPerCycle : Infinity,
     accumulatorBits: x.constants.optimizer.gradientAccumulatorBits,
     accumulatorReadFraction: (steps - 1) / steps,
   };
+}
+
+function anyPositive(xs: readonly number[]): boolean {
+  for (let i = 0; i < xs.length; i++) if (xs[i] > 0) return true;
+  return false;
 }
 
 /**

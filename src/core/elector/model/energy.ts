@@ -62,7 +62,6 @@ export function electorEnergyInto(out: ElectorEnergyNJ, x: EnergyInput): Elector
   const training = x.mode === 'training';
   // Unit-cycles during which a unit of each kind leaks.
   const g = x.powerGating ? x.elector.energy.gatedLeakageFraction : 1;
-  const leaking = (busy: number, units: number): number => busy + g * Math.max(0, units * cycles - busy);
 
   const perLaneDyn = r.fifo.dynamicMW + (training ? r.stochasticRounding.dynamicMW : 0);
   const perLaneLeak = r.fifo.leakageMW + (training ? r.stochasticRounding.leakageMW : 0);
@@ -71,12 +70,12 @@ export function electorEnergyInto(out: ElectorEnergyNJ, x: EnergyInput): Elector
   const sparsityDyn = r.preSparsity.dynamicMW + r.postSparsity.dynamicMW;
   const sparsityLeak = r.preSparsity.leakageMW + r.postSparsity.leakageMW;
   const softmaxUnits = acc.pe * acc.softmaxPerPe;
-  const laneLeakCycles = leaking(t.laneBusy, lanes);
-  const peLeakCycles = leaking(t.peBusy, acc.pe);
+  const laneLeakCycles = leaking(t.laneBusy, lanes, cycles, g);
+  const peLeakCycles = leaking(t.peBusy, acc.pe, cycles, g);
 
   set(out.macLanes, (lane.dynamicMW / fNominal) * t.laneBusy, (lane.leakageMW / f) * laneLeakCycles);
-  set(out.softmax, (softmax.dynamicMW / fNominal) * t.softmaxBusy, (softmax.leakageMW / f) * leaking(t.softmaxBusy, softmaxUnits));
-  set(out.layerNorm, (layerNorm.dynamicMW / fNominal) * t.layerNormBusy, (layerNorm.leakageMW / f) * leaking(t.layerNormBusy, acc.pe));
+  set(out.softmax, (softmax.dynamicMW / fNominal) * t.softmaxBusy, (softmax.leakageMW / f) * leaking(t.softmaxBusy, softmaxUnits, cycles, g));
+  set(out.layerNorm, (layerNorm.dynamicMW / fNominal) * t.layerNormBusy, (layerNorm.leakageMW / f) * leaking(t.layerNormBusy, acc.pe, cycles, g));
   set(out.sparsity, (sparsityDyn / fNominal) * t.laneBusy, (sparsityLeak / f) * laneLeakCycles);
   set(
     out.others,
@@ -93,6 +92,15 @@ export function electorEnergyInto(out: ElectorEnergyNJ, x: EnergyInput): Elector
     (x.memory.backgroundMW / f) * (x.memory.powerGated ? t.mmBusy : cycles),
   );
   return out;
+}
+
+/**
+ * Unit-cycles during which `units` units leak: busy ones fully, idle ones by `g`. A module
+ * function, not a closure: energy is evaluated for every mapping compared, and a closure
+ * per call costs an allocation (and, under tsx, a naming call).
+ */
+function leaking(busy: number, units: number, cycles: number, g: number): number {
+  return busy + g * Math.max(0, units * cycles - busy);
 }
 
 function set(pair: DynLeakNJ, dynamicNJ: number, leakageNJ: number): void {

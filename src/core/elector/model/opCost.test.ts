@@ -22,7 +22,7 @@ const one = (build: (t: OpTable) => number): Row => {
 /** Compute cost does not depend on the plan: weights resident, nothing spilled. */
 const plan: Plan = {
   weightsResident: true, weightPanelElems: Infinity, maskShareActivationBits: 0, maskShareWeightBits: 0, stashSpill: [0, 0],
-  stashElems: 0, stashSpilledElems: 0, stashKeptElems: 0, weightCapacityElems: Infinity,
+  stashElems: 0, stashSpilledElems: 0, stashKeptElems: 0, workingSetFloorElems: 0, weightCapacityElems: Infinity,
 };
 /** Every op kind at sparsity `s`. */
 const computeCost = (op: Row, a: ArrayShape, s: Sparsity, c = ELECTOR_CONSTANTS) =>

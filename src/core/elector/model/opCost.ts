@@ -12,7 +12,8 @@
  * and outputs stay in their lanes over the K loop (output-stationary). So A is read
  * ⌈J/C⌉ times and B ⌈I/R⌉ times (J column tiles, I row tiles sharing B). The mapper takes
  * the C that balances the two buffers' read time, C* = √(a·J·L / (b·I)) (a, b: A's and B's
- * read cycles per pass), tried at ⌊C*⌋, ⌈C*⌉ and min(J, L), within [1, min(J, L)].
+ * read cycles per pass), tried at ⌊C*⌋, ⌈C*⌉ and min(J, L), within [1, min(J, L)]; and,
+ * when the masks' reads (mask buffer) bind, at the C* of the masks' read cycles.
  *
  * Buffers ← main memory (the blocking). Weights come from main memory (once per run if
  * resident, else at every use), into one double-buffered half of the weight buffer. A
@@ -116,20 +117,46 @@ export function costRow(ops: OpTable, i: number, k: CostTables, cost: OpCost, in
       const bSharers = (flags & FLAG_B_SHARED) !== 0 ? batchTiles * mTiles : mTiles;
       const aCost = (aElems * aBuf) / k.activationBitsPerCycle;
       const bCost = (bElems * bBuf) / (bSide ? k.activationBitsPerCycle : k.weightBitsPerCycle);
+      // Every read of a compressed operand also reads its mask, from the mask buffer: a
+      // level of its own. Where it binds (very sparse operands: data 20·(1 − s) bits, mask
+      // 1 bit per element), the shape that balances the masks is tried too.
+      const aMaskCost = (aElems * aMask) / k.maskBitsPerCycle, bMaskCost = (bElems * bMask) / k.maskBitsPerCycle;
       const maxCols = Math.min(colTiles, lanes);
       let best = Infinity;
+      let maskBound = false;
       const ideal = bCost > 0 ? Math.sqrt((aCost * colTiles * lanes) / (bCost * bSharers)) : maxCols;
       for (let pass = 0; pass < 3; pass++) {
         const cols = Math.max(1, Math.min(maxCols, pass === 0 ? Math.floor(ideal) : pass === 1 ? ceil(ideal) : maxCols));
         const rows = Math.max(1, Math.min(rowTiles, Math.floor(lanes / cols)));
         const ra = ceil(colTiles / cols), rb = ceil(bSharers / rows);
-        const time = bSide ? aCost * ra + bCost * rb : Math.max(aCost * ra, bCost * rb);
+        const dataTime = bSide ? aCost * ra + bCost * rb : Math.max(aCost * ra, bCost * rb);
+        const maskTime = aMaskCost * ra + bMaskCost * rb;
+        const time = maskTime > dataTime ? maskTime : dataTime;
         if (time < best) {
           best = time;
+          maskBound = maskTime > dataTime;
           waveRows = rows;
           waveCols = cols;
           readsA = ra;
           readsB = rb;
+        }
+      }
+      if (maskBound) {
+        const maskIdeal = bMaskCost > 0 ? Math.sqrt((aMaskCost * colTiles * lanes) / (bMaskCost * bSharers)) : maxCols;
+        for (let pass = 0; pass < 2; pass++) {
+          const cols = Math.max(1, Math.min(maxCols, pass === 0 ? Math.floor(maskIdeal) : ceil(maskIdeal)));
+          const rows = Math.max(1, Math.min(rowTiles, Math.floor(lanes / cols)));
+          const ra = ceil(colTiles / cols), rb = ceil(bSharers / rows);
+          const dataTime = bSide ? aCost * ra + bCost * rb : Math.max(aCost * ra, bCost * rb);
+          const maskTime = aMaskCost * ra + bMaskCost * rb;
+          const time = maskTime > dataTime ? maskTime : dataTime;
+          if (time < best) {
+            best = time;
+            waveRows = rows;
+            waveCols = cols;
+            readsA = ra;
+            readsB = rb;
+          }
         }
       }
     } else {
@@ -314,7 +341,18 @@ export function costRow(ops: OpTable, i: number, k: CostTables, cost: OpCost, in
     if (s > 0) {
       const q = formatOffset(f, C_ACT);
       if (forward) write += s * fm[q + FMT_MAIN_MEMORY_BITS];
-      else read += s * fm[q + FMT_MAIN_MEMORY_BITS];
+      else {
+        // Written in forward, long before: like weights, its read does not wait for the
+        // previous op, so it may start once the bus is free and land ahead (schedule.ts), up
+        // to half the activation buffer (the other half holds the running op's blocks, as
+        // the weight buffer's halves do). Without this an op whose weights stay resident
+        // paid a first-word latency that the same op loading its weights hid: more weight
+        // buffer made such a run slower.
+        const bits = s * fm[q + FMT_MAIN_MEMORY_BITS];
+        read += bits;
+        prefetch += bits;
+        prefetchAhead += Math.min(s, k.activationHalfElems[f]) * fm[q + FMT_MAIN_MEMORY_BITS];
+      }
       activation += s * fm[q + FMT_ACTIVATION_DATA_BITS];
       mask += s * fm[q + FMT_ACTIVATION_MASK_BITS];
     }

@@ -10,15 +10,16 @@ import type { ElectorConstants } from '../constants/elector.ts';
 import type { ReferenceConstants } from '../constants/reference.ts';
 import type { OpKind, SimMode, Sparsity } from '../types.ts';
 import type { BufferModel } from './buffers.ts';
-import { costTables, type ArrayShape, type OpCost } from './costTables.ts';
+import { costTables, type ArrayShape, type CostTables, type OpCost } from './costTables.ts';
 import { electorEnergyInto, emptyEnergy, type EnergyInput } from './energy.ts';
 import type { Formats } from './formats.ts';
 import type { MainMemoryModel } from './memory.ts';
 import { cachedOps, type OpShape } from './opCache.ts';
 import { costRow } from './opCost.ts';
 import type { OpList } from './ops.ts';
-import { planRun, type Plan } from './plan.ts';
-import { addLayerBoundaries, addScaled, emptyTotals, finishRun, laterPassEstimate, sumEnergy, type RunTotals } from './runTotals.ts';
+import { planRun, type Plan, type PlanInput } from './plan.ts';
+import { scaleOps } from './scaleOps.ts';
+import { addLayerBoundaries, addScaled, emptyTotals, finishRun, laterPassEstimate, type RunTotals } from './runTotals.ts';
 import { scheduleRun } from './schedule.ts';
 
 /**
@@ -106,9 +107,12 @@ export interface PassContext {
 
 export class PassPlanner {
   private optimizerCosted = false;
+  /** The run's first op list, from which the other batch sizes' lists are derived. */
+  private source: { batch: number; opList: OpList } | undefined;
   private readonly spillBitsPerElem: number;
-  /** One energy input per hardware model, its totals swapped in: comparing allocates nothing. */
-  private readonly energyInputs = new Map<Hardware, EnergyInput>();
+  /** The energy input of the last hardware model compared on, its totals swapped in: comparing allocates nothing. */
+  private energyHardware: Hardware | undefined;
+  private energyInput: EnergyInput | undefined;
 
   constructor(private readonly x: PassContext) {
     this.spillBitsPerElem = x.formats.mainMemoryBits(Math.min(x.sparsity.activation, x.training ? x.sparsity.gradient : 1));
@@ -117,20 +121,39 @@ export class PassPlanner {
   /** One pass; later passes of the same sub-batch reuse its op list and plan (`built`). */
   runPass(h: Hardware, batch: number, weightsLoaded = false, afterPass = false, timeline = false, built?: Pass): Pass {
     const x = this.x;
-    const opList = built ? built.opList : cachedOps(x.model, batch, x.mode, x.transientOps, x.names, x.shape);
-    const plan = built ? built.plan : planRun({
-      layers: x.model.l, layerWeightElems: opList.layerWeightElems, maxWorkingSetElems: opList.maxWorkingSetElems,
-      forwardStashByLayer: opList.forwardStashByLayer, activation: h.activation, weight: h.weight, mask: h.mask, formats: x.formats,
-      minWeightSparsity: Math.min(x.byKind.matmul.weight, x.byKind.conv.weight),
-      minActivationSparsity: x.minActivationSparsity,
-      weightReserveFraction: x.training ? x.elector.sram.weightBufferReserveFraction : 0, training: x.training,
-    });
-    const tables = costTables({
-      array: x.array, sparsity: x.kindSparsities, formats: x.formats, activation: h.activation, weight: h.weight, plan,
-      constants: x.elector, accumulationSteps: x.steps, weightsLoaded,
-    });
+    const opList = built ? built.opList : this.opsAt(batch);
+    let plan: Plan;
+    let tables: CostTables;
+    let totals: RunTotals;
     const rows = opList.table.length - (x.training ? 1 : 0);
-    const totals = scheduleRun(opList.table, { memory: h.memory, activation: h.activation, weight: h.weight, mask: h.mask, tables, timeline, afterPass }, rows);
+    if (built) {
+      plan = built.plan;
+      tables = this.tablesFor(h, plan, weightsLoaded);
+      totals = scheduleRun(opList.table, { memory: h.memory, activation: h.activation, weight: h.weight, mask: h.mask, tables, timeline, afterPass }, rows);
+    } else {
+      const input: PlanInput = {
+        layers: x.model.l, layerWeightElems: opList.layerWeightElems, maxWorkingSetElems: opList.maxWorkingSetElems,
+        forwardStashByLayer: opList.forwardStashByLayer, activation: h.activation, weight: h.weight, mask: h.mask, formats: x.formats,
+        minWeightSparsity: Math.min(x.byKind.matmul.weight, x.byKind.conv.weight),
+        minActivationSparsity: x.minActivationSparsity,
+        weightReserveFraction: x.training ? x.elector.sram.weightBufferReserveFraction : 0, training: x.training,
+      };
+      plan = planRun(input);
+      tables = this.tablesFor(h, plan, weightsLoaded);
+      totals = scheduleRun(opList.table, { memory: h.memory, activation: h.activation, weight: h.weight, mask: h.mask, tables, timeline, afterPass }, rows);
+      // Training: the mask split that keeps the weights resident is the other candidate; the
+      // faster (then the less energy) is kept. Both are feasible on any bigger buffer too.
+      const other = x.training && !plan.weightsResident ? planRun(input, true) : undefined;
+      if (other?.weightsResident) {
+        const otherTables = this.tablesFor(h, other, weightsLoaded);
+        const otherTotals = scheduleRun(opList.table, { memory: h.memory, activation: h.activation, weight: h.weight, mask: h.mask, tables: otherTables, timeline, afterPass }, rows);
+        if (otherTotals.cycles < totals.cycles || (otherTotals.cycles === totals.cycles && this.energyOf(otherTotals, h) < this.energyOf(totals, h))) {
+          plan = other;
+          tables = otherTables;
+          totals = otherTotals;
+        }
+      }
+    }
     if (x.training && !this.optimizerCosted) {
       // The optimizer does not depend on the batch or the clock's cycle counts: cost it once.
       costRow(opList.table, rows, tables, x.optimizerRecord);
@@ -149,15 +172,43 @@ export class PassPlanner {
     return { batch, totals, plan, opList, spills, weightsStay: plan.weightsResident || (layerFused && !x.training) };
   }
 
+  private tablesFor(h: Hardware, plan: Plan, weightsLoaded: boolean): CostTables {
+    const x = this.x;
+    return costTables({
+      array: x.array, sparsity: x.kindSparsities, formats: x.formats, activation: h.activation, weight: h.weight, mask: h.mask, plan,
+      constants: x.elector, accumulationSteps: x.steps, weightsLoaded,
+    });
+  }
+
+  /**
+   * The op list at `batch`: built once per run, and derived for the other batch sizes the
+   * mapping tries (scaleOps.ts: the same numbers, at a fraction of a build's cost).
+   */
+  private opsAt(batch: number): OpList {
+    const x = this.x;
+    const source = this.source;
+    if (source === undefined) {
+      const opList = cachedOps(x.model, batch, x.mode, x.transientOps, x.names, x.shape);
+      this.source = { batch, opList };
+      return opList;
+    }
+    return source.batch === batch ? source.opList : scaleOps(source.opList, source.batch, batch, x.transientOps);
+  }
+
   energyOf(t: RunTotals, h: Hardware): number {
     const x = this.x;
-    let input = this.energyInputs.get(h);
+    // A run compares energies on one hardware model (two when the clock is not nominal).
+    let input = this.energyHardware === h ? this.energyInput : undefined;
     if (!input) {
       input = { ...h, totals: t, acc: x.acc, mode: x.mode, reference: x.reference, elector: x.elector, powerGating: x.powerGating };
-      this.energyInputs.set(h, input);
+      this.energyHardware = h;
+      this.energyInput = input;
     }
     input.totals = t;
-    const [d, l] = sumEnergy(electorEnergyInto(scratchEnergy, input));
+    const e = electorEnergyInto(scratchEnergy, input);
+    // sumEnergy's sums without its array: dynamic, then leakage, in the record's key order.
+    const d = e.macLanes[0] + e.softmax[0] + e.layerNorm[0] + e.sparsity[0] + e.others[0] + e.activationBuffer[0] + e.weightBuffer[0] + e.maskBuffer[0] + e.mainMemory[0];
+    const l = e.macLanes[1] + e.softmax[1] + e.layerNorm[1] + e.sparsity[1] + e.others[1] + e.activationBuffer[1] + e.weightBuffer[1] + e.maskBuffer[1] + e.mainMemory[1];
     return d + l;
   }
 

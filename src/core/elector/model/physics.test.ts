@@ -44,9 +44,11 @@ const KNOBS = Object.keys(DOUBLINGS);
 const SLACK = 1 + 1e-9;
 
 describe(`elector model physics on ${PAIRS} random pairs`, () => {
-  const failures: Record<string, string[]> = { doubling: [], batch: [], clock: [], computeBound: [] };
+  const failures: Record<string, string[]> = { doubling: [], doublingSameSubBatch: [], batch: [], clock: [], computeBound: [] };
   /** Violations of the near-exact properties: how many, and the worst relative excess. */
-  const counts: Record<string, { n: number; worst: number }> = { doubling: { n: 0, worst: 0 }, batch: { n: 0, worst: 0 } };
+  const counts: Record<string, { n: number; worst: number }> = {
+    doubling: { n: 0, worst: 0 }, doublingSameSubBatch: { n: 0, worst: 0 }, batch: { n: 0, worst: 0 },
+  };
   let computeBoundPairs = 0;
   const note = (what: string, i: number, detail: string, excess = 0) => {
     if (counts[what]) {
@@ -74,7 +76,11 @@ describe(`elector model physics on ${PAIRS} random pairs`, () => {
     // Doubling a knob that adds hardware never costs cycles (one knob per pair, cycled).
     const knob = KNOBS[i % KNOBS.length];
     const doubled = sim(p, { acc: DOUBLINGS[knob](p.acc) });
-    if (doubled.cycles > x.cycles * SLACK) note('doubling', i, `${knob} ×2: ${x.cycles} → ${doubled.cycles} cycles`, doubled.cycles / x.cycles - 1);
+    if (doubled.cycles > x.cycles * SLACK) {
+      const detail = `${knob} ×2: ${x.cycles} → ${doubled.cycles} cycles, ${x.totalEnergyNJ} → ${doubled.totalEnergyNJ} nJ, sub-batch ${x.run?.subBatch} → ${doubled.run?.subBatch}`;
+      note('doubling', i, detail, doubled.cycles / x.cycles - 1);
+      if (doubled.run?.subBatch === x.run?.subBatch) note('doublingSameSubBatch', i, detail, doubled.cycles / x.cycles - 1);
+    }
 
     // Per-sequence cycles and energy never grow with the batch.
     const bigger = sim(p, { acc: { ...p.acc, batchSize: 2 * p.acc.batchSize } });
@@ -102,15 +108,28 @@ describe(`elector model physics on ${PAIRS} random pairs`, () => {
     }
   }
 
-  // Known weakness (issue 9 stays open on it): the mapper's choices (the activation
-  // residency chain, the mask-buffer split, and the sub-batch choice with its energy
-  // allowance) are each locally optimal, not jointly, so about one pair in a hundred still
-  // moves the wrong way (most by < 1 %). The bound is today's measurement; it must only
-  // ever tighten.
-  it('almost never costs cycles when PEs, lanes, any buffer or memory channels double (≤ 1 % of pairs, < 25 % worse)', () => {
+  // Every op-level mechanism is monotone: the mapper's candidates on the bigger machine
+  // include the smaller one's (wave shapes, blockings, mask-buffer bandwidth among them),
+  // the mask split is scheduled both ways in training and the faster kept, the stash leaves
+  // the largest working set its room exactly (no rounding cliff), and reads that do not wait
+  // for the previous op (weights, spilled stash) start early alike. So with the same
+  // sub-batch, doubling never costs a cycle.
+  //
+  // What is left is the sub-batch choice (passes.ts `chooseMapping`), by policy: a faster
+  // mapping may cost at most (T_half / T)^α more energy than the half-size choice, so that
+  // per-sequence energy does not grow with the batch (the test below). The allowance is
+  // relative to that machine's own half-size choice, so a bigger machine whose smaller
+  // passes got cheaper may keep them where the smaller machine ran one faster pass: 7 of the
+  // 9 pairs are such trades (slower by 0.1–15 %, 3–26 % less energy). With no energy term
+  // (α → ∞) these go, but per-sequence energy then grows with the batch in ~200 pairs (up to
+  // +13 % for 0.1 % of time). The other 2 (+0.05 %, +0.03 %) are the search's shortcuts for
+  // speed: smaller passes are not tried when the full pass spills nothing material. Measured
+  // 9 of 2,000 pairs, worst +14.9 %: the bounds are that measurement.
+  it('never costs cycles when PEs, lanes, any buffer or memory channels double, but for the sub-batch policy (≤ 9 pairs, < 15 % worse)', () => {
     console.log('doubling violations', counts.doubling, failures.doubling);
-    expect(counts.doubling.n).toBeLessThanOrEqual(0.01 * PAIRS);
-    expect(counts.doubling.worst).toBeLessThan(0.25);
+    expect(failures.doublingSameSubBatch).toEqual([]);
+    expect(counts.doubling.n).toBeLessThanOrEqual(9);
+    expect(counts.doubling.worst).toBeLessThan(0.15);
   });
   it('never raises per-sequence cycles when the batch doubles, nor energy except for time, by ≤ (T1/T2)^0.1', () => {
     console.log('batch violations', counts.batch, failures.batch);

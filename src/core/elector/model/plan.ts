@@ -34,6 +34,11 @@ export interface Plan {
   stashSpilledElems: number;
   /** Stash elements kept in the activation buffer through the run. */
   stashKeptElems: number;
+  /**
+   * Activation-buffer elements the stash leaves to every op's working set: the largest
+   * working set when any stash is kept (the stash only takes what is left beside it).
+   */
+  workingSetFloorElems: number;
   weightCapacityElems: number;
 }
 
@@ -55,19 +60,27 @@ export interface PlanInput {
   training: boolean;
 }
 
-export function planRun(p: PlanInput): Plan {
+/**
+ * `weightsFirst` (training): the mask buffer's first claim goes to the weights, when that
+ * alone keeps them resident (saving their backward re-read), instead of to the activations.
+ * Neither order is better for every run: the caller schedules both and keeps the faster
+ * (passes.ts), so that more mask buffer never forces a worse split on a run.
+ */
+export function planRun(p: PlanInput, weightsFirst = false): Plan {
   const f = p.formats;
   const maskBits = p.mask.capacityBits;
-  const residentWith = (share: number): boolean =>
-    p.layerWeightElems <= (1 - p.weightReserveFraction) * f.capacityElems(p.minWeightSparsity, p.weight, share);
   // Activations first: they are read many times per op and between ops, while weights that
-  // do not stay resident stream through anyway. Training gives the weights priority when
-  // that alone keeps them resident (saving their backward re-read).
+  // do not stay resident stream through anyway.
   const activationNeed = f.onChipMaskBits(p.minActivationSparsity, p.activation) * f.capacityElems(p.minActivationSparsity, p.activation, Infinity);
   let maskShareActivationBits = Math.min(maskBits, activationNeed);
-  if (p.training && !residentWith(maskBits - maskShareActivationBits)) {
-    const weightNeed = f.onChipMaskBits(p.minWeightSparsity, p.weight) * p.layerWeightElems;
-    if (weightNeed <= maskBits && residentWith(weightNeed)) maskShareActivationBits = maskBits - weightNeed;
+  if (weightsFirst && p.training && !residentWith(p, maskBits - maskShareActivationBits)) {
+    // Their need is the mask of the elements that must fit for residency: the layer weights
+    // over (1 − reserve), as `residentWith` asks (plus one element, so that rounding of
+    // the quotient cannot leave them a fraction short). Without the reserve the weights
+    // never qualified, and a bigger activation buffer, taking more mask, evicted them.
+    const residentElems = Math.ceil(p.layerWeightElems / (1 - p.weightReserveFraction)) + 1;
+    const weightNeed = f.onChipMaskBits(p.minWeightSparsity, p.weight) * residentElems;
+    if (weightNeed <= maskBits && residentWith(p, weightNeed)) maskShareActivationBits = maskBits - weightNeed;
   }
   const maskShareWeightBits = maskBits - maskShareActivationBits;
   const weightCapacityElems = f.capacityElems(p.minWeightSparsity, p.weight, maskShareWeightBits);
@@ -98,6 +111,12 @@ export function planRun(p: PlanInput): Plan {
     stashElems,
     stashSpilledElems,
     stashKeptElems: stashElems - stashSpilledElems,
+    workingSetFloorElems: stashElems - stashSpilledElems > 0 ? p.maxWorkingSetElems : 0,
     weightCapacityElems,
   };
+}
+
+/** Whether every layer's weights fit beside the reserve, with `share` mask bits for the weight buffer. */
+function residentWith(p: PlanInput, share: number): boolean {
+  return p.layerWeightElems <= (1 - p.weightReserveFraction) * p.formats.capacityElems(p.minWeightSparsity, p.weight, share);
 }

@@ -50,7 +50,7 @@ function allNumbers(r: ElectorRun): number[] {
 
 describe(`elector model properties on ${PAIRS} random pairs`, () => {
   // One pass checks everything, so each pair is simulated only about three times.
-  const failures: Record<string, string[]> = { finite: [], compute: [], memory: [], sparsity: [], training: [], area: [] };
+  const failures: Record<string, string[]> = { finite: [], compute: [], memory: [], sparsity: [], sparsityBoth: [], training: [], area: [] };
   const counts: Record<string, number> = { sparsity: 0, training: 0 };
   const note = (what: string, i: number, detail: string) => {
     if (what in counts) counts[what]++;
@@ -76,8 +76,11 @@ describe(`elector model properties on ${PAIRS} random pairs`, () => {
     const key = KEYS[i % 3];
     const raised = { ...p.sparsity, [key]: Math.min(0.99, p.sparsity[key] + 0.05 + 0.3 * rng.next()) };
     const y = sim(p, { sparsity: raised }).result;
-    if (y.cycles > x.cycles || y.totalEnergyNJ > x.totalEnergyNJ * (1 + 1e-9)) {
-      note('sparsity', i, `${key} ${p.sparsity[key]} → ${raised[key]}: cycles ${x.cycles} → ${y.cycles}, nJ ${x.totalEnergyNJ} → ${y.totalEnergyNJ}`);
+    const slower = y.cycles > x.cycles, costlier = y.totalEnergyNJ > x.totalEnergyNJ * (1 + 1e-9);
+    if (slower || costlier) {
+      const detail = `${key} ${p.sparsity[key]} → ${raised[key]}: cycles ${x.cycles} → ${y.cycles}, nJ ${x.totalEnergyNJ} → ${y.totalEnergyNJ}, sub-batch ${x.run?.subBatch} → ${y.run?.subBatch}`;
+      note('sparsity', i, detail);
+      if (slower && costlier) note('sparsityBoth', i, detail);
     }
 
     // Training does everything inference does, and more.
@@ -92,16 +95,24 @@ describe(`elector model properties on ${PAIRS} random pairs`, () => {
   it('gives finite, non-negative numbers', () => expect(failures.finite).toEqual([]));
   it('never beats the compute bound (useful MACs / MAC units)', () => expect(failures.compute).toEqual([]));
   it('never beats the memory bound (main-memory bytes / peak bandwidth)', () => expect(failures.memory).toEqual([]));
-  // Known weakness (issue 9 open): more sparsity changes capacities, and with them the
-  // mapper's residency and sub-batch choices, which are not jointly optimal; a few pairs
-  // in a hundred get slower or costlier. Today's measurement; the bounds must only tighten.
-  it('almost never costs more cycles or energy when a sparsity rises (≤ 0.7 % of pairs)', () => {
+  // More sparsity never makes a run both slower and costlier. A run may get slower to save
+  // energy, or costlier to save time, where a choice made by policy flips: the sub-batch
+  // choice's time-for-energy allowance (passes.ts; 4 of the 5 pairs: slower by 5–10 % for
+  // 8–29 % less energy, or 22 % faster for 6 % more), and the mask buffer going to the
+  // activations first (1 pair: activations at s = 0.07 start to compress and take mask
+  // bits from sparser weights: 0.1 % faster, 0.2 % more energy). Measured 5 of 2,000 pairs
+  // (was 14 before the mapper weighed the mask buffer's bandwidth and the stash stopped
+  // rounding the largest op out of the buffer); the bound is that measurement.
+  it('never costs both more cycles and more energy when a sparsity rises, and trades one for the other in ≤ 5 pairs', () => {
     console.log('sparsity violations', counts.sparsity, failures.sparsity);
-    expect(counts.sparsity).toBeLessThanOrEqual(0.007 * PAIRS);
+    expect(failures.sparsityBoth).toEqual([]);
+    expect(counts.sparsity).toBeLessThanOrEqual(5);
   });
-  it('costs more cycles and energy in training than in inference (all but ≤ 0.05 % of pairs)', () => {
+  // One pair (779): inference runs sub-batched by the same time-for-energy policy, slower
+  // than its training micro-batch of the same model. Measured 1 of 2,000.
+  it('costs more cycles and energy in training than in inference (all but ≤ 1 pair)', () => {
     console.log('training violations', counts.training, failures.training);
-    expect(counts.training).toBeLessThanOrEqual(0.0005 * PAIRS);
+    expect(counts.training).toBeLessThanOrEqual(1);
   });
   it('has an area that does not depend on the model', () => expect(failures.area).toEqual([]));
 });
