@@ -73,6 +73,8 @@ export async function measureMillion(page: Page) {
   const draws = await page.evaluate(() => (window as unknown as { __draws: { at: number; ms: number }[] }).__draws);
   const after = draws.filter((d) => d.at >= imported);
   const firstDrawMs = after.length ? after[after.length - 1].at - imported : NaN;
+  await page.getByTestId('pareto-plot').scrollIntoViewIfNeeded();
+  await page.waitForTimeout(300);
   const box = await page.getByTestId('pareto-plot').boundingBox();
   const hovers: number[] = [];
   if (box) {

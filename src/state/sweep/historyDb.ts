@@ -6,7 +6,7 @@
  * does not parse is reported by key and field, left where it is, and the rest load.
  */
 import { inTransaction, lazyDatabase } from '../openDatabase.ts';
-import { parseSweepData, parseSweepMeta, type Parsed, type SweepRecordData, type SweepRecordMeta } from './historyRecord.ts';
+import { decodeSweepData, encodeSweepData, parseSweepMeta, type Parsed, type SweepRecordData, type SweepRecordMeta } from './historyRecord.ts';
 
 export interface UnreadableEntry {
   key: string;
@@ -55,11 +55,12 @@ export function indexedDbSweepHistory(name = DB_NAME): SweepHistoryStore {
       return readList(keys.map((k, i) => [String(k), values[i]]));
     },
     async load(meta) {
-      return parseSweepData(await tx('readonly', (s) => s.get(DATA + meta.id)), meta.job.total);
+      return decodeSweepData(await tx('readonly', (s) => s.get(DATA + meta.id)), meta.job.total);
     },
     async save(meta, data) {
+      const stored = await encodeSweepData(data, meta.job.total);
       await tx('readwrite', (s) => {
-        s.put(data, DATA + meta.id);
+        s.put(stored, DATA + meta.id);
         s.put(meta, META + meta.id);
       });
     },
@@ -84,10 +85,10 @@ export function memorySweepHistory(): SweepHistoryStore & { raw: Map<string, unk
       return readList([...raw].filter(([k]) => k.startsWith(META)).map(([k, v]) => [k, structuredClone(v)]));
     },
     async load(meta) {
-      return parseSweepData(structuredClone(raw.get(DATA + meta.id)), meta.job.total);
+      return decodeSweepData(raw.get(DATA + meta.id), meta.job.total);
     },
     async save(meta, data) {
-      raw.set(DATA + meta.id, structuredClone(data));
+      raw.set(DATA + meta.id, await encodeSweepData(structuredClone(data), meta.job.total));
       raw.set(META + meta.id, structuredClone(meta));
     },
     async update(meta) {

@@ -97,15 +97,16 @@ describe('sweep history', () => {
     await runSweep(s, 100, 3);
     const id = s.history.store.getState().entries[0].id;
     db.raw.set('meta/broken', { format: 'transcode-sweep-record', version: 99, id: 'broken' });
-    const data = db.raw.get(`data/${id}`) as { columns: Record<string, unknown> };
-    data.columns.energy = [1, 2, 3];
+    // The columns' Blob cut short (a damaged store).
+    const data = db.raw.get(`data/${id}`) as { blob: Blob };
+    data.blob = data.blob.slice(0, 1000);
     const again = setup(db);
     await again.history.load();
     const st = again.history.store.getState();
     expect(st.entries.map((e) => e.id)).toEqual([id]);
     expect(st.unreadable).toEqual([{ key: 'meta/broken', field: 'version', message: expect.stringMatching(/newer app/) }]);
     await again.history.open(id);
-    expect(again.history.store.getState().message).toMatch(/data\.columns\.energy: expected a Float64Array/);
+    expect(again.history.store.getState().message).toMatch(/data\.blob: holds 1000 bytes; \d+ expected for 100 pairs/);
     expect(again.runs.getState().status).toBe('idle');
     expect(db.raw.has('meta/broken')).toBe(true);
   });
