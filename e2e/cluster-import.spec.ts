@@ -5,7 +5,7 @@
  * before the cut and says where; a shard with a bad line names file and line.
  */
 import { execFile } from 'node:child_process';
-import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
+import { mkdtemp, readFile, truncate, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
@@ -83,6 +83,14 @@ test('four CLI shards, merged and imported, equal the app\'s own run of the same
   await writeFile(junk, 'hello\n');
   await importFile(page, junk);
   await expect(page.getByTestId('import-message')).toContainText('junk.sweep.jsonl could not be imported; nothing was changed.');
+  expect(await plotLabel(page)).toBe(before);
+
+  // 2 GB (a sparse file: no disk used): refused before reading, by name and size.
+  const huge = join(dir, 'huge.sweep.jsonl');
+  await writeFile(huge, '');
+  await truncate(huge, 2 * 1024 ** 3);
+  await importFile(page, huge);
+  await expect(page.getByTestId('import-message')).toContainText('huge.sweep.jsonl is 2.00 GB; the app imports sweep files up to 1 GB');
   expect(await plotLabel(page)).toBe(before);
   await shot(page, J, '2-bad-file');
 });
