@@ -10,21 +10,25 @@
  * transitions) so it never blocks input.
  */
 import { memo, startTransition, useDeferredValue, useMemo, useState } from 'react';
+import { useStore } from 'zustand';
 import { useShallow } from 'zustand/react/shallow';
+import { keepPassing } from '../../core/sweep/axisFilter.ts';
 import { OBJECTIVES, OBJECTIVE_INFO, type Objective, type ObjectiveColumns } from '../../core/sweep/objectives.ts';
 import { useExplorer } from '../../state/useExplorer.ts';
 import { formatObjective } from './objectiveFormat.ts';
 import { compactDescription } from './pointDescription.ts';
 import { firstSorted, nextSort, type SortState } from './tableSort.ts';
-import { useSweepRun } from '../../state/sweep/appSweep.ts';
+import { useSweepApi, useSweepRun } from '../../state/sweep/appSweep.ts';
 import type { SweepRunJob } from '../../state/sweep/sweepRunStore.ts';
 import { measureSince } from '../../state/perfMark.ts';
 import type { SweepController } from '../../state/sweep/sweepController.ts';
 
+const EMPTY = new Int32Array(0);
+
 /** Rows rendered at most (the count of all is shown); a table is for reading, the plot for the cloud. */
 export const TABLE_ROW_CAP = 100;
 type Key = Objective | 'index';
-type Which = 'front' | 'selection';
+type Which = 'front' | 'selection' | 'filtered';
 
 interface RowProps {
   index: number;
@@ -51,12 +55,21 @@ const FrontRow = memo(function FrontRow({ index: i, current, columns, job, contr
 
 export function FrontTable({ controller }: { controller: SweepController }) {
   const live = useSweepRun(useShallow((s) => ({ columns: s.columns, front: s.front, selection: s.selection, job: s.job })));
+  // Parallel-coordinates brushes restrict every list the table shows.
+  const { filter } = useSweepApi();
+  const brushed = useStore(filter.store, useShallow((s) => ({ fails: s.fails, passing: s.passing, version: s.version })));
+  const filtered = useMemo(() => ({
+    ...live,
+    front: keepPassing(live.front, brushed.fails),
+    selection: keepPassing(live.selection, brushed.fails),
+    passing: brushed.passing,
+  }), [live, brushed]);
   // Rendered at low priority and interruptibly: streaming fronts must not block the main thread.
-  const run = useDeferredValue(live);
+  const run = useDeferredValue(filtered);
   const focus = useExplorer((s) => s.session.plot.focus);
   const [which, setWhich] = useState<Which>('front');
   const [sort, setSort] = useState<SortState<Key>>({ key: 'index', direction: 'ascending' });
-  const indices = which === 'front' ? run.front : run.selection;
+  const indices = which === 'front' ? run.front : which === 'selection' ? run.selection : (run.passing ?? EMPTY);
 
   const rows = useMemo(() => {
     const started = performance.now();
@@ -82,16 +95,16 @@ export function FrontTable({ controller }: { controller: SweepController }) {
   return (
     <section className="front-table" aria-label="Points table">
       <div className="table-switch" role="group" aria-label="Rows to show">
-        {(['front', 'selection'] as const).map((w) => (
+        {(['front', 'selection', 'filtered'] as const).filter((w) => w !== 'filtered' || run.passing).map((w) => (
           <button key={w} type="button" aria-pressed={which === w} data-testid={`table-${w}`} onClick={() => startTransition(() => setWhich(w))}>
-            {w === 'front' ? `Front (${run.front.length})` : `Selection (${run.selection.length})`}
+            {w === 'front' ? `Front (${run.front.length})` : w === 'selection' ? `Selection (${run.selection.length})` : `Brushed (${run.passing?.length ?? 0})`}
           </button>
         ))}
       </div>
       <p className="muted" data-testid="table-count">
         {indices.length === 0
-          ? which === 'front' ? 'No points on the front yet.' : 'No points selected: drag on the plot to brush a selection.'
-          : `Showing ${rows.length.toLocaleString('en-US')} of ${indices.length.toLocaleString('en-US')} points.`}
+          ? which === 'front' ? 'No points on the front yet.' : which === 'selection' ? 'No points selected: drag on the plot to brush a selection.' : 'No points pass the parallel-coordinates brushes.'
+          : `Showing ${rows.length.toLocaleString('en-US')} of ${indices.length.toLocaleString('en-US')} points${run.passing ? ' (restricted to the parallel-coordinates brushes)' : ''}.`}
       </p>
       {rows.length > 0 && (
         <div className="table-scroll">

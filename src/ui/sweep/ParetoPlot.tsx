@@ -5,6 +5,7 @@
  * renders the elements once, feeds the engine and handles the keyboard.
  */
 import { useEffect, useId, useRef, useState, type KeyboardEvent } from 'react';
+import { useStore } from 'zustand';
 import { useShallow } from 'zustand/react/shallow';
 import { useExplorer } from '../../state/useExplorer.ts';
 import { OBJECTIVE_INFO } from '../../core/sweep/objectives.ts';
@@ -24,7 +25,8 @@ export function ParetoPlot({ controller, active, engineRef }: { controller: Swee
     return { x: p.x, y: p.y, xScale: p.xScale, yScale: p.yScale, focus: p.focus };
   }));
   // Only what the keyboard and the text alternative need; drawing does not go through React.
-  const runs = useSweepApi().store;
+  const { store: runs, filter } = useSweepApi();
+  const brushedCount = useStore(filter.store, (f) => (f.passing ? f.passCount : null));
   const run = useSweepRun(useShallow((s) => ({ columns: s.columns, front: s.front, selection: s.selection, done: s.done, errorCount: s.errorCount })));
   const rootRef = useRef<HTMLDivElement>(null);
   const canvasRef = useRef<HTMLCanvasElement>(null);
@@ -65,6 +67,7 @@ export function ParetoPlot({ controller, active, engineRef }: { controller: Swee
   feed.current = () => {
     const v = view.current;
     const s = runs.getState();
+    const f = filter.store.getState();
     if (!v.active || !engineRef.current) return;
     engineRef.current.setInput({
       data: s.columns && {
@@ -72,11 +75,14 @@ export function ParetoPlot({ controller, active, engineRef }: { controller: Swee
         overlay: s.overlay && { xs: s.overlay.columns[v.x], ys: s.overlay.columns[v.y] },
       },
       xLabel: objectiveLabel(v.x), yLabel: objectiveLabel(v.y), front: s.front, selection: s.selection, focus: v.focus, cursor: v.cursor, designs: v.designs,
+      brushed: f.fails && { fails: f.fails, version: f.version },
     });
   };
   useEffect(() => runs.subscribe((s, prev) => {
     if (s.version !== prev.version || s.dataVersion !== prev.dataVersion) feed.current();
   }), [runs]);
+  // A parallel-coordinates brush filters the cloud.
+  useEffect(() => filter.store.subscribe(() => feed.current()), [filter]);
   useEffect(() => feed.current(), [active, x, y, xScale, yScale, focus, cursor, designs]);
   // The cloud's colour is read from the theme when drawing.
   const theme = useExplorer((s) => s.theme);
@@ -155,6 +161,7 @@ export function ParetoPlot({ controller, active, engineRef }: { controller: Swee
           <span aria-hidden="true">◆</span> Pareto front · <span aria-hidden="true">★</span> current design
           {' '}· <span aria-hidden="true">○</span> pinned designs, at their own simulated objectives
           {otherSettings > 0 && ` (${otherSettings} not marked: simulated under other run settings than this sweep's)`}
+          {brushedCount !== null && <span data-testid="plot-brushed"> · showing {brushedCount.toLocaleString('en-US')} points inside the parallel-coordinates brushes (front and selection of all points)</span>}
         </p>
       )}
       <div className="visually-hidden" aria-live="polite" data-testid="pareto-announcer">{announcement}</div>

@@ -5,6 +5,9 @@
  * With nothing to export (an empty selection), the point exports are disabled.
  */
 import { useRef, useState } from 'react';
+import { useStore } from 'zustand';
+import { useShallow } from 'zustand/react/shallow';
+import { keepPassing } from '../../core/sweep/axisFilter.ts';
 import { planFor } from '../../core/sweep/sample.ts';
 import type { ExportFormat } from '../../core/sweep/exportTable.ts';
 import { download, plotPng, plotSvg, type FigureText } from './plotExport.ts';
@@ -20,12 +23,23 @@ type Which = 'front' | 'selection' | 'all';
 
 interface Progress { format: ExportFormat; done: number; total: number }
 
+/**
+ * Rows `which` exports: the front, the selection, or all simulated points, each
+ * restricted to the parallel-coordinates brushes when any is set (`fails`); null = all, unfiltered.
+ */
+function indicesFor(which: Which, s: SweepRunState, fails: Uint16Array | null, passing: Int32Array | null): Int32Array | null {
+  if (which === 'front') return keepPassing(s.front, fails);
+  if (which === 'selection') return keepPassing(s.selection, fails);
+  if (!passing || !s.errors) return null;
+  const errors = s.errors;
+  // A brush on parameter axes alone lets failed pairs through; they have no objectives to export.
+  return passing.filter((i) => errors[i] === 0);
+}
+
 /** Number of points `which` would export. */
-function countFor(which: Which, s: SweepRunState): number {
+function countFor(which: Which, s: SweepRunState, fails: Uint16Array | null, passing: Int32Array | null): number {
   if (!s.columns) return 0;
-  if (which === 'front') return s.front.length;
-  if (which === 'selection') return s.selection.length;
-  return Math.max(0, s.done - s.errorCount);
+  return indicesFor(which, s, fails, passing)?.length ?? Math.max(0, s.done - s.errorCount);
 }
 
 export function SweepExport({ engineRef }: { engineRef: { current: PlotEngine | null } }) {
@@ -35,18 +49,21 @@ export function SweepExport({ engineRef }: { engineRef: { current: PlotEngine | 
   const [message, setMessage] = useState<string | null>(null);
   const cancelRef = useRef<(() => void) | null>(null);
   const api = useExplorerApi();
-  const { store: runs, importer } = useSweepApi();
+  const { store: runs, importer, filter } = useSweepApi();
+  const brushed = useStore(filter.store, useShallow((s) => ({ fails: s.fails, passing: s.passing, version: s.version })));
   const cancelled = useRef(false);
   const hasPoints = useSweepRun((s) => s.columns !== null);
-  const count = useSweepRun((s) => countFor(which, s));
+  const count = useSweepRun((s) => countFor(which, s, brushed.fails, brushed.passing));
   const wholeModels = useSweepRun((s) => (s.job ? planFor(s.job.spec).randomModel : false));
   const busy = progress !== null;
   const empty = hasPoints && count === 0;
 
   const exportPoints = async (format: ExportFormat) => {
-    const { job, columns, errors, front, selection } = runs.getState();
+    const run = runs.getState();
+    const { job, columns, errors } = run;
     if (!job || !columns || !errors) return;
-    const indices = which === 'front' ? front : which === 'selection' ? selection : null;
+    const { fails, passing } = filter.store.getState();
+    const indices = indicesFor(which, run, fails, passing);
     setMessage(null);
     cancelled.current = false;
     setProgress({ format, done: 0, total: indices ? indices.length : count });
@@ -104,6 +121,7 @@ export function SweepExport({ engineRef }: { engineRef: { current: PlotEngine | 
           <option value="all">All</option>
         </select>
       </label>
+      {brushed.passing && <span className="muted" data-testid="export-brushed">(only points inside the parallel-coordinates brushes)</span>}
       {wholeModels && (
         <label title="Adds each point's model as a JSON column (large: about 2 KB a point)">
           <input type="checkbox" data-testid="export-model-json" checked={includeModel} onChange={(e) => setIncludeModel(e.target.checked)} /> model JSON

@@ -19,10 +19,13 @@ import type { PlotEngine } from './plotEngine.ts';
 import './sweep.css';
 
 const SweepHistory = lazy(() => import('./SweepHistory.tsx'));
+// Lazy: the parallel-coordinates view and its parameter regeneration load when first opened.
+const SweepParallel = lazy(() => import('../analysis/SweepParallel.tsx'));
 
 export function SweepView({ active }: { active: boolean }) {
   const { controller, history, importer } = useSweepApi();
   const [dropping, setDropping] = useState(false);
+  const [parallelOpen, setParallelOpen] = useState(false);
   const api = useExplorerApi();
   const onDrop = (e: DragEvent) => {
     e.preventDefault();
@@ -65,6 +68,10 @@ export function SweepView({ active }: { active: boolean }) {
         </p>
       )}
       <ParetoPlot controller={controller} active={active} engineRef={engineRef} />
+      <details className="pc-details" data-testid="pc-details" onToggle={(e) => setParallelOpen((e.currentTarget as HTMLDetailsElement).open)}>
+        <summary>Parallel coordinates: every varied parameter and objective; drag on axes to filter</summary>
+        {parallelOpen && <Suspense fallback={<p className="muted">Loading…</p>}><SweepParallel /></Suspense>}
+      </details>
       <Explain always label="Where these numbers come from">
         <p>
           Every point is one (transformer, accelerator) pair simulated by ELECTOR with the run settings in force when the sweep started

@@ -8,6 +8,7 @@
 import type { ZoomTransform } from 'd3';
 import { CloudRaster, parseHexColor, type RasterOptions } from './plotRaster.ts';
 import type { PlotProjection } from './plotProjection.ts';
+import type { PlotInput } from './plotTypes.ts';
 import { measureSince } from '../../state/perfMark.ts';
 
 /** Above this many points, marks shrink and fade so density still shows. */
@@ -29,9 +30,28 @@ export class CloudCanvas {
   /** The selection raster recounts from scratch whenever this changes (its input is not append-only). */
   private selectionEpoch = 0;
   private selectionKey: unknown[] = [];
+  /** Drawable points inside the parallel-coordinates brushes, recomputed when the points or the brushes change. */
+  private kept = { key: [] as unknown[], indices: new Int32Array(0), epoch: 0 };
 
   /** @param themed - the element whose CSS variables give the colours. */
   constructor(private readonly canvas: HTMLCanvasElement, private readonly themed: HTMLElement) {}
+
+  /**
+   * The drawable points that pass the brushes. Its own (negative) epochs make the
+   * raster recount from scratch: a filtered list is not an append-only prefix.
+   */
+  private keep(proj: PlotProjection, brushed: NonNullable<PlotInput['brushed']>): { drawable: Int32Array; epoch: number } {
+    const key = [proj.epoch, proj.drawable.length, brushed.fails, brushed.version];
+    if (key.some((v, i) => v !== this.kept.key[i])) {
+      const { drawable } = proj;
+      const { fails } = brushed;
+      const out = new Int32Array(drawable.length);
+      let n = 0;
+      for (let j = 0; j < drawable.length; j++) if (fails[drawable[j]] === 0) out[n++] = drawable[j];
+      this.kept = { key, indices: out.subarray(0, n), epoch: this.kept.epoch - 1 };
+    }
+    return { drawable: this.kept.indices, epoch: this.kept.epoch };
+  }
 
   /** The theme changed: read the colours again on the next draw. */
   refreshColour(): void {
@@ -39,7 +59,7 @@ export class CloudCanvas {
   }
 
   /** Paints the projection's drawable points and the selection at zoom `t`; `cssWidth` is the plot's width in CSS pixels. */
-  draw(proj: PlotProjection, selection: Int32Array, t: ZoomTransform, cssWidth: number): void {
+  draw(proj: PlotProjection, selection: Int32Array, t: ZoomTransform, cssWidth: number, brushed: PlotInput['brushed'] = null): void {
     const { canvas } = this;
     const ctx = canvas.getContext('2d')!;
     if (!this.image || this.image.width !== canvas.width || this.image.height !== canvas.height) {
@@ -51,7 +71,8 @@ export class CloudCanvas {
     const colours = (this.colours ??= {
       cloud: this.cssColour(ctx, '--cloud', '#6b7a8f'), accent: this.cssColour(ctx, '--accent', '#0b5cad'), overlay: this.cssColour(ctx, '--series-2', '#d9480f'),
     });
-    const { px, py, drawable, epoch } = proj;
+    const { px, py } = proj;
+    const { drawable, epoch } = brushed ? this.keep(proj, brushed) : proj;
     const key = [epoch, drawable.length, selection, t.k, t.x, t.y, this.image, ...colours.cloud, ...colours.accent, ...colours.overlay];
     if (key.length === this.painted.length && key.every((v, i) => v === this.painted[i])) return;
     this.painted = key;

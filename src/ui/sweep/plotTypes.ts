@@ -21,6 +21,11 @@ export interface PlotInput {
   cursor: number | null;
   /** Designs marked on the plot by their own simulated objectives (the current design, pinned ones). */
   designs: readonly PlotDesignMark[];
+  /**
+   * Parallel-coordinates brushes: only rows with `fails[i] === 0` are drawn in the
+   * cloud; `version` bumps when the filter changes. Absent or null: every point.
+   */
+  brushed?: { fails: Uint16Array; version: number } | null;
 }
 
 export interface PlotDesignMark {

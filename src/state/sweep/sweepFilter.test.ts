@@ -1,0 +1,49 @@
+import { describe, expect, it } from 'vitest';
+import type { RunSettings, SweepSettings } from '../../core/share/schema.ts';
+import type { Design } from '../../core/share/session.ts';
+import { emptyColumns } from '../../core/sweep/objectives.ts';
+import { sweepSize } from '../../core/sweep/plan.ts';
+import { createSweepFilter } from './sweepFilter.ts';
+import { createSweepRunStore } from './sweepRunStore.ts';
+
+const spec: SweepSettings = { vary: 'accelerator', params: [], samples: 500, sampler: 'random', gridParams: [], seed: 3 };
+
+function runWithPoints() {
+  const runs = createSweepRunStore();
+  const total = sweepSize(spec);
+  const columns = emptyColumns(total);
+  for (let i = 0; i < total; i++) columns.latency[i] = i; // latency = index: brushes are easy to reason about
+  const job = { spec, base: {} as Design, settings: {} as RunSettings, total };
+  runs.setState({ job, columns, errors: new Uint8Array(total), done: total, dataVersion: 1 });
+  return { runs, total };
+}
+
+describe('sweep filter', () => {
+  it('brushes objective and parameter axes together, one set per action', () => {
+    const { runs, total } = runWithPoints();
+    const filter = createSweepFilter(runs);
+    filter.requestParams();
+    const pe = filter.store.getState().params!.find((c) => c.param.id === 'pe')!;
+    let sets = 0;
+    filter.store.subscribe(() => sets++);
+    filter.setBrush('latency', [100, 299]);
+    expect(sets).toBe(1);
+    expect(filter.store.getState().passCount).toBe(200);
+    filter.setBrush('pe', [64, 128]);
+    const { passing } = filter.store.getState();
+    const want = Array.from({ length: total }, (_, i) => i).filter((i) => i >= 100 && i <= 299 && pe.values[i] >= 64 && pe.values[i] <= 128);
+    expect(Array.from(passing!)).toEqual(want);
+    filter.setBrush('latency', null);
+    filter.setBrush('pe', null);
+    expect(filter.store.getState().passing).toBeNull();
+  });
+
+  it('starts a new run with no brushes', () => {
+    const { runs } = runWithPoints();
+    const filter = createSweepFilter(runs);
+    filter.setBrush('latency', [0, 10]);
+    runs.setState({ job: { ...runs.getState().job!, spec: { ...spec, seed: 4 } } });
+    expect(filter.store.getState().brushes).toEqual({});
+    expect(filter.store.getState().passing).toBeNull();
+  });
+});
