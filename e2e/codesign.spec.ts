@@ -51,6 +51,12 @@ test('a short search, its best pair against the baseline, loaded into the editor
   await expect(page.getByTestId('cd-convergence-line')).toHaveAttribute('d', /L/);
   await expect(page.getByTestId('cd-scatter')).toBeVisible();
   await expect(page.getByTestId('cd-baseline-mark')).toBeVisible();
+  // Live Pareto fronts of costs: staircases, the best pair and the baseline marked.
+  for (const front of ['cd-front-energy', 'cd-front-area']) {
+    await expect(page.getByTestId(`${front}-stairs`)).toHaveAttribute('d', /^M[^L]*L/);
+    await expect(page.getByTestId(`${front}-best`)).toBeVisible();
+    await expect(page.getByTestId(`${front}-baseline`)).toBeVisible();
+  }
   await expect(page.getByTestId('cd-ratio-latency')).toContainText(/× (lower|higher) latency/);
   await expect(page.getByTestId('cd-ratio-energy')).toContainText(/× (lower|higher) energy/);
   await expect(page.getByTestId('cd-sources')).toContainText('BERT-Base on AccelTran-Server');

@@ -10,7 +10,7 @@ import wasmPlain from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm.wasm
 import wasmSimd from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-simd.wasm?url';
 import wasmThreaded from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-threaded-simd.wasm?url';
 import { selectBackend } from '../src/core/dynaprop/backend.ts';
-import { boshcodeSearch } from '../src/core/codesign/boshcode/boshcode.ts';
+import { boshcodeSearch, makeBoshcode } from '../src/core/codesign/boshcode/boshcode.ts';
 import { randomSearch } from '../src/core/codesign/baselines/randomSearch.ts';
 import { evolutionSearch } from '../src/core/codesign/baselines/evolution.ts';
 import { compareAlgorithms, type AlgorithmSummary } from '../src/core/codesign/compare.ts';
@@ -41,6 +41,10 @@ export interface CodesignRequest {
   seed: number;
   fixedModel?: unknown;
   fixedAccelerator?: unknown;
+  /** BOSHCODE's patience in iterations (default 10); Infinity runs the whole budget (bench/codesignBrowser.ts). */
+  patience?: number;
+  /** Resume: the evaluations saved before the search stopped (taken, not simulated again). */
+  saved?: Evaluation[];
 }
 
 export type CodesignReply =
@@ -61,7 +65,7 @@ function failure(e: unknown): CodesignReply {
 
 /** What the panel shows of a predictor before a search: its paragraph and, for an imported one, the fit's quality. */
 export type PredictorInfo =
-  | { ok: true; description: string; looSpearman?: number; entries?: number; skipped?: number }
+  | { ok: true; description: string; looSpearman?: number; entries?: number; skipped?: number; skippedIds?: string[] }
   | { ok: false; message: string; issues?: { path: string; message: string }[] };
 
 const pause = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
@@ -71,11 +75,11 @@ const api = {
     control = { cancelled: false };
     try {
       const { backend } = await selectBackend('auto');
-      const search = CODESIGN_ALGORITHMS[req.algorithm];
+      const search = req.algorithm === 'boshcode' && req.patience !== undefined ? makeBoshcode({ patience: req.patience }) : CODESIGN_ALGORITHMS[req.algorithm];
       if (!search) throw new Error(`algorithm: "${req.algorithm}" must be one of ${Object.keys(CODESIGN_ALGORITHMS).join(', ')}`);
       const objective = validateObjective(req.objective);
       const predictor = predictorFor(req.predictor);
-      const result = await search(objective, predictor, { budget: req.budget, seed: req.seed, fixedModel: req.fixedModel, fixedAccelerator: req.fixedAccelerator, control, onProgress, pause });
+      const result = await search(objective, predictor, { budget: req.budget, seed: req.seed, fixedModel: req.fixedModel, fixedAccelerator: req.fixedAccelerator, control, onProgress, pause, ...(req.saved ? { saved: req.saved } : {}) });
       const baseline = evaluateBaseline(objective, predictor);
       return { ok: true, result, baseline, ratios: ratiosAgainst(result.best, baseline), predictor: predictor.describe(), backend };
     } catch (e) {
@@ -103,7 +107,7 @@ const api = {
     try {
       if (p.kind === 'published') return { ok: true, description: publishedPredictor().describe() };
       const fit = importedPredictor(p.text, p.name);
-      return { ok: true, description: fit.predictor.describe(), looSpearman: fit.looSpearman, entries: fit.dataset.points.length, skipped: fit.dataset.skipped.length };
+      return { ok: true, description: fit.predictor.describe(), looSpearman: fit.looSpearman, entries: fit.dataset.points.length, skipped: fit.dataset.skipped.length, skippedIds: fit.dataset.skipped.slice(0, 5) };
     } catch (e) {
       const f = failure(e);
       return f.ok ? { ok: false, message: 'unexpected' } : { ok: false, message: f.message, issues: f.issues };

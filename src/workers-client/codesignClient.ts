@@ -48,7 +48,8 @@ export interface CodesignClientOptions {
 
 export interface CodesignClient {
   search(req: CodesignRequest, onProgress: (p: SearchProgress) => void): Promise<SearchOutcome>;
-  compare(req: CompareRequest, onRun: (algorithm: string, seed: number, done: number, total: number) => void): Promise<CompareOutcome>;
+  /** `onQuery` hears the running search's query number (at most every 250 ms). */
+  compare(req: CompareRequest, onRun: (algorithm: string, seed: number, done: number, total: number) => void, onQuery?: (query: number) => void): Promise<CompareOutcome>;
   inspectPredictor(p: CodesignRequest['predictor']): Promise<PredictorInfo>;
   /** Cancels the running job and any waiting one. */
   cancel(): void;
@@ -158,7 +159,7 @@ export function createCodesignClient(options: CodesignClientOptions): CodesignCl
         })).finally(() => { live = false; }),
       ) as Promise<SearchOutcome>;
     },
-    compare(req, onRun) {
+    compare(req, onRun, onQuery) {
       return enqueue((remote, beat) =>
         remote.compare(
           req,
@@ -166,7 +167,10 @@ export function createCodesignClient(options: CodesignClientOptions): CodesignCl
             beat();
             onRun(algorithm, seed, done, total);
           }),
-          callback(() => beat()),
+          callback((query: number) => {
+            beat();
+            onQuery?.(query);
+          }),
         ),
       ) as Promise<CompareOutcome>;
     },

@@ -17,6 +17,9 @@ export interface AlgorithmSummary {
   max: number;
   /** Median over seeds of the best-so-far after each query (index 0 = query 1). */
   medianCurve: number[];
+  /** Lowest and highest best-so-far over seeds after each query: the spread drawn as a band. */
+  minCurve: number[];
+  maxCurve: number[];
   seconds: number[];
 }
 
@@ -29,11 +32,13 @@ export function quantile(sorted: readonly number[], q: number): number {
 export function summarise(algorithm: string, runs: SearchResult[], budget: number): AlgorithmSummary {
   const best = runs.map((r) => r.best.performance);
   const sorted = [...best].sort((a, b) => a - b);
-  const medianCurve = Array.from({ length: budget }, (_, q) => {
-    const at = runs.map((r) => r.history[Math.min(q, r.history.length - 1)]?.bestSoFar ?? NaN).filter(Number.isFinite).sort((a, b) => a - b);
-    return quantile(at, 0.5);
-  });
-  return { algorithm, seeds: runs.map((r) => r.seed), best, median: quantile(sorted, 0.5), min: sorted[0], max: sorted[sorted.length - 1], medianCurve, seconds: runs.map((r) => r.seconds) };
+  // A run that stopped early (patience) keeps its last best-so-far for the remaining queries.
+  const atQuery = Array.from({ length: budget }, (_, q) =>
+    runs.map((r) => r.history[Math.min(q, r.history.length - 1)]?.bestSoFar ?? NaN).filter(Number.isFinite).sort((a, b) => a - b));
+  const medianCurve = atQuery.map((at) => quantile(at, 0.5));
+  const minCurve = atQuery.map((at) => (at.length ? at[0] : NaN));
+  const maxCurve = atQuery.map((at) => (at.length ? at[at.length - 1] : NaN));
+  return { algorithm, seeds: runs.map((r) => r.seed), best, median: quantile(sorted, 0.5), min: sorted[0], max: sorted[sorted.length - 1], medianCurve, minCurve, maxCurve, seconds: runs.map((r) => r.seconds) };
 }
 
 export async function compareAlgorithms(

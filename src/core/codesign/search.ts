@@ -35,6 +35,13 @@ export interface SearchOptions {
   control?: { cancelled: boolean };
   /** Awaited after every query (lets a worker yield or hold the search). */
   pause?: () => Promise<void>;
+  /**
+   * Resume: the evaluations an earlier run of the same settings and seed made before it
+   * stopped. The search replays from the start (so its RNG reaches the same state) and takes
+   * query i from here instead of simulating it again, while the pair it asks for is the
+   * saved one; from the first pair that differs (or after the last), it simulates.
+   */
+  saved?: readonly Evaluation[];
 }
 
 /** A search signature shared by the algorithms (the CLI's table of algorithms holds these). */
@@ -101,6 +108,9 @@ export class SearchRun {
   readonly evaluations: Evaluation[] = [];
   readonly history: SearchResult['history'] = [];
   best: Evaluation | null = null;
+  /** Queries taken from `options.saved` rather than simulated (a resumed run). */
+  reused = 0;
+  private replaying: boolean;
   private readonly started = performance.now();
 
   constructor(settings: CodesignObjective, private readonly predictor: Predictor, private readonly options: SearchOptions, algorithm: string) {
@@ -110,6 +120,16 @@ export class SearchRun {
     this.seed = seed;
     this.fixed = fixed;
     this.rng = createRng(`${seed}:${algorithm}`);
+    this.replaying = (options.saved?.length ?? 0) > 0;
+  }
+
+  /** The saved evaluation of the next query when the search asks for the same pair, else null (and replay ends). */
+  private savedFor(c: Candidate): Evaluation | null {
+    if (!this.replaying) return null;
+    const s = this.options.saved?.[this.evaluations.length];
+    const same = s !== undefined && JSON.stringify(s.candidate.model) === JSON.stringify(c.model) && JSON.stringify(s.candidate.accelerator) === JSON.stringify(c.accelerator);
+    if (!same) this.replaying = false;
+    return same ? s : null;
   }
 
   get done(): boolean {
@@ -120,7 +140,9 @@ export class SearchRun {
   /** `before` runs on the new evaluation before it joins the history (BOSHCODE scores its surrogate there). */
   async query(c: Candidate, step: string, before?: (e: Evaluation) => Partial<SearchProgress>): Promise<Evaluation> {
     if (this.options.control?.cancelled) throw new SearchCancelled(this.result());
-    const e = evaluatePair(c, this.settings, this.predictor);
+    const saved = this.savedFor(c);
+    if (saved) this.reused++;
+    const e = saved ?? evaluatePair(c, this.settings, this.predictor);
     const extra = before?.(e);
     this.evaluations.push(e);
     if (!this.best || e.performance > this.best.performance) this.best = e;

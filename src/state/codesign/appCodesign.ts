@@ -10,6 +10,7 @@ import type { ExplorerStoreApi } from '../store.ts';
 import { codesignClient } from '../../workers-client/codesignClient.ts';
 import { createCodesignController, type CodesignController } from './codesignController.ts';
 import { indexedDbSearchStore } from './searchDb.ts';
+import { indexedDbProgressStore } from './searchProgress.ts';
 import { createCodesignStore, type CodesignRunState, type CodesignStoreApi } from './codesignStore.ts';
 
 export interface AppCodesign {
@@ -23,7 +24,7 @@ export function appCodesignFor(explorer: ExplorerStoreApi): AppCodesign {
   let panel = panels.get(explorer);
   if (!panel) {
     const store = createCodesignStore();
-    const controller = createCodesignController({ explorer, store, client: codesignClient(), db: indexedDbSearchStore() });
+    const controller = createCodesignController({ explorer, store, client: codesignClient(), db: indexedDbSearchStore(), progress: indexedDbProgressStore() });
     void controller.load();
     void controller.describePredictor();
     panels.set(explorer, (panel = { store, controller }));

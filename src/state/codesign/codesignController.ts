@@ -13,6 +13,8 @@ import { validateAccelerator } from '../../core/space/accelerator/validate.ts';
 import type { SearchProgress } from '../../core/codesign/types.ts';
 import type { CodesignStoreApi } from './codesignStore.ts';
 import type { SearchStore } from './searchDb.ts';
+import type { ProgressStore, SavedProgress } from './searchProgress.ts';
+import type { Evaluation } from '../../core/codesign/types.ts';
 import { pairSummary, queryPoint, SEARCH_RECORD_FORMAT, SEARCH_RECORD_VERSION, type QueryPoint, type SearchRecord } from './searchRecord.ts';
 
 /** Largest dataset file read (the core refuses beyond this too). */
@@ -23,7 +25,8 @@ export interface CodesignController {
   load(): Promise<void>;
   describePredictor(): Promise<void>;
   importDataset(name: string, text: string): Promise<void>;
-  run(): Promise<void>;
+  /** `resume`: continue the saved stopped search (its settings must be the panel's). */
+  run(resume?: boolean): Promise<void>;
   compare(seeds: number): Promise<void>;
   cancel(): void;
   /** Checks a pair against the editors' rules, then puts it into them. */
@@ -35,11 +38,16 @@ export interface CodesignDeps {
   store: CodesignStoreApi;
   client: CodesignClient;
   db: SearchStore;
+  /** Where the search in progress is saved as it runs (none: no resume). */
+  progress?: ProgressStore;
+  /** How often the search in progress is written to `progress`, ms. */
+  saveEveryMs?: number;
   now?: () => number;
   flushMs?: number;
 }
 
-export function createCodesignController({ explorer, store, client, db, now = Date.now, flushMs = 100 }: CodesignDeps): CodesignController {
+export function createCodesignController({ explorer, store, client, db, progress, saveEveryMs = 1000, now = Date.now, flushMs = 100 }: CodesignDeps): CodesignController {
+  const resumableOf = (p: SavedProgress | null) => (p ? { query: p.evaluations.length, budget: p.settings.budget, algorithm: p.settings.algorithm, seed: p.settings.seed } : null);
   const settings = () => explorer.getState().session.codesign;
 
   /** The request for the current settings, or the field that stops it. */
@@ -66,6 +74,7 @@ export function createCodesignController({ explorer, store, client, db, now = Da
       try {
         const { record, unreadable } = await db.last();
         if (record && store.getState().status === 'idle') store.setState({ record, points: record.points });
+        if (progress) store.setState({ resumable: resumableOf(await progress.get()) });
         if (unreadable) store.setState({ storageMessage: `The saved search could not be read (${unreadable.field}: ${unreadable.message}); it is left in storage and the panel starts empty.` });
       } catch (e) {
         store.setState({ storageMessage: `Searches will not survive a reload: ${(e as Error).message}.` });
@@ -83,25 +92,48 @@ export function createCodesignController({ explorer, store, client, db, now = Da
 
     async importDataset(name, text) {
       if (text.length > MAX_DATASET_FILE_BYTES) {
-        store.setState({ predictorInfo: { status: 'error', description: null, message: `${name}: the file is over ${MAX_DATASET_FILE_BYTES / 1024 / 1024} MB` } });
+        store.setState({ predictorInfo: { ...store.getState().predictorInfo, importMessage: `${name} was not imported: the file is over ${MAX_DATASET_FILE_BYTES / 1024 / 1024} MB.` } });
         return;
       }
-      store.setState({ predictorInfo: { status: 'loading', description: null } });
+      const before = store.getState().predictorInfo;
+      store.setState({ predictorInfo: { ...before, importMessage: `Reading ${name}…` } });
       const info = await client.inspectPredictor({ kind: 'imported', text, name });
       if (!info.ok) {
-        // The previous dataset (if any) stays in use; the message names the entry and field.
-        store.setState({ predictorInfo: { status: 'error', description: null, message: `${name}: ${info.message}` } });
+        // The previous predictor (and dataset, if any) stays in use; the message names the entry and field.
+        const kept = store.getState().dataset?.name;
+        // The issues name the entry and field; the error's own message would repeat "invalid dataset".
+        const why = info.issues?.length ? info.issues.slice(0, 3).map((i) => `${i.path}: ${i.message}`).join('; ') : info.message;
+        store.setState({ predictorInfo: { ...before, importMessage: `${name} was not imported: ${why}. ${kept ? `The predictor stays fitted to ${kept}.` : 'No dataset is in use.'}` } });
         return;
       }
       store.setState({ dataset: { name, text }, predictorInfo: { status: 'ok', ...info } });
       explorer.getState().setCodesign({ predictor: 'imported' });
     },
 
-    async run() {
+    async run(resume = false) {
       const r = request();
       if ('issue' in r) return fail(`${r.issue.path}: ${r.issue.message}`, [r.issue]);
       const s = structuredClone(settings());
       const datasetName = store.getState().dataset?.name ?? null;
+      let saved: Evaluation[] = [];
+      if (resume) {
+        const p = await progress?.get();
+        if (!p) return fail('resume: no stopped search is saved');
+        // A resumed search must be the same search: it replays the saved one from its seed.
+        if (JSON.stringify(p.settings) !== JSON.stringify(s)) return fail('resume: the settings have changed since the search stopped; set them back or run a new search');
+        if (p.datasetName !== (s.predictor === 'imported' ? datasetName : null)) return fail(`resume: the search used dataset ${p.datasetName ?? '(none)'}; import that file again`);
+        saved = p.evaluations;
+      }
+      const evaluations: Evaluation[] = [];
+      let lastSaved = 0;
+      const saveProgress = () => {
+        if (!progress || evaluations.length === lastSaved) return;
+        lastSaved = evaluations.length;
+        const state: SavedProgress = { format: 'transcode-codesign-progress', version: 1, savedAt: new Date(now()).toISOString(), settings: s, datasetName: s.predictor === 'imported' ? datasetName : null, evaluations: [...evaluations] };
+        store.setState({ resumable: resumableOf(state) });
+        progress.put(state).catch((e: Error) => store.setState({ storageMessage: `The search in progress could not be saved: ${e.message}.` }));
+      };
+      const saver = setInterval(saveProgress, saveEveryMs);
       store.setState({ status: 'running', query: 0, budget: s.budget, step: '', startedAt: now(), points: [], error: null });
       let buffer: QueryPoint[] = [];
       let last: SearchProgress | null = null;
@@ -111,12 +143,18 @@ export function createCodesignController({ explorer, store, client, db, now = Da
         buffer = [];
       };
       const timer = setInterval(flush, flushMs);
-      const outcome = await client.search(r.req, (p) => {
+      const outcome = await client.search(saved.length ? { ...r.req, saved } : r.req, (p) => {
         last = p;
+        evaluations.push(p.evaluation);
         buffer.push(queryPoint(p.evaluation, p.query, p.bestSoFar.performance, p.step));
       });
       clearInterval(timer);
+      clearInterval(saver);
       flush();
+      if (outcome.ok) {
+        await progress?.clear().catch(() => undefined);
+        store.setState({ resumable: null });
+      } else saveProgress();
       if (outcome.ok) {
         const { result } = outcome;
         const record: SearchRecord = {
@@ -148,10 +186,16 @@ export function createCodesignController({ explorer, store, client, db, now = Da
       const seeds = Array.from({ length: Math.max(1, Math.min(10, Math.round(seedCount))) }, (_, i) => seed + i);
       const total = seeds.length * COMPARE_ALGORITHMS.length;
       store.setState({ compare: { status: 'running', done: 0, total, budget: rest.budget, seeds, summaries: [], message: null } });
+      // Runs go algorithm by algorithm, seed by seed (core/codesign/compare.ts), so `done` names the next one.
+      const next = (done: number) => (done < total ? `${COMPARE_ALGORITHMS[Math.floor(done / seeds.length)]}, seed ${seeds[done % seeds.length]}` : '');
+      store.setState({ compare: { ...store.getState().compare, current: next(0) } });
       const outcome = await client.compare({ ...rest, seeds, algorithms: [...COMPARE_ALGORITHMS] }, (_alg, _seed, done) => {
-        store.setState({ compare: { ...store.getState().compare, done } });
+        store.setState({ compare: { ...store.getState().compare, done, current: next(done) } });
+      }, (query) => {
+        const cmp = store.getState().compare;
+        store.setState({ compare: { ...cmp, current: `${next(cmp.done)}, query ${query}` } });
       });
-      const c = store.getState().compare;
+      const c = { ...store.getState().compare, current: '' };
       if (outcome.ok) store.setState({ compare: { ...c, status: 'done', summaries: outcome.summaries } });
       else store.setState({ compare: { ...c, status: outcome.cancelled ? 'cancelled' : 'error', message: outcome.message } });
     },

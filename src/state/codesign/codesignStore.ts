@@ -16,7 +16,11 @@ export interface PredictorInfoState {
   looSpearman?: number;
   entries?: number;
   skipped?: number;
+  /** The first few skipped entries' ids (hash keys), to name them. */
+  skippedIds?: string[];
   message?: string;
+  /** A dataset file that was refused, naming the entry and field; the predictor above it stays in use. */
+  importMessage?: string;
 }
 
 export interface CompareState {
@@ -27,6 +31,8 @@ export interface CompareState {
   seeds: number[];
   summaries: AlgorithmSummary[];
   message: string | null;
+  /** The run in progress, e.g. "boshcode, seed 3, query 12" (empty between runs). */
+  current?: string;
 }
 
 export interface CodesignRunState {
@@ -48,6 +54,8 @@ export interface CodesignRunState {
   predictorInfo: PredictorInfoState;
   /** Storage could not be used, or the saved search could not be read. */
   storageMessage: string | null;
+  /** A stopped search saved in IndexedDB that Resume continues (its queries so far, of its budget). */
+  resumable: { query: number; budget: number; algorithm: string; seed: number } | null;
   /** Panel fields holding a value that breaks a rule (not committed), by field path. */
   invalid: Record<string, string>;
 }
@@ -56,7 +64,7 @@ export const EMPTY_COMPARE: CompareState = { status: 'idle', done: 0, total: 0, 
 
 export const INITIAL_CODESIGN: CodesignRunState = {
   status: 'idle', query: 0, budget: 0, step: '', startedAt: null, points: [], record: null, error: null,
-  compare: EMPTY_COMPARE, dataset: null, predictorInfo: { status: 'idle', description: null }, storageMessage: null, invalid: {},
+  compare: EMPTY_COMPARE, dataset: null, predictorInfo: { status: 'idle', description: null }, storageMessage: null, invalid: {}, resumable: null,
 };
 
 export function createCodesignStore() {

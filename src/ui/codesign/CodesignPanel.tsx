@@ -9,6 +9,7 @@ import { SettingsForm } from './SettingsForm.tsx';
 import { RunBar } from './RunBar.tsx';
 import { ConvergencePlot } from './ConvergencePlot.tsx';
 import { PairScatter } from './PairScatter.tsx';
+import { CostFrontPlot } from './CostFrontPlot.tsx';
 import { BestPairCard } from './BestPairCard.tsx';
 import { CompareAlgorithms } from './CompareAlgorithms.tsx';
 import css from './codesign.css?inline';
@@ -44,6 +45,10 @@ export default function CodesignPanel() {
             <BestPairCard />
             <ConvergencePlot />
             <PairScatter />
+            <div className="cd-fronts">
+              <CostFrontPlot x="latencyS" y="energyJ" testId="cd-front-energy" />
+              <CostFrontPlot x="latencyS" y="areaMm2" testId="cd-front-area" />
+            </div>
           </div>
         </div>
         <CompareAlgorithms />

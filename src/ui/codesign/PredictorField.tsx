@@ -34,14 +34,20 @@ export function PredictorField() {
           />
         </label>
       )}
+      {info.importMessage && <p className={info.importMessage.startsWith('Reading') ? 'cd-caption' : 'cd-error'} role="status" data-testid="cd-import-message">{info.importMessage}</p>}
       <p className="cd-caption" data-testid="cd-predictor-info" aria-live="polite">
         {info.status === 'loading' && 'Reading the predictor…'}
         {info.status === 'error' && <span className="cd-error">{info.message}</span>}
         {info.status === 'ok' && (
           <>
             {info.looSpearman !== undefined && (
-              <strong data-testid="cd-loo">Leave-one-out Spearman ρ = {Number.isFinite(info.looSpearman) ? info.looSpearman.toFixed(2) : 'undefined (constant scores)'} over {info.entries} models{info.skipped ? ` (${info.skipped} without a score skipped)` : ''}. </strong>
+              <strong data-testid="cd-loo">Leave-one-out Spearman ρ = {Number.isFinite(info.looSpearman) ? info.looSpearman.toFixed(2) : 'undefined (constant scores)'} over {info.entries} models. </strong>
             )}
+            {info.skipped ? (
+              <span data-testid="cd-skipped">
+                {info.skipped} {info.skipped === 1 ? 'entry' : 'entries'} without a score skipped: {info.skippedIds?.join(', ')}{info.skipped > (info.skippedIds?.length ?? 0) ? ', …' : ''}.{' '}
+              </span>
+            ) : null}
             {info.description}
           </>
         )}

@@ -12,6 +12,7 @@ export function RunBar() {
   // Select the object (stable between updates), not a fresh array, or React re-renders forever.
   const invalid = Object.values(useCodesign((s) => s.invalid));
   const comparing = useCodesign((s) => s.compare.status === 'running');
+  const resumable = useCodesign((s) => s.resumable);
   const algorithm = useExplorer((s) => s.session.codesign.algorithm);
   const running = status === 'running';
   return (
@@ -20,6 +21,12 @@ export function RunBar() {
         <button type="button" className="primary" data-testid="cd-run" disabled={running || comparing || invalid.length > 0} onClick={() => void controller.run()}>
           Run search
         </button>
+        {resumable && !running && resumable.query < resumable.budget && (
+          <button type="button" data-testid="cd-resume" disabled={comparing || invalid.length > 0} onClick={() => void controller.run(true)}
+            title="Continue the stopped search from its saved queries (same settings and seed; saved queries are not simulated again)">
+            Resume {resumable.algorithm} at query {resumable.query + 1} / {resumable.budget}
+          </button>
+        )}
         <button type="button" data-testid="cd-cancel" disabled={!running && !comparing} onClick={() => controller.cancel()}>Cancel</button>
       </div>
       {running && (
@@ -30,7 +37,7 @@ export function RunBar() {
           </span>
         </div>
       )}
-      {status === 'cancelled' && <p className="cd-caption" data-testid="cd-status">Cancelled after {query} queries; the plots show them. The last finished search stays saved.</p>}
+      {status === 'cancelled' && <p className="cd-caption" data-testid="cd-status">Cancelled after {query} queries; the plots show them. Its queries are saved: Resume continues it.</p>}
       {invalid.length > 0 && <p className="cd-error" role="alert">Fix {invalid.length === 1 ? 'this field' : 'these fields'} to run: {invalid.join('; ')}</p>}
       {status === 'error' && error && (
         <div className="cd-error" role="alert" data-testid="cd-error">
