@@ -28,7 +28,7 @@ export type DynaPropOutcome =
 
 /** What the client needs of the worker's API (comlink's Remote of it, or a fake in tests). */
 export interface DynaPropRemote {
-  run(config: DynaPropRunConfig, datasetUrl: string, backend: BackendName | 'auto', onProgress: (p: DynaPropProgress) => void): Promise<DynaPropReply>;
+  run(config: DynaPropRunConfig, datasetUrl: string, backend: BackendName | 'auto', onProgress: (p: DynaPropProgress) => void, options?: DynaPropRunOptions): Promise<DynaPropReply>;
   cancel(): unknown;
 }
 
@@ -42,8 +42,14 @@ export interface DynaPropClientOptions {
   callback?: (f: (p: DynaPropProgress) => void) => (p: DynaPropProgress) => void;
 }
 
+/** How a run is carried out, beyond its configuration (nothing here changes what it learns). */
+export interface DynaPropRunOptions {
+  /** Validation batches per evaluation during training (all when unset); the test split is always whole. */
+  evalBatches?: number;
+}
+
 export interface DynaPropClient {
-  run(config: DynaPropRunConfig, datasetUrl: string, backend: BackendName | 'auto', onProgress: (p: DynaPropProgress) => void): Promise<DynaPropOutcome>;
+  run(config: DynaPropRunConfig, datasetUrl: string, backend: BackendName | 'auto', onProgress: (p: DynaPropProgress) => void, options?: DynaPropRunOptions): Promise<DynaPropOutcome>;
   /** Cancels the running run and any waiting one. */
   cancel(): void;
   /** Workers created so far (tests, diagnostics). */
@@ -114,7 +120,7 @@ export function createDynaPropClient(options: DynaPropClientOptions): DynaPropCl
         w.terminate();
       }
     }, Math.min(1000, silenceMs / 4));
-    w.call((remote) => remote.run(job.args[0], job.args[1], job.args[2], beat))
+    w.call((remote) => remote.run(job.args[0], job.args[1], job.args[2], beat, job.args[4]))
       .then(
         (reply): DynaPropOutcome => reply,
         (e: unknown): DynaPropOutcome => {

@@ -45,9 +45,13 @@ export class Pruner {
     // Tables see magnitudes before this site's own pruning (upstream sites stay pruned),
     // so re-profiling under the current thresholds converges instead of reading back its own zeros.
     profiler?.sample(tag, 'fwd', x);
-    return pruneWithGradient(x, this.tauI(tag.opType), this.tauT(tag.opType), {
-      onForward: (y) => this.ledger.record(tag, 'fwd', y, layout),
-      onBackward: (delta) => this.ledger.record(tag, 'bwd', delta, layout),
+    const tauI = this.tauI(tag.opType), tauT = this.tauT(tag.opType);
+    // Nothing to prune, count or sample at this site on this pass (an unpruned run between
+    // counted steps, or a τ of 0 for this op type): the op would be an identity, so leave it out.
+    if (!(tauI > 0) && !(tauT > 0) && !profiler && !this.ledger.isCounting) return x;
+    return pruneWithGradient(x, tauI, tauT, {
+      onForward: (y, keep) => this.ledger.record(tag, 'fwd', y, layout, keep),
+      onBackward: (delta, keep) => this.ledger.record(tag, 'bwd', delta, layout, keep),
       onIncomingGradient: profiler ? (dy) => profiler.sample(tag, 'bwd', dy) : undefined,
     });
   }

@@ -12,7 +12,7 @@ import { buildThresholdTable, thresholdForSparsity, type ThresholdTable } from '
 import { summarizeSparsity, type SparsitySummary } from './summary.ts';
 import type { SiteOpType } from './sites.ts';
 import type { DatasetFile, DatasetSplit } from './data/datasetFile.ts';
-import { batchOrder, makeBatch } from './data/batches.ts';
+import { batchOrder, DATASET_INFO, makeBatch, type Alignment } from './data/batches.ts';
 
 export interface DynaPropProgress {
   step: number;
@@ -64,10 +64,10 @@ export class RunCancelled extends Error {
 const CALIBRATION_BATCHES = 4;
 const HELD_OUT_GRADIENT_BATCHES = 4;
 
-function* splitBatches(split: DatasetSplit, batchSize: number, seqLen: number, limit = Infinity): Generator<HostBatch> {
+function* splitBatches(split: DatasetSplit, batchSize: number, seqLen: number, align: Alignment, limit = Infinity): Generator<HostBatch> {
   for (let start = 0, n = 0; start < split.count && n < limit; start += batchSize, n++) {
     const idx = Array.from({ length: Math.min(batchSize, split.count - start) }, (_, i) => start + i);
-    yield makeBatch(split, idx, seqLen);
+    yield makeBatch(split, idx, seqLen, align);
   }
 }
 
@@ -79,7 +79,9 @@ export async function runDynaProp(input: DynaPropRunConfig, data: DatasetFile, o
   const session = new TrainingSession(config, data.vocab.length, data.labels.length);
   const rng = createRng(config.seed);
   const calibrationRng = createRng(`${config.seed}:calibration`);
-  const calibration = batchOrder(train.count, config.batchSize, calibrationRng, 0).slice(0, CALIBRATION_BATCHES).map((idx) => makeBatch(train, idx, config.seqLen));
+  const align = DATASET_INFO[config.dataset].align;
+  const batches = (split: DatasetSplit, limit?: number) => splitBatches(split, config.batchSize, config.seqLen, align, limit);
+  const calibration = batchOrder(train.count, config.batchSize, calibrationRng, 0).slice(0, CALIBRATION_BATCHES).map((idx) => makeBatch(train, idx, config.seqLen, align));
   const tables: ThresholdTable[] = [];
   const wantsA = config.targetActivationSparsity !== null, wantsT = config.targetGradientSparsity !== null;
 
@@ -108,14 +110,14 @@ export async function runDynaProp(input: DynaPropRunConfig, data: DatasetFile, o
       if (opts.control?.cancelled) throw new RunCancelled(step);
       if (step > 0 && (wantsA || wantsT) && step % config.reprofileEvery === 0) calibrate(1);
       if (order.length === 0) order = batchOrder(train.count, config.batchSize, rng, epoch++);
-      const out = session.trainStep(makeBatch(train, order.shift()!, config.seqLen));
+      const out = session.trainStep(makeBatch(train, order.shift()!, config.seqLen, align));
       lastLoss = out.loss;
       const entry: DynaPropResult['history'][number] = { step: step + 1, loss: out.loss };
       const last = step + 1 === config.steps;
       let validationNow: { accuracy: number; loss: number } | undefined;
       if ((step + 1) % config.evalEvery === 0 || last) {
         session.evalLedger.enabled = false;
-        validationNow = session.evaluate(splitBatches(validation, config.batchSize, config.seqLen, opts.evalBatches));
+        validationNow = session.evaluate(batches(validation, opts.evalBatches));
         session.evalLedger.enabled = true;
         entry.validationAccuracy = validationNow.accuracy;
       }
@@ -134,11 +136,11 @@ export async function runDynaProp(input: DynaPropRunConfig, data: DatasetFile, o
     // Held out: thresholds re-derived for the final weights, then measured on validation batches.
     if (wantsA || wantsT) calibrate(1);
     session.evalLedger.reset();
-    const validationFinal = session.evaluate(splitBatches(validation, config.batchSize, config.seqLen, opts.evalBatches));
-    for (const b of splitBatches(validation, config.batchSize, config.seqLen, HELD_OUT_GRADIENT_BATCHES)) session.heldOutGradients(b);
+    const validationFinal = session.evaluate(batches(validation, opts.evalBatches));
+    for (const b of batches(validation, HELD_OUT_GRADIENT_BATCHES)) session.heldOutGradients(b);
     const heldOut = summarizeSparsity(session.evalLedger.snapshot());
     session.evalLedger.enabled = false;
-    const test = session.evaluate(splitBatches(data.splits.test, config.batchSize, config.seqLen));
+    const test = session.evaluate(batches(data.splits.test));
     return {
       config, accuracy: test.accuracy, loss: Number.isFinite(test.loss) ? test.loss : lastLoss, validation: validationFinal, history,
       thresholds: { tauI: session.pruner.thresholds.activation, tauT: session.pruner.thresholds.gradient, tauParam: session.paramGradientTau, tables: [...tables] },

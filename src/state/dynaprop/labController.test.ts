@@ -4,6 +4,7 @@ import { defaultSession, DEFAULT_SETTINGS } from '../../core/share/defaults.ts';
 import { measuredSparsityForElector } from '../../core/dynaprop/toElector.ts';
 import { createExplorerStore } from '../store.ts';
 import { createLabController } from './labController.ts';
+import { LAB_EVAL_BATCHES } from './labConfig.ts';
 import { memoryLabStore } from './labDb.ts';
 import { labFileJson, labRunOf, newRecord, type LabRecord } from './labRecord.ts';
 import { createLabStore } from './labStore.ts';
@@ -52,6 +53,8 @@ describe('the DynaProp lab controller', () => {
     await done;
     expect(h.calls).toHaveLength(1);
     expect(h.calls[0]).toMatchObject({ url: 'http://example.test/app/data/names.v1.json', backend: 'cpu', config: { seed: 7, steps: 5, targetActivationSparsity: 0.3, reportEvery: 1 } });
+    // Curves evaluate on a slice of validation (the test accuracy is over the whole split).
+    expect(h.calls[0].options).toEqual({ evalBatches: LAB_EVAL_BATCHES });
     const s = h.lab.getState();
     expect(s.status).toBe('done');
     expect(s.live.map((p) => p.step)).toEqual([1, 2, 3, 4, 5]);

@@ -17,7 +17,7 @@ import { DEFAULT_SETTINGS } from '../../core/share/defaults.ts';
 import { simOptionsOf } from '../../core/share/runSettings.ts';
 import type { DynaPropClient, DynaPropOutcome } from '../../workers-client/dynapropClient.ts';
 import type { ExplorerStoreApi } from '../store.ts';
-import { checkLabExperiment, checkLabRun, labDatasetUrl, targetsLabel } from './labConfig.ts';
+import { checkLabExperiment, checkLabRun, LAB_EVAL_BATCHES, labDatasetUrl, targetsLabel } from './labConfig.ts';
 import type { LabRecordStore } from './labDb.ts';
 import { labFileJson, labRunOf, newRecord, parseLabFile, type LabRecord } from './labRecord.ts';
 import { EMPTY_COMPARE, type LabStoreApi, type LivePoint } from './labStore.ts';
@@ -124,7 +124,7 @@ export function createLabController(deps: LabDeps): LabController {
   /** Runs one configuration; false when the job should stop (cancelled, superseded, failed). */
   const runOne = async (job: number, config: DynaPropRunConfig, record: LabRecord): Promise<boolean> => {
     const { dynaprop } = explorer.getState().session;
-    const outcome: DynaPropOutcome = await client.run(config, labDatasetUrl(config.dataset, deps.base), dynaprop.backend, onProgress(job));
+    const outcome: DynaPropOutcome = await client.run(config, labDatasetUrl(config.dataset, deps.base), dynaprop.backend, onProgress(job), { evalBatches: LAB_EVAL_BATCHES });
     if (job !== jobSeq) return false;
     flush();
     if (outcome.ok) {

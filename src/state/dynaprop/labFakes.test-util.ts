@@ -2,7 +2,7 @@
 import type { DynaPropRunConfig } from '../../core/dynaprop/config.ts';
 import type { DynaPropProgress, DynaPropResult } from '../../core/dynaprop/run.ts';
 import type { SparsitySummary } from '../../core/dynaprop/summary.ts';
-import type { DynaPropClient, DynaPropOutcome } from '../../workers-client/dynapropClient.ts';
+import type { DynaPropClient, DynaPropOutcome, DynaPropRunOptions } from '../../workers-client/dynapropClient.ts';
 
 const ratio = (x: number | null) => ({ all: x, real: x, numel: x === null ? 0 : 100 });
 
@@ -40,12 +40,12 @@ export type Script = 'ok' | 'crash' | 'config-error' | 'hang';
  * script says (the last entry repeats). `cancel` stops the run at its next step.
  */
 export function fakeClient(script: Script[] = ['ok'], tickMs = 1) {
-  const calls: { config: DynaPropRunConfig; url: string; backend: string }[] = [];
+  const calls: { config: DynaPropRunConfig; url: string; backend: string; options?: DynaPropRunOptions }[] = [];
   let cancelFlag: { cancelled: boolean } | null = null;
   const client: Pick<DynaPropClient, 'run' | 'cancel'> = {
-    run(config, url, backend, onProgress: (p: DynaPropProgress) => void) {
+    run(config, url, backend, onProgress: (p: DynaPropProgress) => void, options) {
       const plan = script[Math.min(calls.length, script.length - 1)];
-      calls.push({ config, url, backend });
+      calls.push({ config, url, backend, options });
       // Newest wins, as the real client: a running one is cancelled.
       if (cancelFlag) cancelFlag.cancelled = true;
       const mine = (cancelFlag = { cancelled: false });

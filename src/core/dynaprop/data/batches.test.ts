@@ -19,6 +19,19 @@ describe('makeBatch', () => {
     expect(Array.from(b.labels)).toEqual([1, 0, 1]);
   });
 
+  it('end-aligned: keeps CLS first and the last tokens at the end of the row, so a long sequence loses its middle-to-start', () => {
+    const b = makeBatch(split, [1, 0, 2], 4, 'end');
+    // Sequence 1 is CLS 3 4 5 6: CLS, then its last three tokens. Sequence 0 is CLS 9: CLS, padding, 9.
+    expect(Array.from(b.ids)).toEqual([CLS, 4, 5, 6, CLS, PAD, PAD, 9, CLS, PAD, PAD, PAD]);
+    expect(Array.from(b.mask)).toEqual([1, 1, 1, 1, 1, 0, 0, 1, 1, 0, 0, 0]);
+    expect(Array.from(b.labels)).toEqual([1, 0, 1]);
+  });
+
+  it('names are end-aligned (their last letters carry the label), spam start-aligned', () => {
+    expect(DATASET_INFO.names.align).toBe('end');
+    expect(DATASET_INFO.spam.align).toBe('start');
+  });
+
   it('refuses an index outside the split', () => {
     expect(() => makeBatch(split, [3], 4)).toThrow(/index 3 is outside the split/);
   });

@@ -14,10 +14,20 @@ export const DATASET_NAMES = DATASET_IDS;
 export type DatasetName = DatasetId;
 
 /** What each dataset is and the sequence length a run uses unless told otherwise (tokens, CLS included). */
-export const DATASET_INFO: Record<DatasetName, { description: string; seqLen: number }> = {
-  names: { description: 'English first names, female or male, one character per token', seqLen: DATASET_SEQ_LEN.names },
+/**
+ * How a sequence sits in its T positions. `start`: CLS, the tokens, then padding; a long
+ * sequence loses its end. `end`: CLS, padding, then the tokens, so the last tokens sit at a
+ * fixed offset from CLS (the pooler's token) and a long sequence loses its beginning.
+ */
+export type Alignment = 'start' | 'end';
+
+export const DATASET_INFO: Record<DatasetName, { description: string; seqLen: number; align: Alignment }> = {
+  // End-aligned: a name's last letters carry most of its gender, and at a fixed offset from CLS
+  // one attention layer can read them; start-aligned, the model must first learn where each
+  // name ends (docs/dynaprop-lab.md §4 has the measurements).
+  names: { description: 'English first names, female or male, one character per token', seqLen: DATASET_SEQ_LEN.names, align: 'end' },
   // 64 of the 128 stored tokens by default: a training step on wasm then takes ~0.6 s, not ~1.5 s.
-  spam: { description: 'SpamAssassin e-mails, ham or spam: subject and start of the body, one word per token', seqLen: DATASET_SEQ_LEN.spam },
+  spam: { description: 'SpamAssassin e-mails, ham or spam: subject and start of the body, one word per token', seqLen: DATASET_SEQ_LEN.spam, align: 'start' },
 };
 
 export const isDatasetName = (name: string): name is DatasetName => (DATASET_NAMES as readonly string[]).includes(name);
@@ -26,16 +36,24 @@ export const isDatasetName = (name: string): name is DatasetName => (DATASET_NAM
 export const datasetUrl = (name: DatasetName): string => `data/${name}.v1.json`;
 
 /**
- * Sequences `indices` of a split as a B × seqLen batch: cut to `seqLen` tokens, padded
- * with PAD, with mask 1 at real tokens.
+ * Sequences `indices` of a split as a B × seqLen batch, padded with PAD, with mask 1 at
+ * real tokens. `start`: the first `seqLen` tokens from position 0. `end`: CLS at position 0
+ * and the last `seqLen − 1` tokens after it at the end of the row (`Alignment`).
  */
-export function makeBatch(split: DatasetSplit, indices: readonly number[], seqLen: number): HostBatch {
+export function makeBatch(split: DatasetSplit, indices: readonly number[], seqLen: number, align: Alignment = 'start'): HostBatch {
   const b = indices.length;
   const ids = new Int32Array(b * seqLen).fill(PAD), mask = new Float32Array(b * seqLen), labels = new Int32Array(b);
   indices.forEach((s, row) => {
     if (!Number.isInteger(s) || s < 0 || s >= split.count) throw new RangeError(`batch index ${s} is outside the split (${split.count} sequences)`);
-    const start = split.offsets[s], len = Math.min(split.offsets[s + 1] - start, seqLen);
-    for (let t = 0; t < len; t++) { ids[row * seqLen + t] = split.tokens[start + t]; mask[row * seqLen + t] = 1; }
+    const start = split.offsets[s], end = split.offsets[s + 1], len = Math.min(end - start, seqLen);
+    const at = row * seqLen;
+    if (align === 'start' || len === 0) {
+      for (let t = 0; t < len; t++) { ids[at + t] = split.tokens[start + t]; mask[at + t] = 1; }
+    } else {
+      // Position 0 keeps the sequence's first token (CLS); the rest fill the row from its end.
+      ids[at] = split.tokens[start]; mask[at] = 1;
+      for (let t = 1; t < len; t++) { ids[at + seqLen - t] = split.tokens[end - t]; mask[at + seqLen - t] = 1; }
+    }
     labels[row] = split.labels[s];
   });
   return { ids, mask, labels };

@@ -158,7 +158,7 @@ export class TrainingSession {
     const b = batch.labels.length, t = this.config.seqLen;
     const lengths = Array.from({ length: b }, (_, i) => batch.mask.subarray(i * t, (i + 1) * t).reduce((a, x) => a + x, 0));
     const mask = tf.tensor2d(batch.mask, [b, t]);
-    ledger.setBatch({ mask, lengths, seqLen: t });
+    ledger.setBatch({ mask, hostMask: batch.mask, lengths, seqLen: t });
     const previousLedger = this.pruner.ledger;
     this.pruner.ledger = ledger;
     try {
