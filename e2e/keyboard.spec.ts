@@ -97,6 +97,7 @@ test('keyboard only: explanations, presets, a parameter, tabs and the Pareto fro
   await page.keyboard.press('ArrowRight');
   await expect(page.getByRole('tab', { name: 'Sweep & Pareto' })).toHaveAttribute('aria-selected', 'true');
   await expect(page.getByRole('tab', { name: 'Sweep & Pareto' })).toBeFocused();
+  await expect(page.getByTestId('sweep-view')).toBeVisible();
   await tabTo(page, (f) => f.testId === 'sweep-samples', 'the sample count');
   await page.keyboard.press('Control+A');
   await page.keyboard.type('500');
@@ -149,6 +150,7 @@ test('keyboard only: the skip link goes to the results', async ({ page }) => {
 test('keyboard only: focus stays on a control when a sweep finishes', async ({ page }) => {
   await openApp(page);
   await page.getByRole('tab', { name: 'Sweep & Pareto' }).click();
+  await expect(page.getByTestId('sweep-view')).toBeVisible();
   await tabTo(page, (f) => f.testId === 'sweep-samples', 'the sample count');
   await page.keyboard.press('Control+A');
   await page.keyboard.type('300');

@@ -4,6 +4,7 @@ import { App } from './ui/App.tsx';
 import { ExplorerContext } from './state/useExplorer.ts';
 import { bootExplorer } from './state/boot.ts';
 import { SweepContext } from './state/sweep/appSweep.ts';
+import { PanelsContext } from './state/panels.ts';
 import './ui/styles.css';
 
 const root = document.getElementById('root');
@@ -14,7 +15,9 @@ createRoot(root).render(
   <StrictMode>
     <ExplorerContext.Provider value={app.explorer}>
       <SweepContext.Provider value={app.sweep}>
-        <App />
+        <PanelsContext.Provider value={app.panels}>
+          <App />
+        </PanelsContext.Provider>
       </SweepContext.Provider>
     </ExplorerContext.Provider>
   </StrictMode>,

@@ -4,9 +4,9 @@
  * else the defaults; see initialSession.ts), create the explorer store, and
  * connect the controllers that keep results, sweeps, storage and the address bar
  * in step with it. Components receive what this returns through context
- * (main.tsx). The DynaProp lab and the co-design panel are the exception: their
- * stores and workers are created in state/ (appLab.ts, appCodesign.ts) by their
- * tabs' chunks on first open, so that none of their code is in the main bundle.
+ * (main.tsx). The DynaProp lab's and the co-design panel's stores are made here
+ * too, as memoised loaders (panels.ts): their code arrives when a tab first opens,
+ * so none of it is in the main bundle.
  */
 import { createExplorerStore, type ExplorerStoreApi } from './store.ts';
 import { startSimulationController } from './simulationController.ts';
@@ -19,10 +19,12 @@ import { previousSessionSlot } from './previousSession.ts';
 import { registerServiceWorker } from './serviceWorker.ts';
 import { startAppSweep, type AppSweep } from './sweep/appSweep.ts';
 import { sweepPool } from '../workers-client/sweepPool.ts';
+import { createLazyPanels, type LazyPanels } from './panels.ts';
 
 export interface BootedApp {
   explorer: ExplorerStoreApi;
   sweep: AppSweep;
+  panels: LazyPanels;
 }
 
 export function bootExplorer(): BootedApp {
@@ -60,5 +62,5 @@ export function bootExplorer(): BootedApp {
   // The opened view is stored at once, so a reload right away restores it even without the link.
   if (choice.source !== 'storage') persistence.saveNow();
   registerServiceWorker();
-  return { explorer: store, sweep };
+  return { explorer: store, sweep, panels: createLazyPanels(store) };
 }

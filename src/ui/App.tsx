@@ -3,19 +3,20 @@
  * right, the session bar (share, import, export) on top. Components read the
  * store themselves; App only arranges them.
  */
-import { lazy, Suspense, useRef, useState } from 'react';
+import { lazy, Suspense, useEffect, useRef, useState } from 'react';
 import { TransformerEditor } from './editors/TransformerEditor.tsx';
 import { AcceleratorEditor } from './editors/AcceleratorEditor.tsx';
 import { RunSettingsEditor } from './editors/RunSettingsEditor.tsx';
 import { ResultsView } from './results/ResultsView.tsx';
 import { ComparePanel } from './results/ComparePanel.tsx';
-import { SweepView } from './sweep/SweepView.tsx';
 import { SessionBar } from './session/SessionBar.tsx';
 import { NoticeBanner } from './session/NoticeBanner.tsx';
 import { Tabs } from './common/Tabs.tsx';
 import { useExplorer, useExplorerApi } from '../state/useExplorer.ts';
 import type { ViewTab } from '../core/share/schema.ts';
 import { Intro, IntroReopen } from './intro/Intro.tsx';
+// The sweep view's styles stay in the main sheet: other panels share its progress bar and tables.
+import './sweep/sweep.css';
 
 // Its own chunk (tfjs only in its worker), so the main bundle stays small. A chunk that cannot
 // load (offline, before it was cached) says so instead of breaking the app.
@@ -23,6 +24,21 @@ const DynaPropLab = lazy(() => import('./dynaprop/DynaPropLab.tsx').catch(() => 
 
 // The co-design panel: its own chunk too (tfjs only in the co-design worker).
 const CodesignPanel = lazy(() => import('./codesign/CodesignPanel.tsx').catch(() => ({ default: () => <p role="alert">The co-design panel could not load; reload to try again.</p> })));
+
+// The sweep view (its plot engine, d3's zoom and brush) loads when the tab first opens; the
+// sweep itself runs in state/sweep, so a shared sweep starts before its view has loaded.
+// It is fetched when the page is idle, so the tab usually opens at once.
+const loadSweepView = () => import('./sweep/SweepView.tsx');
+const SweepView = lazy(() => loadSweepView().then((m) => ({ default: m.SweepView })).catch(() => ({ default: () => <p role="alert">The sweep view could not load; reload to try again.</p> })));
+function prefetchSweepViewWhenIdle(): () => void {
+  const prefetch = () => void loadSweepView().catch(() => { /* the tab reports it when opened */ });
+  if (typeof requestIdleCallback === 'function') {
+    const id = requestIdleCallback(prefetch, { timeout: 5000 });
+    return () => cancelIdleCallback(id);
+  }
+  const id = setTimeout(prefetch, 2000);
+  return () => clearTimeout(id);
+}
 
 const VIEWS: readonly { id: ViewTab; label: string }[] = [
   { id: 'results', label: 'Results' },
@@ -41,6 +57,10 @@ export function App() {
   // On a phone the editors fold away behind a toggle and the results come first; on a desktop both are always shown.
   const [editorsOpen, setEditorsOpen] = useState(false);
   const resultsRef = useRef<HTMLElement>(null);
+  // Once opened, the sweep view stays mounted (hidden) so its plot keeps its zoom and selection.
+  const [sweepOpened, setSweepOpened] = useState(view === 'sweep');
+  if (view === 'sweep' && !sweepOpened) setSweepOpened(true);
+  useEffect(prefetchSweepViewWhenIdle, []);
   return (
     <div className="app" data-theme={theme}>
       {/* Not a plain #fragment: the hash holds share links. */}
@@ -100,7 +120,7 @@ export function App() {
             {view === 'codesign' && <Suspense fallback="Loading…"><CodesignPanel /></Suspense>}
             {/* The sweep keeps running and keeps its points while another view is shown. */}
             <div hidden={view !== 'sweep'}>
-              <SweepView active={view === 'sweep'} />
+              {sweepOpened && <Suspense fallback="Loading…"><SweepView active={view === 'sweep'} /></Suspense>}
             </div>
           </div>
         </main>

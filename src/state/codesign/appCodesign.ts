@@ -1,8 +1,8 @@
 /**
- * The app's co-design panel: one controller and run store per explorer store, on the app's
- * co-design worker and IndexedDB. Created by the panel's chunk the first time the tab opens
- * (nothing of it is in the main bundle) and kept for the page's life, so a search goes on
- * while another tab is shown.
+ * The app's co-design panel: a controller and run store on the app's co-design worker and
+ * IndexedDB. Start-up owns it (state/panels.ts loads this module and calls
+ * `createAppCodesign` the first time the tab opens, so nothing of it is in the main
+ * bundle) and keeps it for the page's life, so a search goes on while another tab is shown.
  */
 import { useStore } from 'zustand';
 import { createStoreContext } from '../storeContext.ts';
@@ -18,18 +18,12 @@ export interface AppCodesign {
   controller: CodesignController;
 }
 
-const panels = new WeakMap<ExplorerStoreApi, AppCodesign>();
-
-export function appCodesignFor(explorer: ExplorerStoreApi): AppCodesign {
-  let panel = panels.get(explorer);
-  if (!panel) {
-    const store = createCodesignStore();
-    const controller = createCodesignController({ explorer, store, client: codesignClient(), db: indexedDbSearchStore(), progress: indexedDbProgressStore() });
-    void controller.load();
-    void controller.describePredictor();
-    panels.set(explorer, (panel = { store, controller }));
-  }
-  return panel;
+export function createAppCodesign(explorer: ExplorerStoreApi): AppCodesign {
+  const store = createCodesignStore();
+  const controller = createCodesignController({ explorer, store, client: codesignClient(), db: indexedDbSearchStore(), progress: indexedDbProgressStore() });
+  void controller.load();
+  void controller.describePredictor();
+  return { store, controller };
 }
 
 const codesignContext = createStoreContext<AppCodesign>('CodesignContext');

@@ -1,8 +1,8 @@
 /**
- * The app's DynaProp lab: one controller and run store per explorer store, on the
- * app's DynaProp worker, IndexedDB and simulation worker. Created by the lab panel's
- * chunk the first time the tab opens (nothing of it is in the main bundle), and kept
- * for the page's life, so a run goes on while another tab is shown.
+ * The app's DynaProp lab: a controller and run store on the app's DynaProp worker,
+ * IndexedDB and simulation worker. Start-up owns it (state/panels.ts loads this module
+ * and calls `createAppLab` the first time the lab tab opens, so nothing of it is in the
+ * main bundle) and keeps it for the page's life.
  */
 import { useStore } from 'zustand';
 import { createStoreContext } from '../storeContext.ts';
@@ -18,19 +18,13 @@ export interface AppLab {
   controller: LabController;
 }
 
-const labs = new WeakMap<ExplorerStoreApi, AppLab>();
-
-export function appLabFor(explorer: ExplorerStoreApi): AppLab {
-  let lab = labs.get(explorer);
-  if (!lab) {
-    const store = createLabStore();
-    const controller = createLabController({
-      explorer, lab: store, client: dynapropClient(), db: indexedDbLabStore(), simulate: simulateInWorker, base: document.baseURI,
-    });
-    void controller.load();
-    labs.set(explorer, (lab = { store, controller }));
-  }
-  return lab;
+export function createAppLab(explorer: ExplorerStoreApi): AppLab {
+  const store = createLabStore();
+  const controller = createLabController({
+    explorer, lab: store, client: dynapropClient(), db: indexedDbLabStore(), simulate: simulateInWorker, base: document.baseURI,
+  });
+  void controller.load();
+  return { store, controller };
 }
 
 const labContext = createStoreContext<AppLab>('LabContext');

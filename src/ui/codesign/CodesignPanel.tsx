@@ -3,8 +3,8 @@
  * Search transformer–accelerator pairs for the best weighted mix of predicted accuracy,
  * latency, energy and area, watch the search converge, and load the best pair into the editors.
  */
-import { useExplorerApi } from '../../state/useExplorer.ts';
-import { appCodesignFor, CodesignContext, useCodesign } from '../../state/codesign/appCodesign.ts';
+import { usePanels, useLoaded } from '../../state/panels.ts';
+import { CodesignContext, useCodesign } from '../../state/codesign/appCodesign.ts';
 import { SettingsForm } from './SettingsForm.tsx';
 import { RunBar } from './RunBar.tsx';
 import { ConvergencePlot } from './ConvergencePlot.tsx';
@@ -28,7 +28,10 @@ function StorageNote() {
 }
 
 export default function CodesignPanel() {
-  const panel = appCodesignFor(useExplorerApi());
+  const loaded = useLoaded(usePanels().codesign);
+  if (loaded.status === 'loading') return <p role="status">Loading the co-design panel…</p>;
+  if (loaded.status === 'failed') return <p role="alert">The co-design panel could not start ({loaded.message}); open the tab again to retry.</p>;
+  const panel = loaded.value;
   return (
     <CodesignContext.Provider value={panel}>
       <div className="codesign" data-testid="codesign-panel">

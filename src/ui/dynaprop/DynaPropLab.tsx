@@ -4,8 +4,8 @@
  * activations and gradients, watch it learn, compare pruning targets, and hand the
  * measured sparsity to the simulator.
  */
-import { useExplorerApi } from '../../state/useExplorer.ts';
-import { appLabFor, LabContext } from '../../state/dynaprop/appLab.ts';
+import { usePanels, useLoaded } from '../../state/panels.ts';
+import { LabContext } from '../../state/dynaprop/appLab.ts';
 import { LabForm } from './LabForm.tsx';
 import { RunControls } from './RunControls.tsx';
 import { CurvesCharts } from './CurvesChart.tsx';
@@ -28,7 +28,10 @@ if (typeof document !== 'undefined' && !document.querySelector('style[data-lab]'
 }
 
 export default function DynaPropLab() {
-  const lab = appLabFor(useExplorerApi());
+  const loaded = useLoaded(usePanels().lab);
+  if (loaded.status === 'loading') return <p role="status">Loading the lab…</p>;
+  if (loaded.status === 'failed') return <p role="alert">The DynaProp lab could not start ({loaded.message}); open the tab again to retry.</p>;
+  const lab = loaded.value;
   return (
     <LabContext.Provider value={lab}>
       <div className="lab" data-testid="dynaprop-lab">

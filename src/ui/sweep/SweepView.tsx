@@ -16,7 +16,6 @@ import { FrontTable } from './FrontTable.tsx';
 import { SweepExport } from './SweepExport.tsx';
 import { useSweepApi, useSweepRun } from '../../state/sweep/appSweep.ts';
 import type { PlotEngine } from './plotEngine.ts';
-import './sweep.css';
 
 const SweepHistory = lazy(() => import('./SweepHistory.tsx'));
 // Lazy: the parallel-coordinates view and its parameter regeneration load when first opened.
