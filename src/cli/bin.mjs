@@ -3,5 +3,6 @@
 import { register } from 'tsx/esm/api';
 
 register();
-const { main } = await import('./main.ts');
+const { main, exitQuietlyOnEpipe } = await import('./main.ts');
+exitQuietlyOnEpipe();
 process.exitCode = await main(process.argv.slice(2));

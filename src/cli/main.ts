@@ -1,5 +1,6 @@
 /** The `transcode` command-line tool: ELECTOR simulations and sweeps over the same core as the app. */
-import { readFileSync } from 'node:fs';
+import { createReadStream, readFileSync } from 'node:fs';
+import { once } from 'node:events';
 import { EXIT, UsageError, type CliIo } from './io.ts';
 import { simulateCommand } from './simulateCommand.ts';
 import { sweepCommand } from './sweepCommand.ts';
@@ -31,6 +32,11 @@ export function nodeIo(): CliIo {
     stdout: (t) => process.stdout.write(t),
     stderr: (t) => process.stderr.write(t),
     readFile: (p) => readFileSync(p, 'utf8'),
+    openRead: (p) => (p === '-' ? process.stdin : createReadStream(p)),
+    // Node queues what a pipe cannot take yet: wait for 'drain' so a batch's output does not pile up in memory.
+    stdoutReady: async () => {
+      if (process.stdout.writableNeedDrain) await once(process.stdout, 'drain');
+    },
   };
 }
 
@@ -59,12 +65,16 @@ export async function main(argv: string[], io: CliIo = nodeIo()): Promise<number
   }
 }
 
-// Run when executed directly (npm run cli), not when imported by tests or bin.mjs.
-if (import.meta.url === `file://${process.argv[1]}`) {
-  // EPIPE (e.g. `| head`) is not an error for a CLI.
+/** EPIPE (e.g. `| head`) is not an error for a CLI: the reader has all it wants. Installed by both entry points. */
+export function exitQuietlyOnEpipe(): void {
   process.stdout.on('error', (e: NodeJS.ErrnoException) => {
     if (e.code === 'EPIPE') process.exit(0);
   });
+}
+
+// Run when executed directly (npm run cli), not when imported by tests or bin.mjs.
+if (import.meta.url === `file://${process.argv[1]}`) {
+  exitQuietlyOnEpipe();
   main(process.argv.slice(2)).then((code) => {
     process.exitCode = code;
   });

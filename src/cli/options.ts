@@ -1,6 +1,8 @@
 /** Flags shared by `simulate` and `sweep`, parsed into `SimOptions`. */
 import { RUN_SETTING_LIMITS, type CostModel, type SimMode, type SimOptions } from '../core/elector/types.ts';
 import { REFERENCE_SEQ_LEN } from '../core/share/runSettings.ts';
+import { validateConstantsOverride, type ConstantsOverride } from '../core/elector/constants/validate.ts';
+import { formatIssues } from '../core/space/issues.ts';
 import { UsageError } from './io.ts';
 
 export const SIM_FLAGS = {
@@ -42,29 +44,24 @@ export interface SimFlagValues {
 /** `readJson` reads the --constants file; injected so tests need no files. */
 export function simOptionsFromFlags(v: SimFlagValues, readJson?: (path: string, flag: string) => unknown): SimOptions {
   const options: SimOptions = { timeline: v.timeline ?? false };
-  if (v.constants !== undefined) {
-    if (!readJson) throw new UsageError('--constants is not available here');
-    const c = readJson(v.constants, '--constants');
-    if (typeof c !== 'object' || c === null || Array.isArray(c) || Object.keys(c).some((k) => k !== 'reference' && k !== 'elector')) {
-      throw new UsageError('--constants: expected {"reference"?: {...}, "elector"?: {...}} overriding entries of the constants tables');
-    }
-    const { reference, elector } = c as { reference?: object; elector?: object };
-    if (reference) options.referenceConstants = reference;
-    if (elector) options.electorConstants = elector;
-  }
   if (v.mode !== undefined) options.mode = parseMode(v.mode, '--mode');
   if (v['cost-model'] !== undefined) options.costModel = parseCostModel(v['cost-model'], '--cost-model');
-  if (v.clock !== undefined) {
-    const mhz = Number(v.clock);
-    if (!(mhz > 0 && Number.isFinite(mhz))) throw new UsageError(`--clock: "${v.clock}" must be a positive number of MHz`);
-    options.clockMHz = mhz;
+  // After --cost-model: an entry the chosen model does not read is refused, not silently dropped.
+  if (v.constants !== undefined) {
+    if (!readJson) throw new UsageError('--constants is not available here');
+    const c = checkConstants(readJson(v.constants, '--constants'), options.costModel ?? 'elector', `--constants ${v.constants}`);
+    if (c.reference) options.referenceConstants = c.reference;
+    if (c.elector) options.electorConstants = c.elector;
   }
+  if (v.clock !== undefined) options.clockMHz = parseClock(v.clock);
   if (v.sparsity !== undefined) {
     const parts = v.sparsity.split(',').map((s) => Number(s.trim()));
     if (parts.length !== 3 || parts.some((s) => !(s >= 0 && s < 1))) {
       throw new UsageError(`--sparsity: "${v.sparsity}" must be three numbers in [0, 1): activation,weight,gradient (e.g. 0.5,0.5,0.9)`);
     }
     options.sparsity = { activation: parts[0], weight: parts[1], gradient: parts[2] };
+    // reference.sparsity is only the default that --sparsity replaces.
+    if (options.referenceConstants?.sparsity) throw new UsageError('--constants: reference.sparsity: ignored, since --sparsity sets all three sparsities; drop one of them');
   }
   if (v['seq-len'] !== undefined) {
     options.seqLen = parseIntegerIn(v['seq-len'], '--seq-len', L.seqLen);
@@ -76,6 +73,22 @@ export function simOptionsFromFlags(v: SimFlagValues, readJson?: (path: string, 
   if (v['mlm-head']) options.mlmHead = true;
   if (v['no-power-gating']) options.powerGating = false;
   return options;
+}
+
+/** The app's clock range (its clock setting and share links use the same limits), so a CLI run is one the app can show. */
+export function parseClock(text: string): number {
+  const { min, max } = L.clockMHz;
+  // Digits only: Number() would also take "0x3e8", "" and "Infinity".
+  const mhz = /^\s*[-+]?(\d+\.?\d*|\.\d+)(e[-+]?\d+)?\s*$/i.test(text) ? Number(text) : NaN;
+  if (!(mhz >= min && mhz <= max)) throw new UsageError(`--clock: "${text}" must be a number of MHz from ${min} to ${max}`);
+  return mhz;
+}
+
+/** A constants override checked against the rules of the core (unknown keys, types, physical ranges, entries `costModel` ignores). */
+export function checkConstants(value: unknown, costModel: CostModel, where: string): ConstantsOverride {
+  const v = validateConstantsOverride(value, costModel);
+  if (!v.ok) throw new UsageError(`${where}:\n${formatIssues(v.issues)}`);
+  return v.value;
 }
 
 function parseIntegerIn(text: string, flag: string, range: { min: number; max: number }): number {
