@@ -6,7 +6,7 @@
  */
 import { readFile } from 'node:fs/promises';
 import { expect, test, type Page } from '@playwright/test';
-import { openApp, runSweep, shot } from './helpers.ts';
+import { decodeLink, openApp, runSweep, shot } from './helpers.ts';
 
 const J = 'parallel-coordinates';
 const SAMPLES = 2000;
@@ -98,6 +98,29 @@ for (const size of [{ name: 'desktop', width: 1280, height: 900 }, { name: 'phon
       expect(lat).toBeLessThanOrEqual(hi * (1 + 1e-6));
       expect(pe).toBeGreaterThanOrEqual(32);
       expect(pe).toBeLessThanOrEqual(256);
+    }
+
+    // The view travels in a link: open panel, layout and both brushes; a fresh tab re-runs the sweep and filters the same points.
+    if (size.name === 'desktop') {
+      await page.getByRole('button', { name: 'Flip Processing elements' }).click();
+      await page.getByTestId('pc-colour-by').selectOption('pe');
+      await page.getByTestId('copy-link').click();
+      const url = await page.getByTestId('link-output').inputValue();
+      const { session } = decodeLink(url);
+      expect(session.parallel).toMatchObject({ open: true, flipped: ['pe'], colourBy: 'pe', brushes: { latency: [lo, hi], pe: [32, 256] } });
+      const receiver = await page.context().browser()!.newPage({ viewport: { width: size.width, height: size.height } });
+      try {
+        await receiver.goto(url);
+        await expect(receiver.getByTestId('sweep-status')).toContainText(`Done: ${SAMPLES.toLocaleString('en-US')} pairs`, { timeout: 180_000 });
+        await expect(receiver.getByTestId('parallel-coordinates')).toBeVisible();
+        await expect.poll(() => passCount(receiver)).toBe(passing);
+        await expect(receiver.getByRole('button', { name: 'Flip Processing elements' })).toHaveAttribute('aria-pressed', 'true');
+        await expect(receiver.getByTestId('pc-colour-by')).toHaveValue('pe');
+        await receiver.getByTestId('parallel-coordinates').scrollIntoViewIfNeeded();
+        await shot(receiver, J, `${size.name}-3-receiver-same-brushes`);
+      } finally {
+        await receiver.close();
+      }
     }
 
     // Clearing the brushes restores every point.

@@ -13,7 +13,7 @@ import type { AcceleratorConfig } from '../core/space/accelerator/types.ts';
 import { defaultSession } from '../core/share/defaults.ts';
 import { freshPinId, normalizePinIds } from '../core/share/pinIds.ts';
 import type { Design, PinnedDesign, SessionState } from '../core/share/session.ts';
-import type { CodesignSettings, LabSettings, PlotSettings, RunSettings, SweepSettings, ViewSettings } from '../core/share/schema.ts';
+import type { CodesignSettings, LabSettings, ParallelSettings, PlotSettings, RunSettings, SweepSettings, ViewSettings } from '../core/share/schema.ts';
 
 export type SimStatus = 'idle' | 'running' | 'done' | 'error';
 
@@ -75,6 +75,10 @@ export interface ExplorerActions {
   setLab(patch: Partial<LabSettings>): void;
   /** The co-design panel's settings (part of the view: links and files keep them; results are not). */
   setCodesign(patch: Partial<CodesignSettings>): void;
+  /** The sweep's parallel coordinates: open, layout and axis brushes (part of the view). */
+  setParallel(patch: Partial<ParallelSettings>): void;
+  /** A new sweep's points are other points: the plot's brush, selection and focus, and the axis brushes, go. */
+  clearSweepSelection(): void;
   /** The design a sweep is built around (recorded when it starts). */
   setSweepBase(base: Design): void;
   /** Makes a stored or imported sweep the view's: its spec, base design and run settings, marked as run, plot selection cleared. */
@@ -129,10 +133,16 @@ export function createExplorerStore(initial: SessionState = defaultSession()) {
       setSweepRan: (sweepRan) => patchSession({ sweepRan }),
       setLab: (patch) => patchSession({ dynaprop: { ...get().session.dynaprop, ...patch } }),
       setCodesign: (patch) => patchSession({ codesign: { ...get().session.codesign, ...patch } }),
+      setParallel: (patch) => patchSession({ parallel: { ...get().session.parallel, ...patch } }),
       setSweepBase: (sweepBase) => patchSession({ sweepBase }),
       openSweep: ({ spec, base, settings }) => patchSession({
         sweep: structuredClone(spec), sweepBase: structuredClone(base), settings: { ...settings }, sweepRan: true,
         plot: { ...get().session.plot, brush: null, selection: undefined, focus: null },
+        parallel: { ...get().session.parallel, brushes: {} },
+      }),
+      clearSweepSelection: () => patchSession({
+        plot: { ...get().session.plot, brush: null, selection: undefined, focus: null },
+        parallel: { ...get().session.parallel, brushes: {} },
       }),
       pinCurrent: (label) => {
         const { session } = get();

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { deflateSync, strToU8 } from 'fflate';
 import { decodeSessionLink, encodeSessionLink, toBase64Url, MAX_LINK_CHARS } from './codec.ts';
-import { DEFAULT_CODESIGN, DEFAULT_LAB, defaultSession } from './defaults.ts';
+import { DEFAULT_CODESIGN, DEFAULT_LAB, DEFAULT_PARALLEL, defaultSession } from './defaults.ts';
 import { MODEL_PRESETS } from '../space/transformer/presets.ts';
 import { ACCELERATOR_PRESETS } from '../space/accelerator/presets.ts';
 import type { SessionState } from './session.ts';
@@ -303,6 +303,41 @@ describe('share links', () => {
     ] as const) {
       const hostile = structuredClone(serverView()) as unknown as Record<string, unknown>;
       hostile.codesign = bad;
+      const r = decodeSessionLink(linkOf(hostile));
+      expect(r.ok, at).toBe(false);
+      if (!r.ok) expect(r.issues?.[0].path, JSON.stringify(bad)).toBe(at);
+    }
+  });
+
+  it('round-trips the parallel coordinates (open, layout, axis brushes), and opens a v5 view without them on the defaults', () => {
+    const view = serverView();
+    view.view = { ...view.view, tab: 'sweep' };
+    view.parallel = {
+      open: true, order: ['energy', 'pe', 'latency'], flipped: ['pe'], log: ['latency'], linear: ['energy'], colourBy: 'tile.x',
+      brushes: { latency: [1e-6, 2.5e-5], pe: [64, 128] },
+    };
+    const decoded = decodeSessionLink('#' + encodeSessionLink(view));
+    expect(decoded.ok && decoded.value).toEqual(view);
+    const { parallel: _p, ...before } = serverView();
+    const r = decodeSessionLink(linkOf(before));
+    expect(r.ok && r.value.parallel).toEqual(DEFAULT_PARALLEL);
+  });
+
+  it('names the bad field of a hostile or corrupt parallel-coordinates section', () => {
+    const p = serverView().parallel;
+    for (const [at, bad] of [
+      ['parallel', 'open'],
+      ['parallel.open', { ...p, open: 'yes' }],
+      ['parallel.order[0]', { ...p, order: ['<img src=x onerror=alert(1)>'] }],
+      ['parallel.order', { ...p, order: Array.from({ length: 65 }, (_, i) => `c${i}`) }],
+      ['parallel.colourBy', { ...p, colourBy: 42 }],
+      ['parallel.brushes.latency', { ...p, brushes: { latency: [2, 1] } }],
+      ['parallel.brushes.latency[1]', { ...p, brushes: { latency: [1, 'x'] } }],
+      ['parallel.brushes', { ...p, brushes: Object.fromEntries(Array.from({ length: 65 }, (_, i) => [`c${i}`, [0, 1]])) }],
+      ['parallel', { ...p, points: [1, 2, 3] }],
+    ] as const) {
+      const hostile = structuredClone(serverView()) as unknown as Record<string, unknown>;
+      hostile.parallel = bad;
       const r = decodeSessionLink(linkOf(hostile));
       expect(r.ok, at).toBe(false);
       if (!r.ok) expect(r.issues?.[0].path, JSON.stringify(bad)).toBe(at);

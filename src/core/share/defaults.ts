@@ -3,8 +3,8 @@ import { MODEL_PRESETS } from '../space/transformer/presets.ts';
 import { ACCELERATOR_PRESETS } from '../space/accelerator/presets.ts';
 import { REFERENCE_CONSTANTS } from '../elector/constants/reference.ts';
 import { RUN_SETTING_LIMITS } from '../elector/types.ts';
-import { V5_CODESIGN, V5_LAB } from './migrations.ts';
-import { SESSION_VERSION, type CodesignSettings, type LabSettings, type RunSettings, type SweepSettings, type PlotSettings, type ViewSettings } from './schema.ts';
+import { V5_CODESIGN, V5_LAB, V5_PARALLEL } from './migrations.ts';
+import { SESSION_VERSION, type CodesignSettings, type LabSettings, type ParallelSettings, type RunSettings, type SweepSettings, type PlotSettings, type ViewSettings } from './schema.ts';
 import type { SessionState } from './session.ts';
 
 export const DEFAULT_SETTINGS: RunSettings = {
@@ -38,6 +38,9 @@ export const DEFAULT_LAB: LabSettings = structuredClone(V5_LAB) as LabSettings;
 /** The co-design panel's defaults: the paper's weights (area 0.1), published predictor, BOSHCODE, 300 queries. */
 export const DEFAULT_CODESIGN: CodesignSettings = structuredClone(V5_CODESIGN) as CodesignSettings;
 
+/** The sweep's parallel coordinates: closed, natural axis order, nothing brushed. */
+export const DEFAULT_PARALLEL: ParallelSettings = structuredClone(V5_PARALLEL) as ParallelSettings;
+
 export function defaultSession(): SessionState {
   return {
     version: SESSION_VERSION,
@@ -55,5 +58,6 @@ export function defaultSession(): SessionState {
     view: { ...DEFAULT_VIEW },
     dynaprop: structuredClone(DEFAULT_LAB),
     codesign: structuredClone(DEFAULT_CODESIGN),
+    parallel: structuredClone(DEFAULT_PARALLEL),
   };
 }

@@ -3,7 +3,7 @@
  * `n` turns a version-n object into version n+1. Old decoders are kept forever, so
  * a link shared today still opens after the schema moves on.
  */
-import { SESSION_VERSION, type CodesignSettings, type LabSettings } from './schema.ts';
+import { SESSION_VERSION, type CodesignSettings, type LabSettings, type ParallelSettings } from './schema.ts';
 
 export type Migration = (old: Record<string, unknown>) => Record<string, unknown>;
 
@@ -25,6 +25,9 @@ export const V5_CODESIGN: Readonly<CodesignSettings> = Object.freeze({
   weights: { accuracy: 0.5, latency: 0.1, dynamicEnergy: 0.2, leakageEnergy: 0.1, area: 0.1 },
   predictor: 'published', algorithm: 'boshcode', budget: 300, seed: 1, mode: 'inference', fixed: 'none',
 });
+
+/** The parallel coordinates a view without them opens on: closed, natural order, nothing brushed. */
+export const V5_PARALLEL: Readonly<ParallelSettings> = Object.freeze({ open: false, order: [], flipped: [], log: [], linear: [], colourBy: '', brushes: {} });
 
 /** Keyed by the version they upgrade from. */
 export const SESSION_MIGRATIONS: Readonly<Record<number, Migration>> = {

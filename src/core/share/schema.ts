@@ -26,6 +26,9 @@ z.config(en());
 export { OBJECTIVES, SESSION_VERSION, SWEEP_LIMITS, TIMELINE_ROWS, VIEW_TABS, type Objective, type TimelineRows, type ViewTab } from './limits.ts';
 
 /** A number in [min, max]; `int` for whole numbers. */
+/** Columns a sweep has at most (12 accelerator and 5 transformer parameters, 8 objectives), with room to grow. */
+const PARALLEL_MAX_COLUMNS = 64;
+
 const range = (min: number, max: number, int = false) => (int ? z.int() : z.number()).check(z.gte(min), z.lte(max));
 const fraction = z.number().check(z.gte(0), z.lt(1));
 const sparsity = z.strictObject({ activation: fraction, weight: fraction, gradient: fraction });
@@ -149,6 +152,31 @@ export const plotSchema = z.strictObject({
   focus: z.nullable(range(0, SWEEP_LIMITS.maxSamples, true)),
 });
 
+/** A column of a sweep's parallel coordinates: a parameter id (`pe`, `tile.x`) or an objective. */
+const columnKey = z.string().check(z.minLength(1), z.maxLength(40), z.regex(/^[A-Za-z][A-Za-z0-9_.]*$/, 'expected a column key such as "pe" or "latency"'));
+const columnKeys = z.array(columnKey).check(z.maxLength(PARALLEL_MAX_COLUMNS));
+
+/**
+ * The sweep's parallel coordinates (v5, optional: views saved before it open on the defaults):
+ * whether the panel is open, its layout, and its axis brushes in data coordinates, so a
+ * re-run from the seed filters the same points. Keys that name no column of the sweep are
+ * ignored when the view is shown.
+ */
+export const parallelSchema = z.strictObject({
+  open: z.boolean(),
+  /** Column keys left to right; keys not listed follow in their natural order. */
+  order: columnKeys,
+  flipped: columnKeys,
+  /** Axes set to log, and set to linear, by the user; others follow the automatic rule. */
+  log: columnKeys,
+  linear: columnKeys,
+  /** The column lines are coloured by; '' is latency. */
+  colourBy: z.union([z.literal(''), columnKey]),
+  /** Per brushed axis, [lo, hi] inclusive, in the column's own units. */
+  brushes: z.record(columnKey, z.tuple([z.number(), z.number()]).check(z.refine(([lo, hi]) => lo <= hi, 'a brush needs lo ≤ hi')))
+    .check(z.refine((b) => Object.keys(b).length <= PARALLEL_MAX_COLUMNS, `at most ${PARALLEL_MAX_COLUMNS} brushed axes`)),
+});
+
 export const viewSchema = z.strictObject({
   tab: z.enum(VIEW_TABS),
   timelineRows: z.enum(TIMELINE_ROWS),
@@ -176,6 +204,7 @@ export const sessionSchema = z.strictObject({
   dynaprop: labSchema,
   /** The co-design panel's settings (v5; a v5 view saved before the panel existed lacks them and opens on the defaults). */
   codesign: z.optional(codesignSchema),
+  parallel: z.optional(parallelSchema),
 });
 
 export type RunSettings = z.infer<typeof settingsSchema>;
@@ -185,5 +214,6 @@ export type PlotBrush = NonNullable<PlotSettings['brush']>;
 export type ViewSettings = z.infer<typeof viewSchema>;
 export type LabSettings = z.infer<typeof labSchema>;
 export type CodesignSettings = z.infer<typeof codesignSchema>;
+export type ParallelSettings = z.infer<typeof parallelSchema>;
 export type PinnedDesignRaw = z.infer<typeof pinnedSchema>;
 export type SessionStateRaw = z.infer<typeof sessionSchema>;

@@ -13,7 +13,7 @@ import { createSweepHistory, type SweepHistory } from './sweepHistory.ts';
 import { indexedDbSweepHistory } from './historyDb.ts';
 import { createSweepImporter, type SweepImporter } from './sweepImport.ts';
 import { startSweepImport } from '../../workers-client/sweepImportClient.ts';
-import { createSweepFilter, type SweepFilter } from './sweepFilter.ts';
+import { createSweepFilter, sessionBrushIntent, type SweepFilter } from './sweepFilter.ts';
 import { createSweepRunStore, type SweepRunState, type SweepRunStore } from './sweepRunStore.ts';
 
 export interface AppSweep {
@@ -39,7 +39,7 @@ export function startAppSweep(explorer: ExplorerStoreApi, runner: () => SweepRun
   // A reloaded or restored view shows its sweep from the history when it is there; else it re-runs from the seed.
   void history.restoreView().catch(() => false).then((shown) => shown || controller.resumeShared());
   const importer = createSweepImporter({ controller, history, start: startSweepImport });
-  return { store, controller, history, importer, filter: createSweepFilter(store) };
+  return { store, controller, history, importer, filter: createSweepFilter(store, sessionBrushIntent(explorer)) };
 }
 
 const sweepContext = createStoreContext<AppSweep>('SweepContext');

@@ -8,6 +8,7 @@ import type { SimResult } from '../../core/elector/types.ts';
 import { createSweepPool, type SweepWorker } from '../../workers-client/sweepPool.ts';
 import { createSweepController } from './sweepController.ts';
 import { createSweepRunStore } from './sweepRunStore.ts';
+import { createSweepFilter, sessionBrushIntent } from './sweepFilter.ts';
 
 /** Deterministic stand-in for ELECTOR; fails for the smallest weight buffer. */
 const fakeSim: PairSimulator = (_m, a) => {
@@ -138,6 +139,33 @@ describe('sweep controller', () => {
     await until(() => second.runs.getState().status === 'done');
     expect([...second.runs.getState().columns!.latency]).toEqual([...first.runs.getState().columns!.latency]);
     expect([...second.runs.getState().selection]).toEqual([...brushed]);
+  });
+
+  it('a shared view re-runs its sweep and its axis brushes filter the same points; a new run by the user clears them', async () => {
+    const first = setup();
+    const firstFilter = createSweepFilter(first.runs, sessionBrushIntent(first.explorer));
+    first.explorer.getState().setSweep({ samples: 400, seed: 5 });
+    first.controller.start();
+    await until(() => first.runs.getState().status === 'done');
+    const latency = [...first.runs.getState().columns!.latency].filter(Number.isFinite).sort((a, b) => a - b);
+    firstFilter.setBrush('latency', [latency[0], latency[200]]);
+    const byLatency = firstFilter.store.getState().passCount;
+    firstFilter.setBrush('pe', [64, 128]);
+    const passing = [...firstFilter.store.getState().passing!];
+    // Both brushes bite: fewer points than the latency brush alone, but some.
+    expect(passing.length).toBeGreaterThan(10);
+    expect(passing.length).toBeLessThan(byLatency);
+
+    const second = setup();
+    const secondFilter = createSweepFilter(second.runs, sessionBrushIntent(second.explorer));
+    second.explorer.getState().replaceSession(structuredClone(first.explorer.getState().session));
+    await until(() => second.runs.getState().status === 'done');
+    expect([...secondFilter.store.getState().passing!]).toEqual(passing);
+
+    second.controller.start();
+    expect(second.explorer.getState().session.parallel.brushes).toEqual({});
+    await until(() => second.runs.getState().status === 'done');
+    expect(secondFilter.store.getState().passing).toBeNull();
   });
 
   it('still restores the brushed indices of a version-3 view', async () => {

@@ -117,7 +117,7 @@ export function createSweepController(explorer: ExplorerStoreApi, runs: SweepRun
       frontAxes: axes(), version: runs.getState().version + 1, dataVersion: runs.getState().dataVersion + 1, added: [],
       startedAt: performance.now(),
     });
-    if (!keepPlot) explorer.getState().setPlot({ brush: null, selection: undefined, focus: null });
+    if (!keepPlot) explorer.getState().clearSweepSelection();
     // Until the fill is done, cancel() stops it (the token) and nothing has been asked of the workers.
     handle = { cancel: () => {}, done: new Promise(() => {}) };
     fillMissingInSlices(columns, job.total, () => mine === token, () => run(job, mine, keepPlot));

@@ -3,7 +3,7 @@ import type { RunSettings, SweepSettings } from '../../core/share/schema.ts';
 import type { Design } from '../../core/share/session.ts';
 import { emptyColumns } from '../../core/sweep/objectives.ts';
 import { sweepSize } from '../../core/sweep/plan.ts';
-import { createSweepFilter } from './sweepFilter.ts';
+import { createSweepFilter, memoryBrushIntent } from './sweepFilter.ts';
 import { createSweepRunStore } from './sweepRunStore.ts';
 
 const spec: SweepSettings = { vary: 'accelerator', params: [], samples: 500, sampler: 'random', gridParams: [], seed: 3 };
@@ -38,12 +38,30 @@ describe('sweep filter', () => {
     expect(filter.store.getState().passing).toBeNull();
   });
 
-  it('starts a new run with no brushes', () => {
+  it('a new run takes the kept brushes once its points arrive (a shared view re-run from its seed)', () => {
+    const { runs, total } = runWithPoints();
+    const intent = memoryBrushIntent({ latency: [0, 9] });
+    const filter = createSweepFilter(runs, intent);
+    const job = { ...runs.getState().job!, spec: { ...spec, seed: 4 } };
+    runs.setState({ job, done: 0, dataVersion: 2 });
+    // No points yet: unfiltered, nothing applied against columns that are not filled.
+    expect(filter.store.getState().passing).toBeNull();
+    runs.setState({ done: total, dataVersion: 3, added: [[0, total]] });
+    expect(filter.store.getState().brushes).toEqual({ latency: [0, 9] });
+    expect(Array.from(filter.store.getState().passing!)).toEqual([0, 1, 2, 3, 4, 5, 6, 7, 8, 9]);
+  });
+
+  it('follows the kept brushes whoever changes them, and keeps a brush on a column this sweep lacks as intent only', () => {
     const { runs } = runWithPoints();
-    const filter = createSweepFilter(runs);
-    filter.setBrush('latency', [0, 10]);
-    runs.setState({ job: { ...runs.getState().job!, spec: { ...spec, seed: 4 } } });
-    expect(filter.store.getState().brushes).toEqual({});
+    const intent = memoryBrushIntent();
+    const filter = createSweepFilter(runs, intent);
+    runs.setState({ job: { ...runs.getState().job! }, dataVersion: 2 });
+    filter.setBrush('latency', [10, 19]);
+    expect(intent.get()).toEqual({ latency: [10, 19] });
+    expect(filter.store.getState().passCount).toBe(10);
+    intent.set({ latency: [10, 19], 'no.such': [1, 2] });
+    expect(filter.store.getState().brushes).toEqual({ latency: [10, 19] });
+    intent.set({});
     expect(filter.store.getState().passing).toBeNull();
   });
 });

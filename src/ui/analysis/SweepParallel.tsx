@@ -4,21 +4,26 @@
  * selection as highlighted lines. Loaded lazily (SweepView), so d3 line drawing
  * and the parameter regeneration never weigh on the first visit.
  */
-import { useEffect, useMemo, useState } from 'react';
+import { useEffect, useMemo } from 'react';
 import { useStore } from 'zustand';
 import { useShallow } from 'zustand/react/shallow';
 import { OBJECTIVES, OBJECTIVE_INFO } from '../../core/sweep/objectives.ts';
 import { useSweepApi, useSweepRun } from '../../state/sweep/appSweep.ts';
 import ParallelCoordinates from './ParallelCoordinates.tsx';
 import type { PcColumn } from './pcAxes.ts';
-import { DEFAULT_PC_LAYOUT, type PcLayout } from './pcLayout.ts';
+import { pcLayoutOf, type PcLayout } from './pcLayout.ts';
+import { useExplorer, useExplorerApi } from '../../state/useExplorer.ts';
 import { usePcMarks } from './pcMarks.ts';
 
 export default function SweepParallel() {
   const { filter } = useSweepApi();
   const run = useSweepRun(useShallow((s) => ({ columns: s.columns, job: s.job, dataVersion: s.dataVersion, selection: s.selection })));
   const f = useStore(filter.store);
-  const [layout, setLayout] = useState<PcLayout>(DEFAULT_PC_LAYOUT);
+  // The layout is the session's (a link restores it); the component only arranges what it is given.
+  const parallel = useExplorer((s) => s.session.parallel);
+  const layout = useMemo(() => pcLayoutOf(parallel), [parallel]);
+  const api = useExplorerApi();
+  const setLayout = (next: PcLayout) => api.getState().setParallel({ ...next, order: [...next.order], flipped: [...next.flipped], log: [...next.log], linear: [...next.linear] });
   useEffect(() => filter.requestParams(), [filter, run.job]);
 
   const columns = useMemo((): PcColumn[] => {

@@ -1,17 +1,14 @@
 /**
- * The parallel-coordinates view's layout as the session keeps it (so a link
- * restores it): axis order, flipped and log axes, and the colour-by column.
- * Brushes are kept beside it, in data coordinates.
+ * The parallel-coordinates view's layout: axis order, flipped and log axes, and the
+ * colour-by column. It is part of the session (`parallel` in core/share/schema.ts,
+ * where each field is documented), so a link, a reload or a session file restores it;
+ * the brushes are kept beside it, in data coordinates.
  */
-export interface PcLayout {
-  /** Column keys left to right; keys not listed follow in their natural order. */
-  order: readonly string[];
-  flipped: readonly string[];
-  /** Axes set to log, and set to linear, by the user; others follow the auto rule (pcAxes.ts). */
-  log: readonly string[];
-  linear: readonly string[];
-  /** Column key lines are coloured by; '' = latency. */
-  colourBy: string;
-}
+import type { ParallelSettings } from '../../core/share/schema.ts';
 
-export const DEFAULT_PC_LAYOUT: PcLayout = { order: [], flipped: [], log: [], linear: [], colourBy: '' };
+export type PcLayout = Pick<ParallelSettings, 'order' | 'flipped' | 'log' | 'linear' | 'colourBy'>;
+
+/** The layout part of the session's parallel settings. */
+export function pcLayoutOf(p: ParallelSettings): PcLayout {
+  return { order: p.order, flipped: p.flipped, log: p.log, linear: p.linear, colourBy: p.colourBy };
+}

@@ -24,7 +24,7 @@ const SweepParallel = lazy(() => import('../analysis/SweepParallel.tsx'));
 export function SweepView({ active }: { active: boolean }) {
   const { controller, history, importer } = useSweepApi();
   const [dropping, setDropping] = useState(false);
-  const [parallelOpen, setParallelOpen] = useState(false);
+  const parallelOpen = useExplorer((s) => s.session.parallel.open);
   const api = useExplorerApi();
   const onDrop = (e: DragEvent) => {
     e.preventDefault();
@@ -67,7 +67,10 @@ export function SweepView({ active }: { active: boolean }) {
         </p>
       )}
       <ParetoPlot controller={controller} active={active} engineRef={engineRef} />
-      <details className="pc-details" data-testid="pc-details" onToggle={(e) => setParallelOpen((e.currentTarget as HTMLDetailsElement).open)}>
+      <details
+        className="pc-details" data-testid="pc-details" open={parallelOpen}
+        onToggle={(e) => { const open = (e.currentTarget as HTMLDetailsElement).open; if (open !== parallelOpen) api.getState().setParallel({ open }); }}
+      >
         <summary>Parallel coordinates: every varied parameter and objective; drag on axes to filter</summary>
         {parallelOpen && <Suspense fallback={<p className="muted">Loading…</p>}><SweepParallel /></Suspense>}
       </details>
