@@ -123,6 +123,10 @@ export const sweepSchema = z.strictObject({
   seed: range(0, 2 ** 32 - 1, true),
 });
 
+/** A column of a sweep (plot encodings, parallel coordinates): a parameter id (`pe`, `tile.x`) or an objective. */
+const columnKey = z.string().check(z.minLength(1), z.maxLength(40), z.regex(/^[A-Za-z][A-Za-z0-9_.]*$/, 'expected a column key such as "pe" or "latency"'));
+const columnKeys = z.array(columnKey).check(z.maxLength(PARALLEL_MAX_COLUMNS));
+
 const axisScale = z.enum(['auto', 'log', 'linear']);
 
 export const plotSchema = z.strictObject({
@@ -150,11 +154,11 @@ export const plotSchema = z.strictObject({
   selection: z.optional(z.array(range(0, SWEEP_LIMITS.maxSamples, true)).check(z.maxLength(1000))),
   /** The sweep point loaded into the editors, if any. */
   focus: z.nullable(range(0, SWEEP_LIMITS.maxSamples, true)),
+  /** Colour, and size, of the cloud's marks by a column (an objective or a parameter id); absent or '' for none. */
+  colourBy: z.optional(z.union([z.literal(''), columnKey])),
+  sizeBy: z.optional(z.union([z.literal(''), columnKey])),
 });
 
-/** A column of a sweep's parallel coordinates: a parameter id (`pe`, `tile.x`) or an objective. */
-const columnKey = z.string().check(z.minLength(1), z.maxLength(40), z.regex(/^[A-Za-z][A-Za-z0-9_.]*$/, 'expected a column key such as "pe" or "latency"'));
-const columnKeys = z.array(columnKey).check(z.maxLength(PARALLEL_MAX_COLUMNS));
 
 /**
  * The sweep's parallel coordinates (v5, optional: views saved before it open on the defaults):

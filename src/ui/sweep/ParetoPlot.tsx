@@ -18,6 +18,8 @@ import { PlotToolbar } from './PlotToolbar.tsx';
 import { useSweepApi, useSweepRun } from '../../state/sweep/appSweep.ts';
 import type { SweepController } from '../../state/sweep/sweepController.ts';
 import { useDesignMarks } from './designMarks.ts';
+import { usePlotEncoding } from './usePlotEncoding.ts';
+import { PlotEncodingControls } from './PlotEncodingControls.tsx';
 
 export function ParetoPlot({ controller, active, engineRef }: { controller: SweepController; active: boolean; engineRef: { current: PlotEngine | null } }) {
   const { x, y, xScale, yScale, focus } = useExplorer(useShallow((s) => {
@@ -61,6 +63,7 @@ export function ParetoPlot({ controller, active, engineRef }: { controller: Swee
   // Points stream in through a store subscription, not React renders: a publish
   // hands the engine the ranges that arrived, and it projects and draws only those.
   const { marks: designs, otherSettings } = useDesignMarks(x, y);
+  const encodingOf = usePlotEncoding();
   const view = useRef({ x, y, xScale, yScale, focus, cursor, active, designs });
   view.current = { x, y, xScale, yScale, focus, cursor, active, designs };
   const feed = useRef<() => void>(() => {});
@@ -75,7 +78,7 @@ export function ParetoPlot({ controller, active, engineRef }: { controller: Swee
         overlay: s.overlay && { xs: s.overlay.columns[v.x], ys: s.overlay.columns[v.y] },
       },
       xLabel: objectiveLabel(v.x), yLabel: objectiveLabel(v.y), front: s.front, selection: s.selection, focus: v.focus, cursor: v.cursor, designs: v.designs,
-      brushed: f.fails && { fails: f.fails, version: f.version },
+      brushed: f.fails && { fails: f.fails, version: f.version }, encoding: encodingOf(),
     });
   };
   useEffect(() => runs.subscribe((s, prev) => {
@@ -83,7 +86,7 @@ export function ParetoPlot({ controller, active, engineRef }: { controller: Swee
   }), [runs]);
   // A parallel-coordinates brush filters the cloud.
   useEffect(() => filter.store.subscribe(() => feed.current()), [filter]);
-  useEffect(() => feed.current(), [active, x, y, xScale, yScale, focus, cursor, designs]);
+  useEffect(() => feed.current(), [active, x, y, xScale, yScale, focus, cursor, designs, encodingOf]);
   // The cloud's colour is read from the theme when drawing.
   const theme = useExplorer((s) => s.theme);
   useEffect(() => engineRef.current?.refreshTheme(), [theme, engineRef]);
@@ -121,6 +124,7 @@ export function ParetoPlot({ controller, active, engineRef }: { controller: Swee
   return (
     <div className="pareto">
       <PlotToolbar mode={mode} onMode={setMode} engineRef={engineRef} resolved={kinds} />
+      {run.columns && <PlotEncodingControls encoding={encodingOf()} />}
       <div
         ref={rootRef}
         className="pareto-plot"

@@ -10,13 +10,15 @@ import { CloudRaster, parseHexColor, type RasterOptions } from './plotRaster.ts'
 import type { PlotProjection } from './plotProjection.ts';
 import type { PlotInput } from './plotTypes.ts';
 import { measureSince } from '../../state/perfMark.ts';
+import { COLOUR_BIN_HEX, type PointEncoding } from './plotEncoding.ts';
+import { paintEncoded } from './plotEncodedRaster.ts';
 
 /** Above this many points, marks shrink and fade so density still shows. */
 const DENSE_POINTS = 20_000;
 type Rgb = [number, number, number];
 
 export class CloudCanvas {
-  private readonly cloud = new CloudRaster();
+  private cloud = new CloudRaster();
   private readonly selected = new CloudRaster();
   /** A finished sweep from the history, under the cloud in its own colour. */
   private readonly overlaid = new CloudRaster();
@@ -59,7 +61,7 @@ export class CloudCanvas {
   }
 
   /** Paints the projection's drawable points and the selection at zoom `t`; `cssWidth` is the plot's width in CSS pixels. */
-  draw(proj: PlotProjection, selection: Int32Array, t: ZoomTransform, cssWidth: number, brushed: PlotInput['brushed'] = null): void {
+  draw(proj: PlotProjection, selection: Int32Array, t: ZoomTransform, cssWidth: number, brushed: PlotInput['brushed'] = null, encoding: PointEncoding | null = null): void {
     const { canvas } = this;
     const ctx = canvas.getContext('2d')!;
     if (!this.image || this.image.width !== canvas.width || this.image.height !== canvas.height) {
@@ -73,7 +75,8 @@ export class CloudCanvas {
     });
     const { px, py } = proj;
     const { drawable, epoch } = brushed ? this.keep(proj, brushed) : proj;
-    const key = [epoch, drawable.length, selection, t.k, t.x, t.y, this.image, ...colours.cloud, ...colours.accent, ...colours.overlay];
+    const encoded = encoding && (encoding.colour || encoding.size) ? encoding : null;
+    const key = [epoch, drawable.length, selection, t.k, t.x, t.y, this.image, ...colours.cloud, ...colours.accent, ...colours.overlay, encoded?.version ?? -1];
     if (key.length === this.painted.length && key.every((v, i) => v === this.painted[i])) return;
     this.painted = key;
     const started = performance.now();
@@ -84,7 +87,13 @@ export class CloudCanvas {
       k: t.k, tx: t.x, ty: t.y, rgb: colours.cloud, alpha: dense ? 0.45 : 0.7,
     };
     const pixels = this.image.data;
-    this.cloud.paint(px, py, drawable, epoch, o, this.cloudPixels);
+    if (encoded) {
+      paintEncoded(px, py, drawable, encoded, COLOUR_BIN_HEX, o, this.cloudPixels);
+      // The density raster's counts no longer describe these pixels: it starts over when colour-by ends.
+      this.cloud = new CloudRaster();
+    } else {
+      this.cloud.paint(px, py, drawable, epoch, o, this.cloudPixels);
+    }
     if (proj.overlayDrawable.length > 0) {
       this.overlaid.paint(proj.opx, proj.opy, proj.overlayDrawable, epoch, { ...o, rgb: colours.overlay, alpha: o.alpha * 0.8 }, this.overlayPixels);
       pixels.set(this.overlayPixels);

@@ -224,7 +224,7 @@ export class PlotEngine {
     const raster = document.createElement('canvas');
     raster.width = Math.round(this.width * scale);
     raster.height = Math.round(this.height * scale);
-    new CloudCanvas(raster, this.els.root).draw(this.proj, this.input.selection, this.t, this.width, this.input.brushed);
+    new CloudCanvas(raster, this.els.root).draw(this.proj, this.input.selection, this.t, this.width, this.input.brushed, this.input.encoding);
     const { px, py, drawable } = this.proj;
     const inView: number[] = [];
     for (const i of drawable) {
@@ -244,7 +244,7 @@ export class PlotEngine {
   draw(): void {
     const started = performance.now();
     this.sync();
-    this.cloud.draw(this.proj, this.input.selection, this.t, this.width, this.input.brushed);
+    this.cloud.draw(this.proj, this.input.selection, this.t, this.width, this.input.brushed, this.input.encoding);
     this.drawOverlays();
     mark('pareto:draw', started);
   }

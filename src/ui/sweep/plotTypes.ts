@@ -1,6 +1,7 @@
 /** The Pareto plot engine's inputs and outputs, shared by the engine, its overlays and the React shell. */
 import type { ProjectionData } from './plotProjection.ts';
 import type { ScaleKind } from './plotScales.ts';
+import type { PointEncoding } from './plotEncoding.ts';
 
 export interface PlotElements {
   root: HTMLElement;
@@ -26,6 +27,8 @@ export interface PlotInput {
    * cloud; `version` bumps when the filter changes. Absent or null: every point.
    */
   brushed?: { fails: Uint16Array; version: number } | null;
+  /** Colour and size of the cloud's marks by a column; absent or null: one colour, one size, density shading. */
+  encoding?: PointEncoding | null;
 }
 
 export interface PlotDesignMark {
