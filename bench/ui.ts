@@ -13,6 +13,7 @@ import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import { chromium, type Page } from '@playwright/test';
 import { measureMillion } from './uiMillion.ts';
+import { measureParallelBrush } from './uiParallel.ts';
 
 const PORT = 4290;
 const URL_ = `http://127.0.0.1:${PORT}/`;
@@ -159,6 +160,7 @@ try {
   const sweep100k = await runSweep(page, 100_000);
   const plot = await plotTimings(page);
   const exported = await export100k(page);
+  const parallel = await measureParallelBrush(page);
   // A fresh context (storage, history, memory): the 100k sweep's page must not count against the million.
   await context.close();
   const millionContext = await browser.newContext({ viewport: { width: 1280, height: 720 }, serviceWorkers: 'block' });
@@ -179,6 +181,7 @@ try {
     sweep100k: { ...sweep100k, target: { longTaskMs: 100 } },
     plot100k: { ...plot, target: { drawMs: 300, hoverMs: 16 } },
     export100k: { ...exported, target: { longTaskMs: 100 } },
+    parallelBrush100k: { ...parallel, target: { brushUpdateP95Ms: 50 } },
     million,
     sweep1M: { ...sweep1M, target: { longTaskMs: 100 } },
     mainBundle: { ...mainBundleGzipKB(), target: { gzipKB: 200 } },

@@ -35,8 +35,9 @@ export function firstFrontIndices(columns: readonly ArrayLike<number>[], rows?: 
   return m === 3 ? front3(columns, candidates) : frontSortFilter(columns, candidates);
 }
 
-function finiteRows(columns: readonly ArrayLike<number>[], rows?: ArrayLike<number>): Int32Array {
-  const n = rows ? rows.length : Math.min(...columns.map((c) => c.length));
+/** Rows (of `rows`, or all) where every column is finite: a failed pair has no place on any axis. */
+export function finiteRows(columns: readonly ArrayLike<number>[], rows?: ArrayLike<number>): Int32Array {
+  const n = rows ? rows.length : columns.length ? Math.min(...columns.map((c) => c.length)) : 0;
   const out = new Int32Array(n);
   let count = 0;
   next: for (let k = 0; k < n; k++) {

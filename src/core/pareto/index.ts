@@ -1,7 +1,7 @@
 /** Pareto fronts (minimisation): 2-D fronts, k-objective ranks and first fronts, hypervolume and knee. */
 export { paretoFront, finiteIndices, dominates } from './front2d.ts';
 export { nonDominatedSort, UNRANKED } from './nonDominatedSort.ts';
-export { firstFrontIndices } from './firstFront.ts';
+export { finiteRows, firstFrontIndices } from './firstFront.ts';
 export { hypervolume2d, kneePoint, pointsAt, type Point2d } from './quality.ts';
 export { hypervolume } from './hypervolume.ts';
 export { hypervolumeMonteCarlo, type HypervolumeEstimate } from './hypervolumeMonteCarlo.ts';

@@ -13,6 +13,7 @@ import { createAxisFilter, passingIndices, refreshRows, setAxisBrush, type AxisF
 import { emptyParamColumns, fillParamColumns, type ParamColumn } from '../../core/sweep/paramColumns.ts';
 import { planFor } from '../../core/sweep/sample.ts';
 import { OBJECTIVES } from '../../core/sweep/objectives.ts';
+import { measureSince } from '../perfMark.ts';
 import type { SweepRunJob, SweepRunStore } from './sweepRunStore.ts';
 import type { ExplorerStoreApi } from '../store.ts';
 
@@ -46,6 +47,9 @@ export function sessionBrushIntent(explorer: ExplorerStoreApi): BrushIntent {
   };
 }
 
+/** Rows of parameter columns filled per task (~50 ms for the widest sweeps). */
+const PARAM_SLICE = 50_000;
+
 const isObjective = (key: string) => (OBJECTIVES as readonly string[]).includes(key);
 const sameBrush = (a: readonly [number, number] | undefined, b: readonly [number, number] | undefined) => a?.[0] === b?.[0] && a?.[1] === b?.[1];
 
@@ -78,24 +82,45 @@ export function createSweepFilter(runs: SweepRunStore, intent: BrushIntent = mem
     return cols?.[key] ?? store.getState().params?.find((c) => c.param.id === key)?.values;
   };
 
-  function buildParams(): readonly ParamColumn[] | null {
-    if (!job) return null;
-    const plan = planFor(job.spec);
-    if (plan.count !== job.total) return null; // an imported sweep whose spec does not describe its rows
+  /** The run whose parameter columns are being filled, slice by slice. */
+  let building: SweepRunJob | null = null;
+
+  /**
+   * Fills the run's parameter columns PARAM_SLICE rows per task (a million rows take about
+   * a second: in one task that would freeze the page), then publishes them and applies any
+   * brush that was waiting for them. A sweep of one slice or less is done at once.
+   */
+  function buildParams(): void {
+    const forJob = job;
+    if (!forJob || building === forJob || store.getState().params) return;
+    const plan = planFor(forJob.spec);
+    if (plan.count !== forJob.total) return; // an imported sweep whose spec does not describe its rows
     const cols = emptyParamColumns(plan);
-    // Parameters depend on the index alone, so every row can be filled now, arrived or not.
-    fillParamColumns(plan, cols, 0, plan.count);
-    return cols;
+    building = forJob;
+    let at = 0;
+    const step = () => {
+      if (job !== forJob) return;
+      // Parameters depend on the index alone, so every row can be filled now, arrived or not.
+      const end = Math.min(plan.count, at + PARAM_SLICE);
+      fillParamColumns(plan, cols, at, end);
+      at = end;
+      if (at < plan.count) return void setTimeout(step, 0);
+      building = null;
+      store.setState({ params: cols });
+      if (!waitingForPoints) follow();
+    };
+    step();
   }
 
   /** Brings the filter to the intent's brushes, touching only the axes that changed. */
   function follow(): void {
     const run = runs.getState();
     if (!run.job || !run.columns) return;
+    const started = performance.now();
     const wanted = intent.get();
     if (Object.keys(wanted).some((k) => !isObjective(k)) && !store.getState().params) {
       paramsWanted = true;
-      store.setState({ params: buildParams() });
+      buildParams();
     }
     const applied = store.getState().brushes;
     const keys = new Set([...Object.keys(applied), ...Object.keys(wanted)]);
@@ -118,6 +143,8 @@ export function createSweepFilter(runs: SweepRunStore, intent: BrushIntent = mem
       brushes: next, passing: any ? passingIndices(filter!) : null, passCount: filter?.passCount ?? 0,
       fails: any ? filter!.fails : null, version: store.getState().version + 1,
     });
+    // The filter and everything subscribed to it (plot, table, lines) updated synchronously: bench:ui reads this.
+    measureSince('sweep:brush-filter', started);
   }
 
   // A new run (or a reopened or imported sweep) starts unfiltered, then takes the intent's brushes once its points arrive.
@@ -126,7 +153,9 @@ export function createSweepFilter(runs: SweepRunStore, intent: BrushIntent = mem
       job = s.job;
       filter = null;
       waitingForPoints = true;
-      store.setState({ ...EMPTY, params: paramsWanted ? buildParams() : null, version: store.getState().version + 1 });
+      building = null;
+      store.setState({ ...EMPTY, version: store.getState().version + 1 });
+      if (paramsWanted) buildParams();
     }
     if (waitingForPoints && s.job && s.done > 0) {
       waitingForPoints = false;
@@ -146,7 +175,7 @@ export function createSweepFilter(runs: SweepRunStore, intent: BrushIntent = mem
     requestParams(): void {
       paramsWanted = true;
       job = runs.getState().job;
-      if (!store.getState().params) store.setState({ params: buildParams() });
+      buildParams();
     },
     /** Sets or clears one axis's brush (data coordinates): the user's intent, which the filter then follows. */
     setBrush(key: string, brush: readonly [number, number] | null): void {

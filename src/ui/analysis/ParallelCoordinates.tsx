@@ -9,7 +9,7 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { interpolateViridis } from 'd3';
 import { columnExtent, makeAxis, moveKey, orderedKeys, tickFormatter, type PcAxis, type PcColumn } from './pcAxes.ts';
-import { colourBins, drawLines, projectRows } from './pcLines.ts';
+import { colourBins, drawnRows, drawProgressively, MAX_DRAWN_LINES, projectRows, type LinePass } from './pcLines.ts';
 import { brushBand, brushPointerHandlers, type BrushHandler } from './pcBrush.ts';
 import { PcAxisHeader } from './PcAxisHeader.tsx';
 import { PcColourLegend, COLOUR_BINS } from './PcColourLegend.tsx';
@@ -66,35 +66,44 @@ export default function ParallelCoordinates(p: ParallelCoordinatesProps) {
   const background = useRef<HTMLCanvasElement | null>(null);
   const dpr = typeof window === 'undefined' ? 1 : Math.min(2, window.devicePixelRatio || 1);
 
-  // Background: every row, dimmed; redrawn only when layout or data change, not on a brush move.
+  // Background: every row, dimmed, drawn over a few frames; redrawn only when layout or data change, not on a brush move.
+  const [backgroundVersion, setBackgroundVersion] = useState(0);
+  const backgroundReady = useRef(false);
   useEffect(() => {
     const bg = background.current ?? (background.current = document.createElement('canvas'));
-    bg.width = width * dpr;
-    bg.height = HEIGHT_PX * dpr;
+    // Assigning a canvas's size reallocates its bitmap even when unchanged: only on a real change.
+    if (bg.width !== width * dpr) bg.width = width * dpr;
+    if (bg.height !== HEIGHT_PX * dpr) bg.height = HEIGHT_PX * dpr;
     const ctx = bg.getContext('2d')!;
     ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
     ctx.clearRect(0, 0, width, HEIGHT_PX);
-    drawLines(ctx, ys, n, xs, { bins: null, colours: ['#8a8f98'], alpha: n > 20_000 ? 0.03 : 0.12, width: 1 }, {});
+    backgroundReady.current = false;
+    const style = { bins: null, colours: ['#8a8f98'], alpha: n > 20_000 ? 0.03 : 0.12, width: 1 };
+    return drawProgressively(ctx, ys, n, xs, [{ style, rows: { only: drawnRows(n, null).rows } }], () => {
+      backgroundReady.current = true;
+      setBackgroundVersion((v) => v + 1);
+    });
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [ys, width, dpr]);
 
-  // Foreground: the background bitmap, then passing rows coloured, then the Pareto selection.
+  // Foreground: the background bitmap (once drawn), then passing rows coloured, then the Pareto selection.
   useEffect(() => {
     const c = canvasRef.current;
     if (!c || !background.current) return;
-    c.width = width * dpr;
-    c.height = HEIGHT_PX * dpr;
+    if (c.width !== width * dpr) c.width = width * dpr;
+    if (c.height !== HEIGHT_PX * dpr) c.height = HEIGHT_PX * dpr;
     const ctx = c.getContext('2d')!;
     ctx.setTransform(1, 0, 0, 1, 0, 0);
     ctx.clearRect(0, 0, c.width, c.height);
-    ctx.drawImage(background.current, 0, 0);
+    if (backgroundReady.current) ctx.drawImage(background.current, 0, 0);
     ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
-    const passing = p.fails ? p.passCount : n;
-    const alpha = passing > 20_000 ? 0.05 : passing > 2_000 ? 0.15 : 0.5;
-    drawLines(ctx, ys, n, xs, { bins, colours: BINS, alpha, width: 1 }, p.fails ? { fails: p.fails } : {});
-    if (p.highlight.length > 0) drawLines(ctx, ys, n, xs, { bins: null, colours: ['#d9480f'], alpha: 0.9, width: 1.5 }, { only: p.highlight });
+    const drawn = drawnRows(n, p.fails);
+    const alpha = drawn.rows.length >= 5_000 ? 0.08 : drawn.rows.length > 2_000 ? 0.15 : 0.5;
+    const passes: LinePass[] = [{ style: { bins, colours: BINS, alpha, width: 1 }, rows: { only: drawn.rows } }];
+    if (p.highlight.length > 0) passes.push({ style: { bins: null, colours: ['#d9480f'], alpha: 0.9, width: 1.5 }, rows: { only: p.highlight } });
+    return drawProgressively(ctx, ys, n, xs, passes);
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [ys, bins, p.fails, p.filterVersion, p.passCount, p.highlight, width, dpr]);
+  }, [ys, bins, p.fails, p.filterVersion, p.passCount, p.highlight, width, dpr, backgroundVersion]);
 
   const set = (patch: Partial<PcLayout>) => onLayout({ ...layout, order, ...patch });
   const toggle = (list: readonly string[], k: string) => (list.includes(k) ? list.filter((x) => x !== k) : [...list, k]);
@@ -111,6 +120,11 @@ export default function ParallelCoordinates(p: ParallelCoordinatesProps) {
         <span className="muted" data-testid="pc-count" aria-live="polite">
           {p.fails ? `${p.passCount.toLocaleString('en-US')} of ${n.toLocaleString('en-US')} points pass the brushes` : `${n.toLocaleString('en-US')} points; drag along an axis to filter`}
         </span>
+        {n > MAX_DRAWN_LINES && (
+          <span className="muted" data-testid="pc-sampled">
+            (lines: an even sample of at most {MAX_DRAWN_LINES.toLocaleString('en-US')} per layer; counts, brushes and exports use every point)
+          </span>
+        )}
         {Object.keys(p.brushes).length > 0 && (
           <button type="button" onClick={() => Object.keys(p.brushes).forEach((k) => p.onBrush(k, null))}>Clear brushes</button>
         )}

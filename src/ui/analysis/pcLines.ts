@@ -1,9 +1,12 @@
 /**
- * Canvas drawing of the parallel-coordinates lines. 100,000 rows × ~15 axes is
- * 1.5 M segments, so: every row's pixel y per axis is computed once per layout
+ * Canvas drawing of the parallel-coordinates lines. 100,000 rows × ~20 axes is
+ * 2 M segments, so: every row's pixel y per axis is computed once per layout
  * (`projectRows`), lines are stroked in one path per colour bin (8 bins, not a
  * style change per row), and all rows are drawn once, dimmed, into a cached
  * background bitmap; a brush move redraws only the rows that pass, on top.
+ * On a software canvas that is still ~1 s per 100,000 rows, so drawing is
+ * spread over animation frames a few thousand rows at a time (`drawProgressively`):
+ * the page stays responsive, and a newer drawing cancels an older one.
  */
 import type { PcAxis } from './pcAxes.ts';
 
@@ -31,7 +34,10 @@ export interface LineStyle {
  * Strokes rows (all of them, or those where `pass[i] === 0` when `fails` is given,
  * or just `only`) across axes at x positions `xs`. A row stops at a missing value.
  */
-export function drawLines(ctx: CanvasRenderingContext2D, y: Float32Array, n: number, xs: readonly number[], style: LineStyle, rows: { fails?: Uint16Array; only?: Int32Array }): void {
+export function drawLines(
+  ctx: CanvasRenderingContext2D, y: Float32Array, n: number, xs: readonly number[], style: LineStyle,
+  rows: { fails?: Uint16Array; only?: Int32Array }, from = 0, to = rows.only ? rows.only.length : n,
+): void {
   const nAxes = xs.length;
   if (nAxes === 0) return;
   ctx.globalAlpha = style.alpha;
@@ -49,13 +55,78 @@ export function drawLines(ctx: CanvasRenderingContext2D, y: Float32Array, n: num
         else { ctx.moveTo(xs[k], yy); pen = true; }
       }
     };
-    if (rows.only) for (const i of rows.only) one(i);
-    else if (rows.fails) { const f = rows.fails; for (let i = 0; i < n; i++) if (f[i] === 0) one(i); }
-    else for (let i = 0; i < n; i++) one(i);
+    if (rows.only) for (let j = from; j < to; j++) one(rows.only[j]);
+    else if (rows.fails) { const f = rows.fails; for (let i = from; i < to; i++) if (f[i] === 0) one(i); }
+    else for (let i = from; i < to; i++) one(i);
     ctx.strokeStyle = style.colours[b];
     ctx.stroke();
   }
   ctx.globalAlpha = 1;
+}
+
+/** One call of `drawLines` over all its rows, for `drawProgressively` to split. */
+export interface LinePass {
+  style: LineStyle;
+  rows: { fails?: Uint16Array; only?: Int32Array };
+}
+
+/** Rows per slice: ~30 ms of stroking on a software canvas with ~20 axes (~60–75 µs a row). */
+export const ROWS_PER_SLICE = 400;
+
+/**
+ * At most this many lines are drawn per layer: past it, lines at the low opacity dense
+ * data needs are indistinguishable, and stroking is the cost. Counts, brushes, exports
+ * and the other views use every row; the caption says when lines are a sample.
+ */
+export const MAX_DRAWN_LINES = 8_000;
+
+/**
+ * The rows to draw: those passing (`fails[i] === 0`, or all without `fails`), thinned to
+ * every k-th when there are more than `cap`, so the sample is spread evenly and the same
+ * on every redraw.
+ */
+export function drawnRows(n: number, fails: Uint16Array | null, cap = MAX_DRAWN_LINES): { rows: Int32Array; of: number } {
+  let count = n;
+  if (fails) { count = 0; for (let i = 0; i < n; i++) if (fails[i] === 0) count++; }
+  const stride = Math.max(1, Math.ceil(count / cap));
+  const rows = new Int32Array(Math.ceil(count / stride));
+  let seen = 0, k = 0;
+  for (let i = 0; i < n; i++) {
+    if (fails && fails[i] !== 0) continue;
+    if (seen++ % stride === 0) rows[k++] = i;
+  }
+  return { rows: rows.subarray(0, k), of: count };
+}
+
+/**
+ * Draws `passes` in order, ROWS_PER_SLICE rows per animation frame (all at once when
+ * the rows fit one slice). Returns a cancel function; `done` runs after the last slice.
+ */
+export function drawProgressively(
+  ctx: CanvasRenderingContext2D, y: Float32Array, n: number, xs: readonly number[], passes: readonly LinePass[], done: () => void = () => {},
+): () => void {
+  let pass = 0, at = 0, frame = 0, cancelled = false;
+  const step = () => {
+    frame = 0;
+    const started = performance.now();
+    // Several slices per frame while they are quick (a small sweep draws in one go).
+    while (pass < passes.length && performance.now() - started < 12) {
+      const { style, rows } = passes[pass];
+      const end = rows.only ? rows.only.length : n;
+      const to = Math.min(end, at + ROWS_PER_SLICE);
+      drawLines(ctx, y, n, xs, style, rows, at, to);
+      at = to;
+      if (at >= end) { pass++; at = 0; }
+    }
+    if (cancelled) return;
+    if (pass < passes.length) frame = requestAnimationFrame(step);
+    else done();
+  };
+  step();
+  return () => {
+    cancelled = true;
+    if (frame) cancelAnimationFrame(frame);
+  };
 }
 
 /** Colour bins of rows by `values` along `axis`'s own scale (so log axes colour by decade). */

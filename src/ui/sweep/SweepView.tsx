@@ -20,11 +20,14 @@ import type { PlotEngine } from './plotEngine.ts';
 const SweepHistory = lazy(() => import('./SweepHistory.tsx'));
 // Lazy: the parallel-coordinates view and its parameter regeneration load when first opened.
 const SweepParallel = lazy(() => import('../analysis/SweepParallel.tsx'));
+// Lazy too: fronts over 3+ objectives, their hypervolume and the scatter matrix load when first opened.
+const ManyObjectives = lazy(() => import('../analysis/objectives/ManyObjectives.tsx'));
 
 export function SweepView({ active }: { active: boolean }) {
   const { controller, history, importer } = useSweepApi();
   const [dropping, setDropping] = useState(false);
   const parallelOpen = useExplorer((s) => s.session.parallel.open);
+  const [objectivesOpen, setObjectivesOpen] = useState(false);
   const api = useExplorerApi();
   const onDrop = (e: DragEvent) => {
     e.preventDefault();
@@ -73,6 +76,13 @@ export function SweepView({ active }: { active: boolean }) {
       >
         <summary>Parallel coordinates: every varied parameter and objective; drag on axes to filter</summary>
         {parallelOpen && <Suspense fallback={<p className="muted">Loading…</p>}><SweepParallel /></Suspense>}
+      </details>
+      <details
+        className="pc-details" data-testid="mo-details" open={objectivesOpen}
+        onToggle={(e) => setObjectivesOpen((e.currentTarget as HTMLDetailsElement).open)}
+      >
+        <summary>Many objectives: fronts, hypervolume, scatter matrix, importance</summary>
+        {objectivesOpen && <Suspense fallback={<p className="muted">Loading…</p>}><ManyObjectives /></Suspense>}
       </details>
       <Explain always label="Where these numbers come from">
         <p>
