@@ -5,7 +5,7 @@
  * objective and see the analysis follow. Screenshots at desktop and phone sizes.
  */
 import { expect, test, type Page } from '@playwright/test';
-import { openApp, runSweep, shot } from './helpers.ts';
+import { decodeLink, openApp, runSweep, shot } from './helpers.ts';
 
 const J = 'many-objectives';
 const SAMPLES = 2000;
@@ -66,6 +66,12 @@ for (const size of [{ name: 'desktop', width: 1280, height: 900 }, { name: 'phon
     await expect(page.getByTestId('mo-importance').locator('thead th')).toHaveCount(5);
     await page.getByTestId('mo-matrix').scrollIntoViewIfNeeded();
     await shot(page, J, `${size.name}-3-four-objectives`);
+    // The view keeps the section open and its objectives: a link carries them.
+    if (size.name === 'desktop') {
+      await page.getByTestId('copy-link').click();
+      const { session } = decodeLink(await page.getByTestId('link-output').inputValue());
+      expect(session.analysis).toEqual({ open: true, objectives: ['latency', 'energy', 'leakageEnergy', 'area'] });
+    }
 
     // A fifth objective: beyond the exact limits, the hypervolume is a seeded Monte Carlo estimate and says so.
     await page.getByTestId('mo-objective-edp').check();

@@ -13,7 +13,7 @@ import type { AcceleratorConfig } from '../core/space/accelerator/types.ts';
 import { defaultSession } from '../core/share/defaults.ts';
 import { freshPinId, normalizePinIds } from '../core/share/pinIds.ts';
 import type { Design, PinnedDesign, SessionState } from '../core/share/session.ts';
-import type { CodesignSettings, LabSettings, ParallelSettings, PlotSettings, RunSettings, SweepSettings, ViewSettings } from '../core/share/schema.ts';
+import type { AnalysisSettings, CodesignSettings, LabSettings, ParallelSettings, PlotSettings, RunSettings, SweepSettings, ViewSettings } from '../core/share/schema.ts';
 
 export type SimStatus = 'idle' | 'running' | 'done' | 'error';
 
@@ -77,6 +77,8 @@ export interface ExplorerActions {
   setCodesign(patch: Partial<CodesignSettings>): void;
   /** The sweep's parallel coordinates: open, layout and axis brushes (part of the view). */
   setParallel(patch: Partial<ParallelSettings>): void;
+  /** The sweep's many-objective analysis: open, and its objectives (part of the view). */
+  setAnalysis(patch: Partial<AnalysisSettings>): void;
   /** A new sweep's points are other points: the plot's brush, selection and focus, and the axis brushes, go. */
   clearSweepSelection(): void;
   /** The design a sweep is built around (recorded when it starts). */
@@ -134,6 +136,7 @@ export function createExplorerStore(initial: SessionState = defaultSession()) {
       setLab: (patch) => patchSession({ dynaprop: { ...get().session.dynaprop, ...patch } }),
       setCodesign: (patch) => patchSession({ codesign: { ...get().session.codesign, ...patch } }),
       setParallel: (patch) => patchSession({ parallel: { ...get().session.parallel, ...patch } }),
+      setAnalysis: (patch) => patchSession({ analysis: { ...get().session.analysis, ...patch } }),
       setSweepBase: (sweepBase) => patchSession({ sweepBase }),
       openSweep: ({ spec, base, settings }) => patchSession({
         sweep: structuredClone(spec), sweepBase: structuredClone(base), settings: { ...settings }, sweepRan: true,

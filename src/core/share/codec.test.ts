@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { deflateSync, strToU8 } from 'fflate';
 import { decodeSessionLink, encodeSessionLink, toBase64Url, MAX_LINK_CHARS } from './codec.ts';
-import { DEFAULT_CODESIGN, DEFAULT_LAB, DEFAULT_PARALLEL, defaultSession } from './defaults.ts';
+import { DEFAULT_ANALYSIS, DEFAULT_CODESIGN, DEFAULT_LAB, DEFAULT_PARALLEL, defaultSession } from './defaults.ts';
 import { MODEL_PRESETS } from '../space/transformer/presets.ts';
 import { ACCELERATOR_PRESETS } from '../space/accelerator/presets.ts';
 import type { SessionState } from './session.ts';
@@ -341,6 +341,28 @@ describe('share links', () => {
       const r = decodeSessionLink(linkOf(hostile));
       expect(r.ok, at).toBe(false);
       if (!r.ok) expect(r.issues?.[0].path, JSON.stringify(bad)).toBe(at);
+    }
+  });
+
+  it('round-trips the many-objective analysis and names a bad one by field', () => {
+    const view = serverView();
+    view.analysis = { open: true, objectives: ['latency', 'edp', 'area', 'parameters'] };
+    const decoded = decodeSessionLink('#' + encodeSessionLink(view));
+    expect(decoded.ok && decoded.value).toEqual(view);
+    const { analysis: _a, ...before } = serverView();
+    const r = decodeSessionLink(linkOf(before));
+    expect(r.ok && r.value.analysis).toEqual(DEFAULT_ANALYSIS);
+    for (const [at, bad] of [
+      ['analysis.objectives', { open: true, objectives: ['latency'] }],
+      ['analysis.objectives', { open: true, objectives: ['latency', 'latency'] }],
+      ['analysis.objectives[1]', { open: true, objectives: ['latency', 'accuracy'] }],
+      ['analysis.open', { open: 1, objectives: ['latency', 'area'] }],
+    ] as const) {
+      const hostile = structuredClone(serverView()) as unknown as Record<string, unknown>;
+      hostile.analysis = bad;
+      const res = decodeSessionLink(linkOf(hostile));
+      expect(res.ok, at).toBe(false);
+      if (!res.ok) expect(res.issues?.[0].path, JSON.stringify(bad)).toBe(at);
     }
   });
 

@@ -3,8 +3,8 @@ import { MODEL_PRESETS } from '../space/transformer/presets.ts';
 import { ACCELERATOR_PRESETS } from '../space/accelerator/presets.ts';
 import { REFERENCE_CONSTANTS } from '../elector/constants/reference.ts';
 import { RUN_SETTING_LIMITS } from '../elector/types.ts';
-import { V5_CODESIGN, V5_LAB, V5_PARALLEL } from './migrations.ts';
-import { SESSION_VERSION, type CodesignSettings, type LabSettings, type ParallelSettings, type RunSettings, type SweepSettings, type PlotSettings, type ViewSettings } from './schema.ts';
+import { V5_ANALYSIS, V5_CODESIGN, V5_LAB, V5_PARALLEL } from './migrations.ts';
+import { SESSION_VERSION, type AnalysisSettings, type CodesignSettings, type LabSettings, type ParallelSettings, type RunSettings, type SweepSettings, type PlotSettings, type ViewSettings } from './schema.ts';
 import type { SessionState } from './session.ts';
 
 export const DEFAULT_SETTINGS: RunSettings = {
@@ -41,6 +41,9 @@ export const DEFAULT_CODESIGN: CodesignSettings = structuredClone(V5_CODESIGN) a
 /** The sweep's parallel coordinates: closed, natural axis order, nothing brushed. */
 export const DEFAULT_PARALLEL: ParallelSettings = structuredClone(V5_PARALLEL) as ParallelSettings;
 
+/** The sweep's many-objective analysis: closed, fronting latency, energy and area. */
+export const DEFAULT_ANALYSIS: AnalysisSettings = structuredClone(V5_ANALYSIS) as AnalysisSettings;
+
 export function defaultSession(): SessionState {
   return {
     version: SESSION_VERSION,
@@ -59,5 +62,6 @@ export function defaultSession(): SessionState {
     dynaprop: structuredClone(DEFAULT_LAB),
     codesign: structuredClone(DEFAULT_CODESIGN),
     parallel: structuredClone(DEFAULT_PARALLEL),
+    analysis: structuredClone(DEFAULT_ANALYSIS),
   };
 }

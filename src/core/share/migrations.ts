@@ -3,7 +3,7 @@
  * `n` turns a version-n object into version n+1. Old decoders are kept forever, so
  * a link shared today still opens after the schema moves on.
  */
-import { SESSION_VERSION, type CodesignSettings, type LabSettings, type ParallelSettings } from './schema.ts';
+import { SESSION_VERSION, type CodesignSettings, type LabSettings, type ParallelSettings, type AnalysisSettings } from './schema.ts';
 
 export type Migration = (old: Record<string, unknown>) => Record<string, unknown>;
 
@@ -28,6 +28,9 @@ export const V5_CODESIGN: Readonly<CodesignSettings> = Object.freeze({
 
 /** The parallel coordinates a view without them opens on: closed, natural order, nothing brushed. */
 export const V5_PARALLEL: Readonly<ParallelSettings> = Object.freeze({ open: false, order: [], flipped: [], log: [], linear: [], colourBy: '', brushes: {} });
+
+/** The many-objective analysis a view without it opens on: closed, fronting latency, energy and area. */
+export const V5_ANALYSIS: Readonly<AnalysisSettings> = Object.freeze({ open: false, objectives: ['latency', 'energy', 'area'] as AnalysisSettings['objectives'] });
 
 /** Keyed by the version they upgrade from. */
 export const SESSION_MIGRATIONS: Readonly<Record<number, Migration>> = {

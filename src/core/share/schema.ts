@@ -181,6 +181,15 @@ export const parallelSchema = z.strictObject({
     .check(z.refine((b) => Object.keys(b).length <= PARALLEL_MAX_COLUMNS, `at most ${PARALLEL_MAX_COLUMNS} brushed axes`)),
 });
 
+/** The sweep's many-objective analysis (v5, optional): whether it is open and the objectives it fronts. */
+export const analysisSchema = z.strictObject({
+  open: z.boolean(),
+  objectives: z.array(z.enum(OBJECTIVES)).check(
+    z.minLength(2), z.maxLength(OBJECTIVES.length),
+    z.refine((o) => new Set(o).size === o.length, 'an objective is listed twice'),
+  ),
+});
+
 export const viewSchema = z.strictObject({
   tab: z.enum(VIEW_TABS),
   timelineRows: z.enum(TIMELINE_ROWS),
@@ -209,6 +218,7 @@ export const sessionSchema = z.strictObject({
   /** The co-design panel's settings (v5; a v5 view saved before the panel existed lacks them and opens on the defaults). */
   codesign: z.optional(codesignSchema),
   parallel: z.optional(parallelSchema),
+  analysis: z.optional(analysisSchema),
 });
 
 export type RunSettings = z.infer<typeof settingsSchema>;
@@ -219,5 +229,6 @@ export type ViewSettings = z.infer<typeof viewSchema>;
 export type LabSettings = z.infer<typeof labSchema>;
 export type CodesignSettings = z.infer<typeof codesignSchema>;
 export type ParallelSettings = z.infer<typeof parallelSchema>;
+export type AnalysisSettings = z.infer<typeof analysisSchema>;
 export type PinnedDesignRaw = z.infer<typeof pinnedSchema>;
 export type SessionStateRaw = z.infer<typeof sessionSchema>;

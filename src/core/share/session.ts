@@ -8,8 +8,8 @@ import { validateAccelerator } from '../space/accelerator/validate.ts';
 import type { ValidationIssue, Validated } from '../space/issues.ts';
 import type { ModelDict } from '../space/transformer/types.ts';
 import type { AcceleratorConfig } from '../space/accelerator/types.ts';
-import { sessionSchema, type CodesignSettings, type LabSettings, type ParallelSettings, type PlotSettings, type RunSettings, type SweepSettings, type ViewSettings } from './schema.ts';
-import { migrateSession, V5_CODESIGN, V5_PARALLEL } from './migrations.ts';
+import { sessionSchema, type AnalysisSettings, type CodesignSettings, type LabSettings, type ParallelSettings, type PlotSettings, type RunSettings, type SweepSettings, type ViewSettings } from './schema.ts';
+import { migrateSession, V5_ANALYSIS, V5_CODESIGN, V5_PARALLEL } from './migrations.ts';
 import { normalizePinIds, type PinRename } from './pinIds.ts';
 
 export interface Design {
@@ -40,6 +40,8 @@ export interface SessionState {
   codesign: CodesignSettings;
   /** The sweep's parallel coordinates: open or not, layout and axis brushes (v5). */
   parallel: ParallelSettings;
+  /** The sweep's many-objective analysis: open or not, and its objectives (v5). */
+  analysis: AnalysisSettings;
 }
 
 /** Migrates, shape-checks and rule-checks an untrusted session object. */
@@ -64,7 +66,8 @@ export function validateSession(x: unknown): Validated<SessionState> & { migrate
   // A v5 view saved before the co-design panel existed opens it on its defaults.
   const codesign = s.codesign ?? (structuredClone(V5_CODESIGN) as CodesignSettings);
   const parallel = s.parallel ?? structuredClone(V5_PARALLEL);
-  const named = normalizePinIds({ ...s, design, pinned: pinned as PinnedDesign[], sweepBase: sweepBase ?? null, codesign, parallel });
+  const analysis = s.analysis ?? (structuredClone(V5_ANALYSIS) as AnalysisSettings);
+  const named = normalizePinIds({ ...s, design, pinned: pinned as PinnedDesign[], sweepBase: sweepBase ?? null, codesign, parallel, analysis });
   return { ok: true, migratedFrom: migrated.migratedFrom, renamedPins: named.renamed, value: named.session };
 }
 

@@ -27,7 +27,7 @@ export function SweepView({ active }: { active: boolean }) {
   const { controller, history, importer } = useSweepApi();
   const [dropping, setDropping] = useState(false);
   const parallelOpen = useExplorer((s) => s.session.parallel.open);
-  const [objectivesOpen, setObjectivesOpen] = useState(false);
+  const objectivesOpen = useExplorer((s) => s.session.analysis.open);
   const api = useExplorerApi();
   const onDrop = (e: DragEvent) => {
     e.preventDefault();
@@ -79,7 +79,7 @@ export function SweepView({ active }: { active: boolean }) {
       </details>
       <details
         className="pc-details" data-testid="mo-details" open={objectivesOpen}
-        onToggle={(e) => setObjectivesOpen((e.currentTarget as HTMLDetailsElement).open)}
+        onToggle={(e) => { const open = (e.currentTarget as HTMLDetailsElement).open; if (open !== objectivesOpen) api.getState().setAnalysis({ open }); }}
       >
         <summary>Many objectives: fronts, hypervolume, scatter matrix, importance</summary>
         {objectivesOpen && <Suspense fallback={<p className="muted">Loading…</p>}><ManyObjectives /></Suspense>}

@@ -9,7 +9,8 @@ import { useState } from 'react';
 import type { Objective } from '../../../core/sweep/objectives.ts';
 import { useSweepRun } from '../../../state/sweep/appSweep.ts';
 import { formatCount } from '../../common/format.ts';
-import { DEFAULT_OBJECTIVES, ObjectivePicker } from './ObjectivePicker.tsx';
+import { ObjectivePicker } from './ObjectivePicker.tsx';
+import { useExplorer, useExplorerApi } from '../../../state/useExplorer.ts';
 import { useManyObjectives } from './useManyObjectives.ts';
 import { FrontSummary } from './FrontSummary.tsx';
 import { ScatterMatrix } from './ScatterMatrix.tsx';
@@ -18,7 +19,10 @@ import { ImportanceTable } from './ImportanceTable.tsx';
 import './objectives.css';
 
 export default function ManyObjectives() {
-  const [chosen, setChosen] = useState<Objective[]>(DEFAULT_OBJECTIVES);
+  // The chosen objectives are part of the view: a link or a reload brings them back.
+  const chosen = useExplorer((s) => s.session.analysis.objectives);
+  const api = useExplorerApi();
+  const setChosen = (objectives: Objective[]) => api.getState().setAnalysis({ objectives });
   const [asTable, setAsTable] = useState(false);
   const a = useManyObjectives(chosen);
   const columns = useSweepRun((s) => s.columns);

@@ -5,7 +5,6 @@
  */
 import { OBJECTIVES, OBJECTIVE_INFO, type Objective } from '../../../core/sweep/objectives.ts';
 
-export const DEFAULT_OBJECTIVES: Objective[] = ['latency', 'energy', 'area'];
 export const MIN_OBJECTIVES = 2;
 
 export function ObjectivePicker({ chosen, onChange }: { chosen: readonly Objective[]; onChange(next: Objective[]): void }) {
