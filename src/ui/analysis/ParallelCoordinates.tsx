@@ -9,7 +9,7 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { interpolateViridis } from 'd3';
 import { columnExtent, makeAxis, moveKey, orderedKeys, tickFormatter, type PcAxis, type PcColumn } from './pcAxes.ts';
-import { colourBins, drawnRows, drawProgressively, MAX_DRAWN_LINES, projectRows, type LinePass } from './pcLines.ts';
+import { colourBins, drawnRows, drawProgressively, MAX_DRAWN_LINES, projectRows } from './pcLines.ts';
 import { brushBand, brushPointerHandlers, type BrushHandler } from './pcBrush.ts';
 import { PcAxisHeader } from './PcAxisHeader.tsx';
 import { PcColourLegend, COLOUR_BINS } from './PcColourLegend.tsx';
@@ -57,10 +57,16 @@ export default function ParallelCoordinates(p: ParallelCoordinatesProps) {
   }, TOP_PX, BOTTOM_PX)), [order, byKey, extents, layout.log, layout.linear, layout.flipped]);
   const colourAxis = axes.find((a) => a.column.key === (layout.colourBy || 'latency')) ?? axes[axes.length - 1];
 
+  // Rows drawn (an even sample past MAX_DRAWN_LINES) and their pixel positions: the background's once per
+  // layout and data, the foreground's per brush. Lines are drawn over local indices 0..rows.length.
   // eslint-disable-next-line react-hooks/exhaustive-deps
-  const ys = useMemo(() => projectRows(axes, n), [axes, n, p.dataVersion]);
+  const bgRows = useMemo(() => drawnRows(n, null).rows, [n, p.dataVersion]);
+  const bgYs = useMemo(() => projectRows(axes, bgRows), [axes, bgRows]);
   // eslint-disable-next-line react-hooks/exhaustive-deps
-  const bins = useMemo(() => (colourAxis ? colourBins(colourAxis, n, COLOUR_BINS) : null), [colourAxis, n, p.dataVersion]);
+  const fgRows = useMemo(() => (p.fails ? drawnRows(n, p.fails).rows : bgRows), [n, p.fails, p.filterVersion, bgRows]);
+  const fgYs = useMemo(() => (fgRows === bgRows ? bgYs : projectRows(axes, fgRows)), [axes, fgRows, bgRows, bgYs]);
+  const bins = useMemo(() => (colourAxis ? colourBins(colourAxis, fgRows, COLOUR_BINS) : null), [colourAxis, fgRows]);
+  const highlightYs = useMemo(() => projectRows(axes, p.highlight), [axes, p.highlight]);
 
   const canvasRef = useRef<HTMLCanvasElement>(null);
   const background = useRef<HTMLCanvasElement | null>(null);
@@ -79,12 +85,12 @@ export default function ParallelCoordinates(p: ParallelCoordinatesProps) {
     ctx.clearRect(0, 0, width, HEIGHT_PX);
     backgroundReady.current = false;
     const style = { bins: null, colours: ['#8a8f98'], alpha: n > 20_000 ? 0.03 : 0.12, width: 1 };
-    return drawProgressively(ctx, ys, n, xs, [{ style, rows: { only: drawnRows(n, null).rows } }], () => {
+    return drawProgressively(ctx, bgYs, bgRows.length, xs, [{ style, rows: {} }], () => {
       backgroundReady.current = true;
       setBackgroundVersion((v) => v + 1);
     });
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [ys, width, dpr]);
+  }, [bgYs, width, dpr]);
 
   // Foreground: the background bitmap (once drawn), then passing rows coloured, then the Pareto selection.
   useEffect(() => {
@@ -97,13 +103,16 @@ export default function ParallelCoordinates(p: ParallelCoordinatesProps) {
     ctx.clearRect(0, 0, c.width, c.height);
     if (backgroundReady.current) ctx.drawImage(background.current, 0, 0);
     ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
-    const drawn = drawnRows(n, p.fails);
-    const alpha = drawn.rows.length >= 5_000 ? 0.08 : drawn.rows.length > 2_000 ? 0.15 : 0.5;
-    const passes: LinePass[] = [{ style: { bins, colours: BINS, alpha, width: 1 }, rows: { only: drawn.rows } }];
-    if (p.highlight.length > 0) passes.push({ style: { bins: null, colours: ['#d9480f'], alpha: 0.9, width: 1.5 }, rows: { only: p.highlight } });
-    return drawProgressively(ctx, ys, n, xs, passes);
+    const alpha = fgRows.length >= 5_000 ? 0.08 : fgRows.length > 2_000 ? 0.15 : 0.5;
+    let cancelHighlight = () => {};
+    const cancelRows = drawProgressively(ctx, fgYs, fgRows.length, xs, [{ style: { bins, colours: BINS, alpha, width: 1 }, rows: {} }], () => {
+      if (p.highlight.length > 0) {
+        cancelHighlight = drawProgressively(ctx, highlightYs, p.highlight.length, xs, [{ style: { bins: null, colours: ['#d9480f'], alpha: 0.9, width: 1.5 }, rows: {} }]);
+      }
+    });
+    return () => { cancelRows(); cancelHighlight(); };
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [ys, bins, p.fails, p.filterVersion, p.passCount, p.highlight, width, dpr, backgroundVersion]);
+  }, [fgYs, bins, highlightYs, width, dpr, backgroundVersion]);
 
   const set = (patch: Partial<PcLayout>) => onLayout({ ...layout, order, ...patch });
   const toggle = (list: readonly string[], k: string) => (list.includes(k) ? list.filter((x) => x !== k) : [...list, k]);

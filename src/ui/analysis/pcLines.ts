@@ -10,14 +10,23 @@
  */
 import type { PcAxis } from './pcAxes.ts';
 
-/** Rows' y (CSS px) per axis, axis-major: y[a * n + i]; NaN where the value is missing. */
-export function projectRows(axes: readonly PcAxis[], n: number): Float32Array {
-  const y = new Float32Array(axes.length * n);
+/**
+ * Pixel y (CSS px) of `rows` on each axis, axis-major: y[a * rows.length + j] for row
+ * rows[j]; NaN where the value is missing. Only the rows to be drawn are projected: with
+ * a million rows and twenty axes, projecting all would be one long task for lines
+ * nobody sees.
+ */
+export function projectRows(axes: readonly PcAxis[], rows: Int32Array): Float32Array {
+  const m = rows.length;
+  const y = new Float32Array(axes.length * m);
   axes.forEach((a, k) => {
     const v = a.column.values;
     const s = a.scale;
     const bad = a.log ? (x: number) => !(x > 0) : (x: number) => !Number.isFinite(x);
-    for (let i = 0; i < n; i++) y[k * n + i] = bad(v[i]) ? Number.NaN : s(v[i]);
+    for (let j = 0; j < m; j++) {
+      const x = v[rows[j]];
+      y[k * m + j] = bad(x) ? Number.NaN : s(x);
+    }
   });
   return y;
 }
@@ -129,15 +138,15 @@ export function drawProgressively(
   };
 }
 
-/** Colour bins of rows by `values` along `axis`'s own scale (so log axes colour by decade). */
-export function colourBins(axis: PcAxis, n: number, binCount: number): Uint8Array {
-  const bins = new Uint8Array(n);
+/** Colour bins of `rows` by their values along `axis`'s own scale (so log axes colour by decade). */
+export function colourBins(axis: PcAxis, rows: Int32Array, binCount: number): Uint8Array {
+  const bins = new Uint8Array(rows.length);
   const [r0, r1] = axis.scale.range();
   const span = r1 - r0 || 1;
   const v = axis.column.values;
-  for (let i = 0; i < n; i++) {
-    const t = (axis.scale(v[i]) - r0) / span; // 0 at the axis's low end
-    bins[i] = t >= 0 && t <= 1 ? Math.min(binCount - 1, Math.floor(t * binCount)) : 0;
+  for (let j = 0; j < rows.length; j++) {
+    const t = (axis.scale(v[rows[j]]) - r0) / span; // 0 at the axis's low end
+    bins[j] = t >= 0 && t <= 1 ? Math.min(binCount - 1, Math.floor(t * binCount)) : 0;
   }
   return bins;
 }
