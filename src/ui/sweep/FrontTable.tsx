@@ -103,7 +103,7 @@ export function FrontTable({ controller }: { controller: SweepController }) {
       </div>
       <p className="muted" data-testid="table-count">
         {indices.length === 0
-          ? which === 'front' ? 'No points on the front yet.' : which === 'selection' ? 'No points selected: drag on the plot to brush a selection.' : 'No points pass the parallel-coordinates brushes.'
+          ? which === 'front' ? (run.passing ? 'No front point lies inside the parallel-coordinates brushes.' : 'No points on the front yet.') : which === 'selection' ? 'No points selected: drag on the plot to brush a selection.' : 'No points pass the parallel-coordinates brushes.'
           : `Showing ${rows.length.toLocaleString('en-US')} of ${indices.length.toLocaleString('en-US')} points${run.passing ? ' (restricted to the parallel-coordinates brushes)' : ''}.`}
       </p>
       {rows.length > 0 && (
