@@ -16,6 +16,7 @@ import { OpTooltip } from './OpTooltip.tsx';
 import { useElementWidth } from './useElementWidth.ts';
 import { useCssColors } from './useCssColors.ts';
 import { clampView, zoomAround, type CycleView } from './zoom.ts';
+import { setLinkedOp, useLinkedOp } from './roofline/linkedOp.ts';
 
 export const CANVAS_THRESHOLD = 2000;
 
@@ -115,6 +116,11 @@ export function TimelinePlot({ entries, layout, summary }: { entries: readonly T
   // Until the effect above runs, indices may still point past a shorter new layout.
   const sb = layout.bars[shown] ?? null;
   const focusedBar = layout.bars[focused];
+  // The hover link with the roofline: publish the op shown here, ring the op pointed at there.
+  const shownEntry = sb ? sb.entry : -1;
+  useEffect(() => setLinkedOp(entries, shownEntry, 'timeline'), [entries, shownEntry]);
+  const linkedEntry = useLinkedOp(entries, 'timeline');
+  const linkedBar = useMemo(() => (linkedEntry < 0 ? null : layout.bars.find((b) => b.entry === linkedEntry) ?? null), [layout, linkedEntry]);
   const ticks = x.ticks(Math.max(2, Math.floor((width - LEFT) / 90)));
   return (
     <div
@@ -159,6 +165,12 @@ export function TimelinePlot({ entries, layout, summary }: { entries: readonly T
         {/* The overlay sits above the bars (SVG or canvas): highlight, brush and the pointer surface. */}
         <svg width={width} height={height} aria-hidden="true" focusable="false" className="timeline-overlay">
           <g clipPath={`url(#${uid}-clip)`}>
+            {linkedBar && (
+              <rect
+                x={x(linkedBar.x0) - 3} y={barTop(linkedBar.row, linkedBar.lane) - 3} width={Math.max(1, x(linkedBar.x1) - x(linkedBar.x0)) + 6} height={g.barH + 6}
+                className="bar-linked" data-testid="timeline-linked" data-entry={linkedBar.entry}
+              />
+            )}
             {sb && <rect x={x(sb.x0) - 2} y={barTop(sb.row, sb.lane) - 2} width={Math.max(1, x(sb.x1) - x(sb.x0)) + 4} height={g.barH + 4} className="bar-highlight" />}
             {brush && <rect x={Math.min(brush.from, brush.to)} y={TOP} width={Math.abs(brush.to - brush.from)} height={g.plotH} className="brush" />}
           </g>

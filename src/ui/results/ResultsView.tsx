@@ -6,6 +6,7 @@
 import { useExplorer } from '../../state/useExplorer.ts';
 import { AreaChart, EnergyChart, UtilisationChart } from '../../charts/ModuleCharts.tsx';
 import { TimelineChart } from '../../charts/TimelineChart.tsx';
+import { RooflineSection } from '../../charts/roofline/RooflineSection.tsx';
 import { TrafficChart } from '../../charts/TrafficChart.tsx';
 import { SimStatus, useSlowRun } from './SimStatus.tsx';
 import { SimErrors } from './SimErrors.tsx';
@@ -29,6 +30,7 @@ export function ResultsView() {
             <EnergyChart result={result} />
             <AreaChart result={result} />
             <TimelineChart result={result} />
+            <RooflineSection result={result} />
             <OpsTable result={result} />
             <UtilisationChart result={result} />
             <TrafficChart result={result} />
