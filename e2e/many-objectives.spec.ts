@@ -40,6 +40,8 @@ for (const size of [{ name: 'desktop', width: 1280, height: 900 }, { name: 'phon
     // Scatter matrix: k(k−1)/2 canvases for k = 3.
     const cells = page.getByTestId('mo-matrix').locator('canvas');
     await expect(cells).toHaveCount(3);
+    // The current design is marked in every cell, at its own simulated objectives, as on the Pareto plot.
+    await expect(page.getByTestId('mo-matrix').locator('.mo-mark-current')).toHaveCount(3);
     // Importance: the method named, a row per varied parameter.
     await expect(page.getByTestId('mo-importance-method')).toContainText('Spearman ρ');
     await expect(page.getByTestId('mo-importance-method')).toContainText('correlation ratio η');

@@ -42,18 +42,24 @@ export function designMarks(designs: readonly Simulated[], sweepSettings: RunSet
   return { marks, otherSettings };
 }
 
-export function useDesignMarks(x: Objective, y: Objective) {
+/** The current and pinned designs with their simulations, and the sweep's run settings (to check they match). */
+export function useSimulatedDesigns(): { all: readonly Simulated[]; sweepSettings: RunSettings | null } {
   const sim = useExplorer((s) => s.sim.result);
   const design = useExplorer((s) => s.session.design);
   const settings = useExplorer((s) => s.session.settings);
   const pinned = useExplorer((s) => s.session.pinned);
   const compare = useExplorer((s) => s.compare);
   const sweepSettings = useSweepRun((s) => s.job?.settings ?? null);
-  return useMemo(() => {
-    const all: Simulated[] = [
+  return useMemo(() => ({
+    all: [
       { id: 'current', label: 'Current design', kind: 'current', model: design.model, settings, result: sim },
       ...pinned.map((p): Simulated => ({ id: p.id, label: p.label || p.id, kind: 'pinned', model: p.model, settings: p.settings, result: compare[p.id]?.result ?? null })),
-    ];
-    return designMarks(all, sweepSettings, x, y);
-  }, [sim, design, settings, pinned, compare, sweepSettings, x, y]);
+    ],
+    sweepSettings,
+  }), [sim, design, settings, pinned, compare, sweepSettings]);
+}
+
+export function useDesignMarks(x: Objective, y: Objective) {
+  const { all, sweepSettings } = useSimulatedDesigns();
+  return useMemo(() => designMarks(all, sweepSettings, x, y), [all, sweepSettings, x, y]);
 }

@@ -8,6 +8,7 @@ import { OBJECTIVE_INFO, type Objective } from '../../../core/sweep/objectives.t
 import { formatCount } from '../../common/format.ts';
 import { parseColour, rasterCell } from './scatterRaster.ts';
 import type { UnitScale } from './scatterScale.ts';
+import type { PlotDesignMark } from '../../sweep/plotTypes.ts';
 
 export interface ScatterCellProps {
   x: Objective;
@@ -19,6 +20,8 @@ export interface ScatterCellProps {
   greyRows: Int32Array;
   frontRows: Int32Array;
   sizePx: number;
+  /** The current (★) and pinned (○) designs at their own simulated objectives, as on the Pareto plot. */
+  designs: readonly PlotDesignMark[];
 }
 
 export function ScatterCell(p: ScatterCellProps) {
@@ -39,10 +42,24 @@ export function ScatterCell(p: ScatterCellProps) {
 
   const label = `${OBJECTIVE_INFO[p.y].label} (up) against ${OBJECTIVE_INFO[p.x].label} (across): ` +
     `${formatCount(p.greyRows.length)} points grey, ${formatCount(p.frontRows.length)} front points coloured`;
+  const marks = p.designs
+    .map((d) => ({ d, u: p.xScale.toUnit(d.x), v: p.yScale.toUnit(d.y) }))
+    .filter(({ u, v }) => u >= 0 && u <= 1 && v >= 0 && v <= 1);
   return (
-    <canvas
-      ref={ref} className="mo-cell" width={sidePx} height={sidePx} role="img" aria-label={label} title={label}
-      data-testid={`mo-cell-${p.y}-${p.x}`} style={{ width: p.sizePx, height: p.sizePx }}
-    />
+    <div className="mo-cell-box" style={{ width: p.sizePx, height: p.sizePx }}>
+      <canvas
+        ref={ref} className="mo-cell" width={sidePx} height={sidePx} role="img" aria-label={label} title={label}
+        data-testid={`mo-cell-${p.y}-${p.x}`} style={{ width: p.sizePx, height: p.sizePx }}
+      />
+      {marks.length > 0 && (
+        <svg className="mo-marks" width={p.sizePx} height={p.sizePx} aria-hidden="true">
+          {marks.map(({ d, u, v }) => (
+            <text key={d.id} className={`mo-mark mo-mark-${d.kind}`} x={u * p.sizePx} y={(1 - v) * p.sizePx} textAnchor="middle" dominantBaseline="central">
+              <title>{d.label}</title>{d.kind === 'current' ? '★' : '○'}
+            </text>
+          ))}
+        </svg>
+      )}
+    </div>
   );
 }

@@ -11,6 +11,7 @@ import { formatCount } from '../../common/format.ts';
 import { subsampleRows, GREY_POINT_LIMIT } from './scatterRaster.ts';
 import { unitScale } from './scatterScale.ts';
 import { ScatterCell } from './ScatterCell.tsx';
+import { designMarks, useSimulatedDesigns } from '../../sweep/designMarks.ts';
 import type { ObjectivesAnalysis } from './useManyObjectives.ts';
 
 const GAP_PX = 4;
@@ -36,6 +37,7 @@ export function ScatterMatrix({ columns, total, analysis }: { columns: Objective
   // The scales and grey layer cover the analysed rows (the brushed ones when brushed).
   const scales = useMemo(() => objectives.map((o) => unitScale(columns[o], rows)), [columns, objectives, rows]);
   const grey = useMemo(() => subsampleRows(rows, total), [rows, total]);
+  const designs = useSimulatedDesigns();
   const analysed = rows ? rows.length : total;
 
   return (
@@ -60,6 +62,7 @@ export function ScatterMatrix({ columns, total, analysis }: { columns: Objective
                 <ScatterCell
                   key={`${i}-${j}`} x={xo} y={yo} xs={columns[xo]} ys={columns[yo]} xScale={scales[j]} yScale={scales[i]}
                   greyRows={grey.rows} frontRows={result.frontRows} sizePx={cellPx}
+                  designs={designMarks(designs.all, designs.sweepSettings, xo, yo).marks}
                 />
               );
             }))}
@@ -73,7 +76,8 @@ export function ScatterMatrix({ columns, total, analysis }: { columns: Objective
             {' '}(every {grey.stride}th of {formatCount(analysed)}: {formatCount(grey.rows.length)} drawn, at most {formatCount(GREY_POINT_LIMIT)})
           </span>
         )}
-        ; <span className="mo-key mo-key-front" aria-hidden="true" /> the {formatCount(result.frontCount)} front points, all drawn.
+        ; <span className="mo-key mo-key-front" aria-hidden="true" /> the {formatCount(result.frontCount)} front points, all drawn;
+        ★ the current design and ○ pinned designs, at their own simulated objectives.
         Each plot shows its row’s objective up against its column’s across; the diagonal gives each objective’s range and scale
         (log where it spans two decades or more, as in the Pareto plot).
       </figcaption>
