@@ -29,7 +29,7 @@ async function main() {
   if (!process.argv.includes('--no-build')) spawnSync('npm', ['run', 'build'], { stdio: 'inherit' });
   const workerFile = readdirSync(new URL('../dist/assets/', import.meta.url)).find((f) => /^codesign\.worker-.*\.js$/.test(f));
   if (!workerFile) throw new Error('dist/assets has no codesign.worker-*.js: build first');
-  const server = spawn('npx', ['vite', 'preview', '--host', '127.0.0.1', '--port', String(PORT), '--strictPort'], { stdio: 'ignore' });
+  const server = spawn('npx', ['vite', 'preview', '--host', '127.0.0.1', '--port', String(PORT), '--strictPort'], { stdio: 'ignore', detached: true });
   try {
     await waitServer();
     const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: CHROMIUM_ARGS });
@@ -74,7 +74,8 @@ async function main() {
     console.log(out);
     writeFileSync(new URL('./codesign-browser-results.json', import.meta.url), JSON.stringify(out, null, 2) + '\n');
   } finally {
-    server.kill();
+    // The whole group: killing npx alone leaves vite preview serving on the port.
+    if (server.pid) process.kill(-server.pid);
   }
 }
 main();

@@ -22,7 +22,7 @@ async function waitServer(): Promise<void> {
 }
 
 async function main() {
-  const server = spawn('npx', ['vite', 'preview', '--host', '127.0.0.1', '--port', String(PORT), '--strictPort'], { stdio: 'ignore' });
+  const server = spawn('npx', ['vite', 'preview', '--host', '127.0.0.1', '--port', String(PORT), '--strictPort'], { stdio: 'ignore', detached: true });
   try {
     await waitServer();
     const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: CHROMIUM_ARGS });
@@ -46,7 +46,8 @@ async function main() {
     const out = { date: new Date().toISOString(), cpu: cpus()[0]?.model, cores: cpus().length, task: "names, BERT-Tiny, batch 32, T 16, lr 1e-3, the lab's default targets (activation 0.5 with its lookup tables profiled and re-profiled, gradients unpruned)", majorityClass: 0.565, target: 'well above chance within 30 s (issue 11)', runs };
     writeFileSync(new URL('./dynaprop-browser-results.json', import.meta.url), JSON.stringify(out, null, 2) + '\n');
   } finally {
-    server.kill();
+    // The whole group: killing npx alone leaves vite preview serving on the port.
+    if (server.pid) process.kill(-server.pid);
   }
 }
 main();
