@@ -54,3 +54,15 @@ test('colour by an objective and size by a parameter, with a legend, kept in the
   await expect(page.getByTestId('plot-colour-legend')).toHaveCount(0);
   await expect.poll(() => viridisBinsOnCanvas(page)).toBeLessThan(2);
 });
+
+test('on a phone the colour and size controls wrap and the page never scrolls sideways', async ({ page }) => {
+  test.setTimeout(120_000);
+  await page.setViewportSize({ width: 390, height: 844 });
+  await openApp(page);
+  await runSweep(page, 1000);
+  await page.getByTestId('plot-colour-by').selectOption('latency');
+  await expect(page.getByTestId('plot-colour-legend')).toBeVisible();
+  await page.getByTestId('pareto-plot').scrollIntoViewIfNeeded();
+  await shot(page, J, '2-phone');
+  expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth + 1)).toBe(true);
+});
