@@ -7,32 +7,24 @@
  * The panel has no patience field, so the bench talks to the built worker directly, speaking
  * comlink's message protocol by hand (the page's modules are hashed bundles; nothing to import).
  */
-import { spawn, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import { chromium } from '@playwright/test';
+import { CHROMIUM_ARGS, CHROMIUM_PATH, startPreview } from './previewServer.ts';
 
 const PORT = 4292;
-const URL_ = `http://127.0.0.1:${PORT}/`;
-const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
 const ITERATIONS = 100, INITIAL = 48, PER_ITERATION = 4, SEED = 1;
 
-async function waitServer(): Promise<void> {
-  for (let i = 0; i < 100; i++) {
-    try { if ((await fetch(URL_)).ok) return; } catch { /* not up yet */ }
-    await new Promise((r) => setTimeout(r, 200));
-  }
-  throw new Error(`vite preview did not start on ${URL_}`);
-}
 
 async function main() {
   if (!process.argv.includes('--no-build')) spawnSync('npm', ['run', 'build'], { stdio: 'inherit' });
   const workerFile = readdirSync(new URL('../dist/assets/', import.meta.url)).find((f) => /^codesign\.worker-.*\.js$/.test(f));
   if (!workerFile) throw new Error('dist/assets has no codesign.worker-*.js: build first');
-  const server = spawn('npx', ['vite', 'preview', '--host', '127.0.0.1', '--port', String(PORT), '--strictPort'], { stdio: 'ignore', detached: true });
+  const server = await startPreview(PORT);
+  const URL_ = server.url;
   try {
-    await waitServer();
-    const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: CHROMIUM_ARGS });
+    const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
     const page = await browser.newPage();
     await page.goto(URL_);
     const budget = INITIAL + ITERATIONS * PER_ITERATION;
@@ -74,8 +66,7 @@ async function main() {
     console.log(out);
     writeFileSync(new URL('./codesign-browser-results.json', import.meta.url), JSON.stringify(out, null, 2) + '\n');
   } finally {
-    // The whole group: killing npx alone leaves vite preview serving on the port.
-    if (server.pid) process.kill(-server.pid);
+    server.stop();
   }
 }
 main();

@@ -6,29 +6,20 @@
  * table (median, min–max and wall time per run) and writes
  * bench/codesign-compare-browser-results.json.
  */
-import { spawn } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import { chromium } from '@playwright/test';
+import { CHROMIUM_ARGS, CHROMIUM_PATH, startPreview } from './previewServer.ts';
 
 const PORT = 4293;
-const URL_ = `http://127.0.0.1:${PORT}/`;
-const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
 const BUDGET = 300, SEEDS = 5;
 
-async function waitServer(): Promise<void> {
-  for (let i = 0; i < 100; i++) {
-    try { if ((await fetch(URL_)).ok) return; } catch { /* not up yet */ }
-    await new Promise((r) => setTimeout(r, 200));
-  }
-  throw new Error(`vite preview did not start on ${URL_}`);
-}
 
 async function main() {
-  const server = spawn('npx', ['vite', 'preview', '--host', '127.0.0.1', '--port', String(PORT), '--strictPort'], { stdio: 'ignore', detached: true });
+  const server = await startPreview(PORT);
+  const URL_ = server.url;
   try {
-    await waitServer();
-    const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: CHROMIUM_ARGS });
+    const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
     const page = await (await browser.newContext({ serviceWorkers: 'block', viewport: { width: 1280, height: 900 } })).newPage();
     await page.goto(URL_);
     await page.getByRole('tab', { name: 'Co-design' }).click();
@@ -59,8 +50,7 @@ async function main() {
     writeFileSync(new URL('./codesign-compare-browser-results.json', import.meta.url), JSON.stringify(out, null, 2) + '\n');
     console.log(JSON.stringify(out, null, 2));
   } finally {
-    // The whole group: killing npx alone leaves vite preview serving on the port.
-    if (server.pid) process.kill(-server.pid);
+    server.stop();
   }
 }
 

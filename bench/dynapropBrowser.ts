@@ -3,29 +3,20 @@
  * in real Chromium, timed from the Run click to the finished summary, for a few step counts.
  * Writes bench/dynaprop-browser-results.json with the wall time, test accuracy and backend.
  */
-import { spawn } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import { chromium } from '@playwright/test';
+import { CHROMIUM_ARGS, CHROMIUM_PATH, startPreview } from './previewServer.ts';
 
 const PORT = 4291;
-const URL_ = `http://127.0.0.1:${PORT}/`;
-const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
 const STEPS = process.argv.includes('--quick') ? [100] : [100, 150, 300];
 
-async function waitServer(): Promise<void> {
-  for (let i = 0; i < 100; i++) {
-    try { if ((await fetch(URL_)).ok) return; } catch { /* not up yet */ }
-    await new Promise((r) => setTimeout(r, 200));
-  }
-  throw new Error(`vite preview did not start on ${URL_}`);
-}
 
 async function main() {
-  const server = spawn('npx', ['vite', 'preview', '--host', '127.0.0.1', '--port', String(PORT), '--strictPort'], { stdio: 'ignore', detached: true });
+  const server = await startPreview(PORT);
+  const URL_ = server.url;
   try {
-    await waitServer();
-    const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: CHROMIUM_ARGS });
+    const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
     const page = await browser.newPage();
     await page.goto(URL_);
     await page.getByRole('tab', { name: 'DynaProp lab' }).click();
@@ -46,8 +37,7 @@ async function main() {
     const out = { date: new Date().toISOString(), cpu: cpus()[0]?.model, cores: cpus().length, task: "names, BERT-Tiny, batch 32, T 16, lr 1e-3, the lab's default targets (activation 0.5 with its lookup tables profiled and re-profiled, gradients unpruned)", majorityClass: 0.565, target: 'well above chance within 30 s (issue 11)', runs };
     writeFileSync(new URL('./dynaprop-browser-results.json', import.meta.url), JSON.stringify(out, null, 2) + '\n');
   } finally {
-    // The whole group: killing npx alone leaves vite preview serving on the port.
-    if (server.pid) process.kill(-server.pid);
+    server.stop();
   }
 }
 main();
