@@ -3,6 +3,7 @@
  * read the legend, check the canvas really holds several viridis bins, and see the
  * choice travel in a link.
  */
+import { readFile, writeFile } from 'node:fs/promises';
 import { expect, test } from '@playwright/test';
 import { decodeLink, openApp, runSweep, shot } from './helpers.ts';
 
@@ -47,6 +48,14 @@ test('colour by an objective and size by a parameter, with a legend, kept in the
   await page.getByTestId('copy-link').click();
   const { session } = decodeLink(await page.getByTestId('link-output').inputValue());
   expect(session.plot).toMatchObject({ colourBy: 'area', sizeBy: 'pe' });
+
+  // The exported figure keeps the colours (the cloud as the on-screen raster) and states both ranges in its legend.
+  const [file] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-svg').click()]);
+  const svg = (await readFile((await file.path())!)).toString('utf8');
+  await writeFile(`e2e/artifacts/${J}-figure.svg`, svg);
+  expect(svg).toContain('Colour: Area: ');
+  expect(svg).toContain('Size: Processing elements: ');
+  expect(svg).toContain('data:image/png;base64,');
 
   // Back to none: one colour again.
   await page.getByTestId('plot-colour-by').selectOption('');

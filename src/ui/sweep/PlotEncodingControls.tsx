@@ -7,13 +7,10 @@ import { useStore } from 'zustand';
 import { useShallow } from 'zustand/react/shallow';
 import { useExplorer, useExplorerApi } from '../../state/useExplorer.ts';
 import { useSweepApi } from '../../state/sweep/appSweep.ts';
-import { OBJECTIVES, OBJECTIVE_INFO, type Objective } from '../../core/sweep/objectives.ts';
-import { formatObjective } from './objectiveFormat.ts';
-import { binRange, COLOUR_BIN_COUNT, COLOUR_BIN_HEX, SIZE_CLASS_COUNT, type EncodedChannel, type PointEncoding } from './plotEncoding.ts';
+import { OBJECTIVES, OBJECTIVE_INFO } from '../../core/sweep/objectives.ts';
+import { binRange, COLOUR_BIN_COUNT, COLOUR_BIN_HEX, formatChannelValue, SIZE_CLASS_COUNT, type PointEncoding } from './plotEncoding.ts';
 
-/** Objectives in their own format (area in mm², energies with SI prefixes); parameters as plain numbers. */
-const fmt = (c: EncodedChannel, v: number): string =>
-  (OBJECTIVES as readonly string[]).includes(c.key) ? formatObjective(c.key as Objective, v) : Number(v.toPrecision(4)).toLocaleString('en-US');
+const fmt = formatChannelValue;
 
 function ColumnSelect({ which, value }: { which: 'colourBy' | 'sizeBy'; value: string }) {
   const api = useExplorerApi();

@@ -7,6 +7,8 @@
  */
 import { interpolateViridis } from 'd3';
 import { chooseScaleKind, dataExtent, type ScaleKind } from './plotScales.ts';
+import { OBJECTIVES, type Objective } from '../../core/sweep/objectives.ts';
+import { formatObjective } from './objectiveFormat.ts';
 
 export const COLOUR_BIN_COUNT = 8;
 /** Viridis at bin centres, low to high: ordered in lightness, readable in grey, kind to colour-blind readers. */
@@ -53,4 +55,14 @@ export function binRange(c: EncodedChannel, b: number, bins: number): [number, n
   const [lo, hi] = c.domain;
   const at = (t: number) => (c.kind === 'log' ? Math.exp(Math.log(lo) + t * (Math.log(hi) - Math.log(lo))) : lo + t * (hi - lo));
   return [at(b / bins), at((b + 1) / bins)];
+}
+
+/** A channel's value for a legend: objectives in their own format (area in mm², SI prefixes), parameters as plain numbers. */
+export function formatChannelValue(c: EncodedChannel, v: number): string {
+  return (OBJECTIVES as readonly string[]).includes(c.key) ? formatObjective(c.key as Objective, v) : Number(v.toPrecision(4)).toLocaleString('en-US');
+}
+
+/** "Area: 23.9 mm² – 25,645 mm² (log)": a channel's range in words, for legends and figures. */
+export function channelRangeText(c: EncodedChannel): string {
+  return c.domain ? `${c.label}: ${formatChannelValue(c, c.domain[0])} – ${formatChannelValue(c, c.domain[1])} (${c.kind})` : `${c.label}: no values`;
 }

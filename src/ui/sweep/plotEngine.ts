@@ -14,6 +14,7 @@ import { buildPointGrid, pickPoint, type PointGrid } from './pointGrid.ts';
 import { CloudCanvas } from './plotCloud.ts';
 import { measureSince as mark } from '../../state/perfMark.ts';
 import { EMPTY_INPUT, type DragMode, type PlotCallbacks, type PlotElements, type PlotInput } from './plotTypes.ts';
+import type { PointEncoding } from './plotEncoding.ts';
 
 export type { DragMode, PlotCallbacks, PlotElements, PlotInput };
 
@@ -219,6 +220,12 @@ export class PlotEngine {
    * points are in view, also as vector marks (one path for the cloud, one for the
    * selection) in plot coordinates, so an SVG figure scales without pixels.
    */
+  /** The colour and size channels in force (for a figure's legend). */
+  get encoding(): PointEncoding | null {
+    const e = this.input.encoding;
+    return e && (e.colour || e.size) ? e : null;
+  }
+
   exportCloud(scale: number, vectorLimit: number): CloudExport {
     this.sync();
     const raster = document.createElement('canvas');
@@ -233,7 +240,8 @@ export class PlotEngine {
       if (x >= 0 && x <= this.width && y >= 0 && y <= this.height) inView.push(i);
       if (inView.length > vectorLimit) break;
     }
-    const marks = inView.length > vectorLimit ? null : {
+    // Coloured or sized marks stay in the raster, which paints them exactly as on screen.
+    const marks = inView.length > vectorLimit || this.encoding ? null : {
       cloud: squaresPath(inView, px, py, this.t, 3),
       selection: squaresPath(this.input.selection, px, py, this.t, 4, this.width, this.height),
     };

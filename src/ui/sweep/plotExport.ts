@@ -8,11 +8,14 @@
  * computed styles; the brush's interaction rectangles and the hover ring are left out.
  */
 import { MARGIN, type CloudExport, type PlotEngine } from './plotEngine.ts';
+import { channelRangeText, COLOUR_BIN_HEX, type PointEncoding } from './plotEncoding.ts';
 
 export const FIGURE_VECTOR_POINTS = 10_000;
 const NS = 'http://www.w3.org/2000/svg';
 const TITLE_H = 46;
 const LEGEND_H = 30;
+/** A second legend row (colour and size by). */
+const LEGEND_ROW_H = 20;
 const STYLE_PROPS = ['fill', 'stroke', 'stroke-width', 'stroke-dasharray', 'opacity', 'font-size', 'font-family', 'display', 'fill-opacity', 'stroke-opacity'] as const;
 
 /** What the figure says about itself. */
@@ -51,7 +54,7 @@ function inlinedPlot(svg: SVGSVGElement): SVGGElement {
   return g;
 }
 
-function legend(colour: (name: string) => string, text: FigureText, y: number): SVGGElement {
+function legend(colour: (name: string) => string, text: FigureText, y: number, encoding: PointEncoding | null): SVGGElement {
   const g = el('g', { transform: `translate(${MARGIN.left},${y})`, 'font-size': 12, 'font-family': 'system-ui, sans-serif', fill: colour('--text') });
   const items: [SVGElement, string][] = [
     [el('rect', { x: 0, y: -4, width: 7, height: 7, fill: colour('--cloud'), 'fill-opacity': 0.75 }), 'Design point'],
@@ -59,13 +62,24 @@ function legend(colour: (name: string) => string, text: FigureText, y: number): 
   ];
   if (text.selected > 0) items.push([el('rect', { x: 0, y: -4, width: 8, height: 8, fill: colour('--accent') }), `Selected (${text.selected.toLocaleString('en-US')})`]);
   if (text.overlay) items.push([el('rect', { x: 0, y: -4, width: 7, height: 7, fill: colour('--series-2'), 'fill-opacity': 0.7 }), `Overlay: ${text.overlay}`]);
-  let x = 0;
-  for (const [mark, label] of items) {
-    const item = el('g', { transform: `translate(${x},0)` });
-    item.append(mark, el('text', { x: 14, y: 4 }, label));
-    g.appendChild(item);
-    x += 24 + label.length * 6.6;
+  // Colour and size by, on a second row: their ranges are long.
+  const second: [SVGElement, string][] = [];
+  if (encoding?.colour) {
+    // The eight bins, low to high, as a small bar before the range.
+    const bar = el('g', {});
+    COLOUR_BIN_HEX.forEach((hex, b) => bar.appendChild(el('rect', { x: b * 1.5 - 3, y: -4, width: 1.5, height: 8, fill: hex })));
+    second.push([bar, `Colour: ${channelRangeText(encoding.colour)}`]);
   }
+  if (encoding?.size) second.push([el('rect', { x: 0, y: -5, width: 10, height: 10, fill: colour('--cloud'), 'fill-opacity': 0.75 }), `Size: ${channelRangeText(encoding.size)}`]);
+  [items, second].forEach((row, r) => {
+    let x = 0;
+    for (const [mark, label] of row) {
+      const item = el('g', { transform: `translate(${x},${r * LEGEND_ROW_H})` });
+      item.append(mark, el('text', { x: 14, y: 4 }, label));
+      g.appendChild(item);
+      x += 24 + label.length * 6.6;
+    }
+  });
   return g;
 }
 
@@ -76,7 +90,7 @@ function figure(engine: PlotEngine, text: FigureText, cloud: CloudExport, raster
   const colour = (name: string) => style.getPropertyValue(name).trim() || '#000000';
   const width = Number(svg.getAttribute('width'));
   const plotHeight = Number(svg.getAttribute('height'));
-  const height = TITLE_H + plotHeight + LEGEND_H;
+  const height = TITLE_H + plotHeight + LEGEND_H + (engine.encoding ? LEGEND_ROW_H : 0);
   const out = el('svg', { xmlns: NS, width, height, viewBox: `0 0 ${width} ${height}` });
   out.appendChild(el('rect', { width, height, fill: colour('--surface') }));
   const font = 'system-ui, sans-serif';
@@ -91,7 +105,7 @@ function figure(engine: PlotEngine, text: FigureText, cloud: CloudExport, raster
     area.appendChild(el('image', { href: rasterHref, width: cloud.width, height: cloud.height }));
   }
   body.append(area, inlinedPlot(svg));
-  out.append(body, legend(colour, text, TITLE_H + plotHeight + LEGEND_H / 2));
+  out.append(body, legend(colour, text, TITLE_H + plotHeight + LEGEND_H / 2, engine.encoding));
   return out;
 }
 
