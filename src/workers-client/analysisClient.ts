@@ -9,7 +9,7 @@
 import { transfer, wrap, type Remote } from 'comlink';
 import type { AnalysisWorkerApi } from '../../workers/analysis.worker.ts';
 import type { AnalysisRequest, AnalysisResult } from '../ui/analysis/objectives/analyse.ts';
-import { guardWorker, type GuardedWorker } from './workerGuard.ts';
+import { guardWorker, type GuardedWorker, type WorkerLike } from './workerGuard.ts';
 import type { LatestWinsOutcome } from './latestWins.ts';
 
 /** Longest an analysis may take before the worker counts as stuck (10⁶ rows take a few seconds). */
@@ -21,16 +21,26 @@ export interface AnalysisClient {
   dispose(): void;
 }
 
-export function createAnalysisClient(): AnalysisClient {
+/** What the client needs of a worker: its events and the remote `analyse` (a fake in tests). */
+export type AnalysisRemote = Pick<Remote<AnalysisWorkerApi>, 'analyse'>;
+export type AnalysisWorkerFactory = () => { worker: WorkerLike; remote: AnalysisRemote };
+
+/** The app's analysis worker (the `new URL(…)` stays inline here for Vite to bundle it). */
+const createAnalysisWorker: AnalysisWorkerFactory = () => {
+  const worker = new Worker(new URL('../../workers/analysis.worker.ts', import.meta.url), { type: 'module', name: 'analysis' });
+  return { worker, remote: wrap<AnalysisWorkerApi>(worker) };
+};
+
+export function createAnalysisClient(create: AnalysisWorkerFactory = createAnalysisWorker): AnalysisClient {
   let latest = 0;
-  let busy: GuardedWorker<Remote<AnalysisWorkerApi>> | null = null;
+  let busy: GuardedWorker<AnalysisRemote> | null = null;
 
   return {
     async analyse(req) {
       const id = ++latest;
       busy?.terminate();
-      const worker = new Worker(new URL('../../workers/analysis.worker.ts', import.meta.url), { type: 'module', name: 'analysis' });
-      const guarded = guardWorker<Remote<AnalysisWorkerApi>>(worker, wrap<AnalysisWorkerApi>(worker), 'analysis');
+      const { worker, remote } = create();
+      const guarded = guardWorker<AnalysisRemote>(worker, remote, 'analysis');
       busy = guarded;
       const buffers = [...req.columns, ...req.params.map((p) => p.values), ...(req.rows ? [req.rows] : [])]
         .filter((a): a is Float64Array | Float32Array | Int32Array => ArrayBuffer.isView(a))
