@@ -28,6 +28,9 @@ export const OBJECTIVE_INFO: Readonly<Record<Objective, ObjectiveInfo>> = {
   macs: { label: 'MACs / sequence', unit: 'MAC', source: 'Forward multiply–accumulates for one sequence of the run settings’ length in tokens (macsPerSequence).' },
 };
 
+/** True for an objective's key (a sweep column key is an objective or a parameter id). */
+export const isObjective = (key: string): key is Objective => (OBJECTIVES as readonly string[]).includes(key);
+
 /** One Float64Array per objective, index = sample index. */
 export type ObjectiveColumns = Record<Objective, Float64Array>;
 

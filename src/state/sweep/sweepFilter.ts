@@ -12,7 +12,7 @@ import { createStore } from 'zustand/vanilla';
 import { createAxisFilter, passingIndices, refreshRows, setAxisBrush, type AxisFilter } from '../../core/sweep/axisFilter.ts';
 import { emptyParamColumns, fillParamColumns, type ParamColumn } from '../../core/sweep/paramColumns.ts';
 import { planFor } from '../../core/sweep/sample.ts';
-import { OBJECTIVES } from '../../core/sweep/objectives.ts';
+import { isObjective } from '../../core/sweep/objectives.ts';
 import { measureSince } from '../perfMark.ts';
 import type { SweepRunJob, SweepRunStore } from './sweepRunStore.ts';
 import type { ExplorerStoreApi } from '../store.ts';
@@ -50,7 +50,6 @@ export function sessionBrushIntent(explorer: ExplorerStoreApi): BrushIntent {
 /** Rows of parameter columns filled per task (~50 ms for the widest sweeps). */
 const PARAM_SLICE = 50_000;
 
-const isObjective = (key: string) => (OBJECTIVES as readonly string[]).includes(key);
 const sameBrush = (a: readonly [number, number] | undefined, b: readonly [number, number] | undefined) => a?.[0] === b?.[0] && a?.[1] === b?.[1];
 
 export interface SweepFilterState {

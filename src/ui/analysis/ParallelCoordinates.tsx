@@ -7,12 +7,13 @@
  * Data come in by props, so the view knows nothing of stores or workers.
  */
 import { useEffect, useMemo, useRef, useState } from 'react';
-import { interpolateViridis } from 'd3';
 import { columnExtent, makeAxis, moveKey, orderedKeys, tickFormatter, type PcAxis, type PcColumn } from './pcAxes.ts';
-import { colourBins, drawnRows, drawProgressively, MAX_DRAWN_LINES, projectRows } from './pcLines.ts';
+import { colourBins, drawProgressively, MAX_DRAWN_LINES, projectRows } from './pcLines.ts';
+import { evenSample } from '../../core/sweep/evenSample.ts';
 import { brushBand, brushPointerHandlers, type BrushHandler } from './pcBrush.ts';
 import { PcAxisHeader } from './PcAxisHeader.tsx';
-import { PcColourLegend, COLOUR_BINS } from './PcColourLegend.tsx';
+import { PcColourLegend } from './PcColourLegend.tsx';
+import { COLOUR_BIN_COUNT, COLOUR_BIN_HEX } from '../sweep/plotEncoding.ts';
 import type { PcLayout } from './pcLayout.ts';
 import './parallel.css';
 
@@ -24,9 +25,8 @@ export interface ParallelCoordinatesProps {
   dataVersion: number;
   brushes: Readonly<Record<string, readonly [number, number]>>;
   onBrush: BrushHandler;
-  /** Per row, brushed axes it fails (0 = passes), or null when nothing is brushed. */
-  fails: Uint16Array | null;
-  filterVersion: number;
+  /** Rows passing every brush, ascending (a new array whenever they change), or null when nothing is brushed. */
+  passing: Int32Array | null;
   passCount: number;
   /** Rows selected in the Pareto plot. */
   highlight: Int32Array;
@@ -41,7 +41,6 @@ const TOP_PX = 12;
 const BOTTOM_PX = HEIGHT_PX - 16;
 /** Room per axis: ticks and the header's controls fit; narrower screens scroll the view sideways. */
 const AXIS_GAP_PX = 110;
-const BINS = Array.from({ length: COLOUR_BINS }, (_, b) => interpolateViridis((b + 0.5) / COLOUR_BINS));
 
 export default function ParallelCoordinates(p: ParallelCoordinatesProps) {
   const { columns, n, layout, onLayout } = p;
@@ -60,12 +59,11 @@ export default function ParallelCoordinates(p: ParallelCoordinatesProps) {
   // Rows drawn (an even sample past MAX_DRAWN_LINES) and their pixel positions: the background's once per
   // layout and data, the foreground's per brush. Lines are drawn over local indices 0..rows.length.
   // eslint-disable-next-line react-hooks/exhaustive-deps
-  const bgRows = useMemo(() => drawnRows(n, null).rows, [n, p.dataVersion]);
+  const bgRows = useMemo(() => evenSample(null, n, MAX_DRAWN_LINES).rows, [n, p.dataVersion]);
   const bgYs = useMemo(() => projectRows(axes, bgRows), [axes, bgRows]);
-  // eslint-disable-next-line react-hooks/exhaustive-deps
-  const fgRows = useMemo(() => (p.fails ? drawnRows(n, p.fails).rows : bgRows), [n, p.fails, p.filterVersion, bgRows]);
+  const fgRows = useMemo(() => (p.passing ? evenSample(p.passing, n, MAX_DRAWN_LINES).rows : bgRows), [n, p.passing, bgRows]);
   const fgYs = useMemo(() => (fgRows === bgRows ? bgYs : projectRows(axes, fgRows)), [axes, fgRows, bgRows, bgYs]);
-  const bins = useMemo(() => (colourAxis ? colourBins(colourAxis, fgRows, COLOUR_BINS) : null), [colourAxis, fgRows]);
+  const bins = useMemo(() => (colourAxis ? colourBins(colourAxis, fgRows, COLOUR_BIN_COUNT) : null), [colourAxis, fgRows]);
   const highlightYs = useMemo(() => projectRows(axes, p.highlight), [axes, p.highlight]);
 
   const canvasRef = useRef<HTMLCanvasElement>(null);
@@ -85,7 +83,7 @@ export default function ParallelCoordinates(p: ParallelCoordinatesProps) {
     ctx.clearRect(0, 0, width, HEIGHT_PX);
     backgroundReady.current = false;
     const style = { bins: null, colours: ['#8a8f98'], alpha: n > 20_000 ? 0.03 : 0.12, width: 1 };
-    return drawProgressively(ctx, bgYs, bgRows.length, xs, [{ style, rows: {} }], () => {
+    return drawProgressively(ctx, bgYs, bgRows.length, xs, style, () => {
       backgroundReady.current = true;
       setBackgroundVersion((v) => v + 1);
     });
@@ -105,9 +103,9 @@ export default function ParallelCoordinates(p: ParallelCoordinatesProps) {
     ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
     const alpha = fgRows.length >= 5_000 ? 0.08 : fgRows.length > 2_000 ? 0.15 : 0.5;
     let cancelHighlight = () => {};
-    const cancelRows = drawProgressively(ctx, fgYs, fgRows.length, xs, [{ style: { bins, colours: BINS, alpha, width: 1 }, rows: {} }], () => {
+    const cancelRows = drawProgressively(ctx, fgYs, fgRows.length, xs, { bins, colours: COLOUR_BIN_HEX, alpha, width: 1 }, () => {
       if (p.highlight.length > 0) {
-        cancelHighlight = drawProgressively(ctx, highlightYs, p.highlight.length, xs, [{ style: { bins: null, colours: ['#d9480f'], alpha: 0.9, width: 1.5 }, rows: {} }]);
+        cancelHighlight = drawProgressively(ctx, highlightYs, p.highlight.length, xs, { bins: null, colours: ['#d9480f'], alpha: 0.9, width: 1.5 });
       }
     });
     return () => { cancelRows(); cancelHighlight(); };
@@ -125,9 +123,9 @@ export default function ParallelCoordinates(p: ParallelCoordinatesProps) {
             {order.map((k) => <option key={k} value={k}>{byKey.get(k)!.label}</option>)}
           </select>
         </label>
-        {colourAxis && <PcColourLegend axis={colourAxis} colours={BINS} />}
+        {colourAxis && <PcColourLegend axis={colourAxis} colours={COLOUR_BIN_HEX} />}
         <span className="muted" data-testid="pc-count" aria-live="polite">
-          {p.fails ? `${p.passCount.toLocaleString('en-US')} of ${n.toLocaleString('en-US')} points pass the brushes` : `${n.toLocaleString('en-US')} points; drag along an axis to filter`}
+          {p.passing ? `${p.passCount.toLocaleString('en-US')} of ${n.toLocaleString('en-US')} points pass the brushes` : `${n.toLocaleString('en-US')} points; drag along an axis to filter`}
         </span>
         {n > MAX_DRAWN_LINES && (
           <span className="muted" data-testid="pc-sampled">

@@ -1,8 +1,6 @@
 /** Legend of the line colours: the bins of the colour-by axis, low to high, with the axis's end values. */
 import { tickFormatter, type PcAxis } from './pcAxes.ts';
 
-export const COLOUR_BINS = 8;
-
 export function PcColourLegend({ axis, colours }: { axis: PcAxis; colours: readonly string[] }) {
   const [lo, hi] = axis.scale.domain();
   const c = axis.column;

@@ -44,7 +44,7 @@ export default function SweepParallel() {
     <ParallelCoordinates
       columns={columns} n={run.job.total} dataVersion={run.dataVersion}
       brushes={f.brushes} onBrush={(k, b) => filter.setBrush(k, b)}
-      fails={f.fails} filterVersion={f.version} passCount={f.passCount}
+      passing={f.passing} passCount={f.passCount}
       highlight={run.selection} marks={marks} layout={layout} onLayout={setLayout}
     />
   );

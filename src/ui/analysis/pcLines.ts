@@ -40,13 +40,10 @@ export interface LineStyle {
 }
 
 /**
- * Strokes rows (all of them, or those where `pass[i] === 0` when `fails` is given,
- * or just `only`) across axes at x positions `xs`. A row stops at a missing value.
+ * Strokes projected rows `from`..`to` of `n` (`projectRows`) across axes at x positions
+ * `xs`. A row stops at a missing value.
  */
-export function drawLines(
-  ctx: CanvasRenderingContext2D, y: Float32Array, n: number, xs: readonly number[], style: LineStyle,
-  rows: { fails?: Uint16Array; only?: Int32Array }, from = 0, to = rows.only ? rows.only.length : n,
-): void {
+export function drawLines(ctx: CanvasRenderingContext2D, y: Float32Array, n: number, xs: readonly number[], style: LineStyle, from = 0, to = n): void {
   const nAxes = xs.length;
   if (nAxes === 0) return;
   ctx.globalAlpha = style.alpha;
@@ -54,8 +51,8 @@ export function drawLines(
   const binCount = style.bins ? style.colours.length : 1;
   for (let b = 0; b < binCount; b++) {
     ctx.beginPath();
-    const one = (i: number) => {
-      if (style.bins && style.bins[i] !== b) return;
+    for (let i = from; i < to; i++) {
+      if (style.bins && style.bins[i] !== b) continue;
       let pen = false;
       for (let k = 0; k < nAxes; k++) {
         const yy = y[k * n + i];
@@ -63,20 +60,11 @@ export function drawLines(
         if (pen) ctx.lineTo(xs[k], yy);
         else { ctx.moveTo(xs[k], yy); pen = true; }
       }
-    };
-    if (rows.only) for (let j = from; j < to; j++) one(rows.only[j]);
-    else if (rows.fails) { const f = rows.fails; for (let i = from; i < to; i++) if (f[i] === 0) one(i); }
-    else for (let i = from; i < to; i++) one(i);
+    }
     ctx.strokeStyle = style.colours[b];
     ctx.stroke();
   }
   ctx.globalAlpha = 1;
-}
-
-/** One call of `drawLines` over all its rows, for `drawProgressively` to split. */
-export interface LinePass {
-  style: LineStyle;
-  rows: { fails?: Uint16Array; only?: Int32Array };
 }
 
 /** Rows per slice: ~30 ms of stroking on a software canvas with ~20 axes (~60–75 µs a row). */
@@ -90,45 +78,24 @@ export const ROWS_PER_SLICE = 400;
 export const MAX_DRAWN_LINES = 8_000;
 
 /**
- * The rows to draw: those passing (`fails[i] === 0`, or all without `fails`), thinned to
- * every k-th when there are more than `cap`, so the sample is spread evenly and the same
- * on every redraw.
- */
-export function drawnRows(n: number, fails: Uint16Array | null, cap = MAX_DRAWN_LINES): { rows: Int32Array; of: number } {
-  let count = n;
-  if (fails) { count = 0; for (let i = 0; i < n; i++) if (fails[i] === 0) count++; }
-  const stride = Math.max(1, Math.ceil(count / cap));
-  const rows = new Int32Array(Math.ceil(count / stride));
-  let seen = 0, k = 0;
-  for (let i = 0; i < n; i++) {
-    if (fails && fails[i] !== 0) continue;
-    if (seen++ % stride === 0) rows[k++] = i;
-  }
-  return { rows: rows.subarray(0, k), of: count };
-}
-
-/**
- * Draws `passes` in order, ROWS_PER_SLICE rows per animation frame (all at once when
- * the rows fit one slice). Returns a cancel function; `done` runs after the last slice.
+ * Draws the `n` projected rows ROWS_PER_SLICE per animation frame (all at once when they
+ * fit one slice). Returns a cancel function; `done` runs after the last slice.
  */
 export function drawProgressively(
-  ctx: CanvasRenderingContext2D, y: Float32Array, n: number, xs: readonly number[], passes: readonly LinePass[], done: () => void = () => {},
+  ctx: CanvasRenderingContext2D, y: Float32Array, n: number, xs: readonly number[], style: LineStyle, done: () => void = () => {},
 ): () => void {
-  let pass = 0, at = 0, frame = 0, cancelled = false;
+  let at = 0, frame = 0, cancelled = false;
   const step = () => {
     frame = 0;
     const started = performance.now();
     // Several slices per frame while they are quick (a small sweep draws in one go).
-    while (pass < passes.length && performance.now() - started < 12) {
-      const { style, rows } = passes[pass];
-      const end = rows.only ? rows.only.length : n;
-      const to = Math.min(end, at + ROWS_PER_SLICE);
-      drawLines(ctx, y, n, xs, style, rows, at, to);
+    while (at < n && performance.now() - started < 12) {
+      const to = Math.min(n, at + ROWS_PER_SLICE);
+      drawLines(ctx, y, n, xs, style, at, to);
       at = to;
-      if (at >= end) { pass++; at = 0; }
     }
     if (cancelled) return;
-    if (pass < passes.length) frame = requestAnimationFrame(step);
+    if (at < n) frame = requestAnimationFrame(step);
     else done();
   };
   step();

@@ -7,7 +7,7 @@ import { useStore } from 'zustand';
 import { useShallow } from 'zustand/react/shallow';
 import { useExplorer, useExplorerApi } from '../../state/useExplorer.ts';
 import { useSweepApi } from '../../state/sweep/appSweep.ts';
-import { OBJECTIVES, OBJECTIVE_INFO } from '../../core/sweep/objectives.ts';
+import { isObjective, OBJECTIVES, OBJECTIVE_INFO } from '../../core/sweep/objectives.ts';
 import { binRange, COLOUR_BIN_COUNT, COLOUR_BIN_HEX, formatChannelValue, SIZE_CLASS_COUNT, type PointEncoding } from './plotEncoding.ts';
 
 const fmt = formatChannelValue;
@@ -32,7 +32,7 @@ function ColumnSelect({ which, value }: { which: 'colourBy' | 'sizeBy'; value: s
           <optgroup label="Parameters">{params.map((c) => <option key={c.param.id} value={c.param.id}>{c.param.label}</option>)}</optgroup>
         )}
         {/* A link may name a parameter before its columns exist: keep the choice visible. */}
-        {value !== '' && !(OBJECTIVES as readonly string[]).includes(value) && !params?.some((c) => c.param.id === value) && <option value={value}>{value}</option>}
+        {value !== '' && !isObjective(value) && !params?.some((c) => c.param.id === value) && <option value={value}>{value}</option>}
       </select>
     </label>
   );

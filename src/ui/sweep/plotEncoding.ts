@@ -7,7 +7,7 @@
  */
 import { interpolateViridis } from 'd3';
 import { chooseScaleKind, dataExtent, type ScaleKind } from './plotScales.ts';
-import { OBJECTIVES, type Objective } from '../../core/sweep/objectives.ts';
+import { isObjective } from '../../core/sweep/objectives.ts';
 import { formatObjective } from './objectiveFormat.ts';
 
 export const COLOUR_BIN_COUNT = 8;
@@ -59,7 +59,7 @@ export function binRange(c: EncodedChannel, b: number, bins: number): [number, n
 
 /** A channel's value for a legend: objectives in their own format (area in mm², SI prefixes), parameters as plain numbers. */
 export function formatChannelValue(c: EncodedChannel, v: number): string {
-  return (OBJECTIVES as readonly string[]).includes(c.key) ? formatObjective(c.key as Objective, v) : Number(v.toPrecision(4)).toLocaleString('en-US');
+  return isObjective(c.key) ? formatObjective(c.key, v) : Number(v.toPrecision(4)).toLocaleString('en-US');
 }
 
 /** "Area: 23.9 mm² – 25,645 mm² (log)": a channel's range in words, for legends and figures. */

@@ -10,10 +10,8 @@ import { useShallow } from 'zustand/react/shallow';
 import { useStore } from 'zustand';
 import { useExplorer } from '../../state/useExplorer.ts';
 import { useSweepApi } from '../../state/sweep/appSweep.ts';
-import { OBJECTIVES, OBJECTIVE_INFO, type Objective } from '../../core/sweep/objectives.ts';
+import { isObjective, OBJECTIVE_INFO } from '../../core/sweep/objectives.ts';
 import { encodedChannel, type EncodedChannel, type PointEncoding } from './plotEncoding.ts';
-
-const isObjective = (key: string): key is Objective => (OBJECTIVES as readonly string[]).includes(key);
 
 export function usePlotEncoding(): () => PointEncoding | null {
   const { colourBy, sizeBy } = useExplorer(useShallow((s) => ({ colourBy: s.session.plot.colourBy ?? '', sizeBy: s.session.plot.sizeBy ?? '' })));

@@ -8,7 +8,8 @@ import { useEffect, useMemo, useRef, useState } from 'react';
 import { OBJECTIVE_INFO, type ObjectiveColumns } from '../../../core/sweep/objectives.ts';
 import { formatObjective } from '../../sweep/objectiveFormat.ts';
 import { formatCount } from '../../common/format.ts';
-import { subsampleRows, GREY_POINT_LIMIT } from './scatterRaster.ts';
+import { GREY_POINT_LIMIT } from './scatterRaster.ts';
+import { evenSample } from '../../../core/sweep/evenSample.ts';
 import { unitScale } from './scatterScale.ts';
 import { ScatterCell } from './ScatterCell.tsx';
 import { designMarks, useSimulatedDesigns } from '../../sweep/designMarks.ts';
@@ -36,7 +37,7 @@ export function ScatterMatrix({ columns, total, analysis }: { columns: Objective
 
   // The scales and grey layer cover the analysed rows (the brushed ones when brushed).
   const scales = useMemo(() => objectives.map((o) => unitScale(columns[o], rows)), [columns, objectives, rows]);
-  const grey = useMemo(() => subsampleRows(rows, total), [rows, total]);
+  const grey = useMemo(() => evenSample(rows, total, GREY_POINT_LIMIT), [rows, total]);
   const designs = useSimulatedDesigns();
   const analysed = rows ? rows.length : total;
 

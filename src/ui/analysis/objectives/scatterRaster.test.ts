@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseColour, rasterCell, subsampleRows } from './scatterRaster.ts';
+import { parseColour, rasterCell } from './scatterRaster.ts';
 import { unitScale } from './scatterScale.ts';
 
 const raster = { widthPx: 20, heightPx: 10, dpr: 1, grey: [100, 100, 100] as const, front: [200, 0, 50] as const };
@@ -17,16 +17,6 @@ describe('unitScale', () => {
   it('uses only the given rows for its extent', () => {
     const s = unitScale(Float64Array.of(5, 1000, 6), Int32Array.of(0, 2));
     expect(s.range).toEqual([5, 6]);
-  });
-});
-
-describe('subsampleRows', () => {
-  it('keeps every row up to the limit and every k-th beyond, deterministically', () => {
-    expect(subsampleRows(null, 5, 10)).toEqual({ rows: Int32Array.of(0, 1, 2, 3, 4), stride: 1 });
-    const { rows, stride } = subsampleRows(null, 25, 10);
-    expect(stride).toBe(3);
-    expect([...rows]).toEqual([0, 3, 6, 9, 12, 15, 18, 21, 24]);
-    expect([...subsampleRows(Int32Array.of(4, 8, 15, 16, 23), 0, 2).rows]).toEqual([4, 16]);
   });
 });
 

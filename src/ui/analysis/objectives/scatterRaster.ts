@@ -6,6 +6,7 @@
  * Pure (no DOM): the component wraps the buffer in an ImageData.
  */
 import type { UnitScale } from './scatterScale.ts';
+import { parseHexColor } from '../../sweep/plotRaster.ts';
 
 /** Most grey points drawn per cell; beyond, every k-th analysed row (deterministic, so a redraw is identical). */
 export const GREY_POINT_LIMIT = 200_000;
@@ -22,15 +23,6 @@ export interface CellRaster {
   dpr: number;
   grey: Rgb;
   front: Rgb;
-}
-
-/** Every `stride`-th row of `rows` (or of 0..n-1), so at most `limit` remain; stride 1 keeps all. */
-export function subsampleRows(rows: Int32Array | null, n: number, limit = GREY_POINT_LIMIT): { rows: Int32Array; stride: number } {
-  const count = rows ? rows.length : n;
-  const stride = Math.max(1, Math.ceil(count / limit));
-  const out = new Int32Array(Math.ceil(count / stride));
-  for (let k = 0, o = 0; k < count; k += stride, o++) out[o] = rows ? rows[k] : k;
-  return { rows: out, stride };
 }
 
 export function rasterCell(
@@ -88,14 +80,8 @@ function put(pixels: Uint8ClampedArray, at: number, rgb: Rgb, alpha: number): vo
   pixels[at + 3] = alpha;
 }
 
-/** `#rrggbb` or `rgb(r, g, b)` (what getComputedStyle gives for a custom property) → RGB; `fallback` otherwise. */
+/** `rgb(r, g, b)` (what getComputedStyle gives for a custom property) or hex (parseHexColor) → RGB; `fallback` otherwise. */
 export function parseColour(text: string, fallback: Rgb): Rgb {
-  const t = text.trim();
-  const hex = /^#([0-9a-f]{6})$/i.exec(t);
-  if (hex) {
-    const v = parseInt(hex[1], 16);
-    return [(v >> 16) & 255, (v >> 8) & 255, v & 255];
-  }
-  const rgb = /^rgba?\((\d+)[,\s]+(\d+)[,\s]+(\d+)/i.exec(t);
-  return rgb ? [Number(rgb[1]), Number(rgb[2]), Number(rgb[3])] : fallback;
+  const rgb = /^rgba?\((\d+)[,\s]+(\d+)[,\s]+(\d+)/i.exec(text.trim());
+  return rgb ? [Number(rgb[1]), Number(rgb[2]), Number(rgb[3])] : parseHexColor(text, [...fallback]);
 }
