@@ -27,7 +27,7 @@ describe('perSequenceMetrics', () => {
     const r = simulate(tiny, edge, { mode: 'inference', costModel: 'elector', timeline: false });
     const m = perSequenceMetrics(r);
     const cols = emptyColumns(1);
-    writeObjectives(cols, 0, r, 0, 0);
+    writeObjectives(cols, 0, r, { parameters: 0, macs: 0, accuracy: 0.7, accuracyStd: 0.01 });
     expect(cols.energy[0]).toBe(m.energyPerSeqJ);
     expect(cols.dynamicEnergy[0]).toBe(m.dynamicPerSeqJ);
     expect(cols.leakageEnergy[0]).toBe(m.leakagePerSeqJ);

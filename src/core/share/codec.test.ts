@@ -355,7 +355,7 @@ describe('share links', () => {
     for (const [at, bad] of [
       ['analysis.objectives', { open: true, objectives: ['latency'] }],
       ['analysis.objectives', { open: true, objectives: ['latency', 'latency'] }],
-      ['analysis.objectives[1]', { open: true, objectives: ['latency', 'accuracy'] }],
+      ['analysis.objectives[1]', { open: true, objectives: ['latency', 'glue'] }],
       ['analysis.open', { open: 1, objectives: ['latency', 'area'] }],
     ] as const) {
       const hostile = structuredClone(serverView()) as unknown as Record<string, unknown>;

@@ -4,7 +4,11 @@
  */
 export const SESSION_VERSION = 5;
 
-export const OBJECTIVES = ['latency', 'energy', 'dynamicEnergy', 'leakageEnergy', 'area', 'edp', 'parameters', 'macs'] as const;
+/**
+ * What a sweep records per point. `accuracy` (predicted, maximised) and `accuracyStd` (its
+ * one-sigma uncertainty) came after the others; stored sweeps without them read as NaN.
+ */
+export const OBJECTIVES = ['latency', 'energy', 'dynamicEnergy', 'leakageEnergy', 'area', 'edp', 'parameters', 'macs', 'accuracy', 'accuracyStd'] as const;
 export type Objective = (typeof OBJECTIVES)[number];
 
 export const SWEEP_LIMITS = { maxSamples: 1_000_000, maxGridParams: 3 } as const;
@@ -43,7 +47,7 @@ export const DATASET_STORED_LEN = { names: 16, spam: 128 } as const;
 export const CODESIGN_ALGORITHMS = ['boshcode', 'evolution', 'random'] as const;
 export type CodesignAlgorithm = (typeof CODESIGN_ALGORITHMS)[number];
 export const CODESIGN_MODES = ['inference', 'training', 'both'] as const;
-export const CODESIGN_PREDICTORS = ['published', 'imported'] as const;
+export const CODESIGN_PREDICTORS = ['published', 'measured', 'imported'] as const;
 /** One-sided search: `accelerator` holds the editor's accelerator fixed (architecture search), `transformer` its model. */
 export const CODESIGN_FIXED = ['none', 'accelerator', 'transformer'] as const;
 export type CodesignFixed = (typeof CODESIGN_FIXED)[number];

@@ -34,10 +34,11 @@ describe('sweep export core', () => {
     const lines = parse(exportText(req));
     expect(lines[0]).toBe(
       'index,Latency (s),Energy / sequence (J),Dynamic energy / sequence (J),Leakage energy / sequence (J),Area (mm²),'
-      + 'Energy-delay product (J·s),Parameters,MACs / sequence (MAC),Processing elements,Weight buffer (MB),Main memory',
+      + 'Energy-delay product (J·s),Parameters,MACs / sequence (MAC),Predicted accuracy,Accuracy uncertainty (1σ),'
+      + 'Processing elements,Weight buffer (MB),Main memory',
     );
     const json = JSON.parse(exportText({ ...req, format: 'json' })) as { columns: string[] };
-    expect(json.columns.join(',')).toBe('index,latency_s,energy_J,dynamicEnergy_J,leakageEnergy_J,area_mm2,edp_Js,parameters,macs_MAC,pe,weightBufferMB,mainMemory');
+    expect(json.columns.join(',')).toBe('index,latency_s,energy_J,dynamicEnergy_J,leakageEnergy_J,area_mm2,edp_Js,parameters,macs_MAC,accuracy,accuracyStd,pe,weightBufferMB,mainMemory');
     expect(lines).toHaveLength(6);
     const cells = lines[2].split(',');
     expect(cells[0]).toBe('1');

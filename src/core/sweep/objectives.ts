@@ -1,11 +1,12 @@
 /**
- * What a sweep records per point: the session's OBJECTIVES, all minimised.
- * Energies are per sequence and EDP is energy per sequence × batch latency: the
+ * What a sweep records per point: the session's OBJECTIVES, all minimised but predicted
+ * accuracy. Energies are per sequence and EDP is energy per sequence × batch latency: the
  * definitions of core/metrics/perSequence.ts, shared with the headline figures.
  */
 import type { SimResult } from '../elector/types.ts';
 import { OBJECTIVES, type Objective } from '../share/limits.ts';
 import { perSequenceMetrics } from '../metrics/perSequence.ts';
+import { SWEEP_ACCURACY_SOURCE, type ModelFigures } from './modelFigures.ts';
 
 export { OBJECTIVES, type Objective };
 
@@ -15,18 +16,30 @@ export interface ObjectiveInfo {
   unit: string;
   /** Where the number comes from, for "where this comes from" notes. */
   source: string;
+  /** Better when smaller (`min`) or larger (`max`): fronts and rankings follow it. */
+  sense: 'min' | 'max';
 }
 
 export const OBJECTIVE_INFO: Readonly<Record<Objective, ObjectiveInfo>> = {
-  latency: { label: 'Latency', unit: 's', source: 'ELECTOR: cycles / clock for one batch (SimResult.latencyS).' },
-  energy: { label: 'Energy / sequence', unit: 'J', source: 'ELECTOR: total (dynamic + leakage) energy of the batch / batch size.' },
-  dynamicEnergy: { label: 'Dynamic energy / sequence', unit: 'J', source: 'ELECTOR: dynamic energy of the batch / batch size.' },
-  leakageEnergy: { label: 'Leakage energy / sequence', unit: 'J', source: 'ELECTOR: leakage energy of the batch / batch size.' },
-  area: { label: 'Area', unit: 'mm²', source: 'ELECTOR: sum of module areas from the reference constants (SimResult.areaMm2).' },
-  edp: { label: 'Energy-delay product', unit: 'J·s', source: 'Energy per sequence × batch latency.' },
-  parameters: { label: 'Parameters', unit: '', source: 'Trainable parameters of the FlexiBERT 2.0 model (parameterCount).' },
-  macs: { label: 'MACs / sequence', unit: 'MAC', source: 'Forward multiply–accumulates for one sequence of the run settings’ length in tokens (macsPerSequence).' },
+  latency: { label: 'Latency', unit: 's', source: 'ELECTOR: cycles / clock for one batch (SimResult.latencyS).', sense: 'min' },
+  energy: { label: 'Energy / sequence', unit: 'J', source: 'ELECTOR: total (dynamic + leakage) energy of the batch / batch size.', sense: 'min' },
+  dynamicEnergy: { label: 'Dynamic energy / sequence', unit: 'J', source: 'ELECTOR: dynamic energy of the batch / batch size.', sense: 'min' },
+  leakageEnergy: { label: 'Leakage energy / sequence', unit: 'J', source: 'ELECTOR: leakage energy of the batch / batch size.', sense: 'min' },
+  area: { label: 'Area', unit: 'mm²', source: 'ELECTOR: sum of module areas from the reference constants (SimResult.areaMm2).', sense: 'min' },
+  edp: { label: 'Energy-delay product', unit: 'J·s', source: 'Energy per sequence × batch latency.', sense: 'min' },
+  parameters: { label: 'Parameters', unit: '', source: 'Trainable parameters of the FlexiBERT 2.0 model (parameterCount).', sense: 'min' },
+  macs: { label: 'MACs / sequence', unit: 'MAC', source: 'Forward multiply–accumulates for one sequence of the run settings’ length in tokens (macsPerSequence).', sense: 'min' },
+  accuracy: { label: 'Predicted accuracy', unit: '', source: `Predicted GLUE score of the model, higher is better; ${SWEEP_ACCURACY_SOURCE}.`, sense: 'max' },
+  accuracyStd: { label: 'Accuracy uncertainty (1σ)', unit: '', source: `One standard deviation of the predicted GLUE score: it grows away from the five published models and with head types they never used; ${SWEEP_ACCURACY_SOURCE}.`, sense: 'min' },
 };
+
+/** The column to minimise for objective `o`: itself, or for a maximised objective its negation (a copy). */
+export function minimisedColumn(o: Objective, column: Float64Array): Float64Array {
+  if (OBJECTIVE_INFO[o].sense === 'min') return column;
+  const out = new Float64Array(column.length);
+  for (let i = 0; i < column.length; i++) out[i] = -column[i];
+  return out;
+}
 
 /** True for an objective's key (a sweep column key is an objective or a parameter id). */
 export const isObjective = (key: string): key is Objective => (OBJECTIVES as readonly string[]).includes(key);
@@ -39,8 +52,8 @@ export function emptyColumns(n: number): ObjectiveColumns {
   return Object.fromEntries(OBJECTIVES.map((o) => [o, new Float64Array(n).fill(Number.NaN)])) as ObjectiveColumns;
 }
 
-/** Writes the point's objectives at row `row`; model counts are passed in (they are cached per model). */
-export function writeObjectives(cols: ObjectiveColumns, row: number, r: SimResult, parameters: number, macs: number): void {
+/** Writes the point's objectives at row `row`; the model's figures are passed in (they are cached per model). */
+export function writeObjectives(cols: ObjectiveColumns, row: number, r: SimResult, model: ModelFigures): void {
   const m = perSequenceMetrics(r);
   cols.latency[row] = m.latencyS;
   cols.energy[row] = m.energyPerSeqJ;
@@ -48,13 +61,15 @@ export function writeObjectives(cols: ObjectiveColumns, row: number, r: SimResul
   cols.leakageEnergy[row] = m.leakagePerSeqJ;
   cols.area[row] = m.areaMm2;
   cols.edp[row] = m.edpJs;
-  cols.parameters[row] = parameters;
-  cols.macs[row] = macs;
+  cols.parameters[row] = model.parameters;
+  cols.macs[row] = model.macs;
+  cols.accuracy[row] = model.accuracy;
+  cols.accuracyStd[row] = model.accuracyStd;
 }
 
 /** One design's objectives (the current design, a pinned one), by the same definitions as a sweep point's. */
-export function objectiveValues(r: SimResult, parameters: number, macs: number): Record<Objective, number> {
+export function objectiveValues(r: SimResult, model: ModelFigures): Record<Objective, number> {
   const cols = emptyColumns(1);
-  writeObjectives(cols, 0, r, parameters, macs);
+  writeObjectives(cols, 0, r, model);
   return Object.fromEntries(OBJECTIVES.map((o) => [o, cols[o][0]])) as Record<Objective, number>;
 }

@@ -10,9 +10,9 @@ import type { ModelDict } from '../space/transformer/types.ts';
 import type { AcceleratorConfig } from '../space/accelerator/types.ts';
 import { simOptionsOf } from '../share/runSettings.ts';
 import { resolveSimOptions, simulateResolved, type ResolvedSimOptions } from '../elector/simulate.ts';
-import { modelCounts, type ModelCounts } from '../space/transformer/counts.ts';
 import { clip } from '../space/transformer/ops.ts';
 import { emptyColumns, writeObjectives, type ObjectiveColumns } from './objectives.ts';
+import { modelFigures, type ModelFigures } from './modelFigures.ts';
 import { pairFromLevels, planFor, sampleLevels } from './sample.ts';
 
 export interface SweepChunkResult {
@@ -55,18 +55,18 @@ export function runSweepChunk(
   const kinds = new Map<string, number>();
   const levels = new Int32Array(plan.params.length);
   let lastModel: ModelDict | null = null;
-  let counts: ModelCounts = { parameters: 0, macs: 0 };
+  let figures: ModelFigures = { parameters: 0, macs: 0, accuracy: 0, accuracyStd: 0 };
   for (let row = 0; row < n; row++) {
     const index = start + row;
     try {
       const pair = pairFromLevels(plan, base, index, sampleLevels(plan, index, levels));
-      // Fixed-model sweeps reuse one model object: count it once (MACs at the run's sequence length).
+      // Fixed-model sweeps reuse one model object: count and predict it once (MACs at the run's sequence length).
       if (pair.model !== lastModel) {
         lastModel = pair.model;
-        counts = modelCounts(pair.model, options.seqLen);
+        figures = modelFigures(pair.model, options.seqLen);
       }
       const result = simulatePair(pair.model, pair.accelerator, options);
-      writeObjectives(columns, row, result, counts.parameters, counts.macs);
+      writeObjectives(columns, row, result, figures);
     } catch (e) {
       errors[row] = 1;
       const message = clip(e instanceof Error ? e.message : String(e), 120);

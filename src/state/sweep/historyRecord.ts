@@ -6,7 +6,7 @@
  * the others still load. Summaries (`SweepRecordMeta`) are stored apart from the
  * columns, so listing the history never reads megabytes of points.
  */
-import { OBJECTIVES, type ObjectiveColumns } from '../../core/sweep/objectives.ts';
+import { OBJECTIVES, isObjective, type Objective, type ObjectiveColumns } from '../../core/sweep/objectives.ts';
 import { validateSweepJob, type SweepJobSpec } from '../../core/sweep/validateJob.ts';
 
 export const SWEEP_RECORD_FORMAT = 'transcode-sweep-record';
@@ -101,14 +101,28 @@ export async function decodeSweepData(x: unknown, total: number): Promise<Parsed
   const o = x as Partial<SweepDataBlob>;
   if (o.layout !== 'objectives-f64-then-errors-u8') return parseSweepData(x, total);
   if (o.total !== total) return fail('data.total', `is ${String(o.total)}; the sweep has ${total} pairs`);
-  if (!Array.isArray(o.objectives) || o.objectives.join() !== OBJECTIVES.join()) return fail('data.objectives', `expected ${OBJECTIVES.join(', ')}`);
+  const stored = o.objectives;
+  if (!Array.isArray(stored) || stored.some((k, i) => !isObjective(String(k)) || stored.indexOf(k) !== i)) {
+    return fail('data.objectives', `expected distinct objectives among ${OBJECTIVES.join(', ')}`);
+  }
   if (!(o.blob instanceof Blob)) return fail('data.blob', 'expected a Blob');
-  const bytes = 8 * total * OBJECTIVES.length + total;
+  const bytes = 8 * total * stored.length + total;
   if (o.blob.size !== bytes) return fail('data.blob', `holds ${o.blob.size} bytes; ${bytes} expected for ${total} pairs`);
   const buffer = await o.blob.arrayBuffer();
-  const columns = Object.fromEntries(OBJECTIVES.map((k, i) => [k, new Float64Array(buffer, 8 * total * i, total)])) as ObjectiveColumns;
-  return { ok: true, value: { columns, errors: new Uint8Array(buffer, 8 * total * OBJECTIVES.length, total) } };
+  const columns = withMissingColumns(Object.fromEntries(stored.map((k, i) => [k, new Float64Array(buffer, 8 * total * i, total)])), total);
+  return { ok: true, value: { columns, errors: new Uint8Array(buffer, 8 * total * stored.length, total) } };
 }
+
+/**
+ * Sweeps stored before an objective existed (predicted accuracy came later) read with that
+ * column NaN: the points are kept, and the views say "not recorded" rather than refusing them.
+ */
+function withMissingColumns(found: Partial<Record<string, Float64Array>>, total: number): ObjectiveColumns {
+  return Object.fromEntries(OBJECTIVES.map((k) => [k, found[k] ?? new Float64Array(total).fill(Number.NaN)])) as ObjectiveColumns;
+}
+
+/** Objectives a stored sweep has no column for (an older record). */
+const LATER_OBJECTIVES: readonly Objective[] = ['accuracy', 'accuracyStd'];
 
 /** The points of a record whose job says `total` pairs (plain typed arrays, as version-1 records before the Blob layout). */
 export function parseSweepData(x: unknown, total: number): Parsed<SweepRecordData> {
@@ -117,10 +131,11 @@ export function parseSweepData(x: unknown, total: number): Parsed<SweepRecordDat
   const columns = o.columns as Record<string, unknown> | undefined;
   if (typeof columns !== 'object' || columns === null) return fail('data.columns', 'expected one column per objective');
   for (const k of OBJECTIVES) {
+    if (LATER_OBJECTIVES.includes(k) && !(k in columns)) continue;
     const c = columns[k];
     if (!(c instanceof Float64Array)) return fail(`data.columns.${k}`, 'expected a Float64Array');
     if (c.length !== total) return fail(`data.columns.${k}`, `has ${c.length} values; the sweep has ${total} pairs`);
   }
   if (!(o.errors instanceof Uint8Array) || o.errors.length !== total) return fail('data.errors', `expected a Uint8Array of ${total} flags`);
-  return { ok: true, value: { columns: columns as ObjectiveColumns, errors: o.errors } };
+  return { ok: true, value: { columns: withMissingColumns(columns as Partial<Record<string, Float64Array>>, total), errors: o.errors } };
 }

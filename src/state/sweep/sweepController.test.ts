@@ -90,6 +90,22 @@ describe('sweep controller', () => {
     expect([...s.front]).toEqual([...paretoFront(s.columns!.area, s.columns!.latency)]);
   });
 
+  it('maximises predicted accuracy on a front against latency', async () => {
+    const { explorer, runs, controller } = setup();
+    explorer.getState().setSweep({ samples: 300, vary: 'both' });
+    controller.start();
+    await until(() => runs.getState().status === 'done');
+    explorer.getState().setPlot({ x: 'latency', y: 'accuracy' });
+    const s = runs.getState();
+    const { latency, accuracy } = s.columns!;
+    expect([...s.front]).toEqual([...paretoFront(latency, Float64Array.from(accuracy, (v) => -v))]);
+    // The most accurate point is on it, and no front point is beaten by another on both axes.
+    let best = 0;
+    for (let i = 0; i < accuracy.length; i++) if (Number.isFinite(latency[i]) && accuracy[i] > accuracy[best]) best = i;
+    expect(s.front.some((i) => accuracy[i] === accuracy[best])).toBe(true);
+    for (const i of s.front) for (const j of s.front) expect(latency[j] <= latency[i] && accuracy[j] > accuracy[i] && latency[j] < latency[i]).toBe(false);
+  });
+
   it('loads a clicked point into the editors and records the focus', async () => {
     const { explorer, runs, controller } = setup();
     explorer.getState().setSweep({ samples: 100 });

@@ -12,7 +12,7 @@
 import type { Objective } from '../../core/share/schema.ts';
 import type { ExplorerStoreApi } from '../store.ts';
 import { paretoFront } from '../../core/pareto/front2d.ts';
-import { OBJECTIVES, type ObjectiveColumns } from '../../core/sweep/objectives.ts';
+import { OBJECTIVES, minimisedColumn, type ObjectiveColumns } from '../../core/sweep/objectives.ts';
 import { sweepSize } from '../../core/sweep/plan.ts';
 import { samplePair } from '../../core/sweep/sample.ts';
 import type { SweepChunkResult } from '../../core/sweep/run.ts';
@@ -44,7 +44,8 @@ export function createSweepController(explorer: ExplorerStoreApi, runs: SweepRun
   function frontFor(xy: [Objective, Objective], incremental: boolean): Int32Array {
     const { columns, front, frontAxes } = runs.getState();
     if (!columns) return new Int32Array(0);
-    const [xs, ys] = [columns[xy[0]], columns[xy[1]]];
+    // A maximised axis (predicted accuracy) is negated: the front code minimises.
+    const [xs, ys] = [minimisedColumn(xy[0], columns[xy[0]]), minimisedColumn(xy[1], columns[xy[1]])];
     const same = incremental && frontAxes?.[0] === xy[0] && frontAxes?.[1] === xy[1];
     if (!same) return paretoFront(xs, ys);
     let size = front.length;
@@ -240,7 +241,7 @@ export function createSweepController(explorer: ExplorerStoreApi, runs: SweepRun
     const xy = axes();
     runs.setState({
       ...EMPTY_RUN, overlay: s.overlay, origin, status: 'done', job, columns: data.columns, errors: data.errors, errorCount: meta.errorCount,
-      done: meta.done ?? job.total, front: paretoFront(data.columns[xy[0]], data.columns[xy[1]]), frontAxes: xy,
+      done: meta.done ?? job.total, front: paretoFront(minimisedColumn(xy[0], data.columns[xy[0]]), minimisedColumn(xy[1], data.columns[xy[1]])), frontAxes: xy,
       // New arrays and no ranges: views project everything once.
       version: s.version + 1, dataVersion: s.dataVersion + 1, added: null, elapsedMs: meta.elapsedMs,
     });

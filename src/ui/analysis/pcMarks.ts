@@ -6,7 +6,7 @@
  */
 import { useMemo } from 'react';
 import { OBJECTIVES, objectiveValues } from '../../core/sweep/objectives.ts';
-import { macsPerSequence, parameterCount } from '../../core/space/transformer/counts.ts';
+import { modelFigures } from '../../core/sweep/modelFigures.ts';
 import type { SimResult } from '../../core/elector/types.ts';
 import type { ModelDict } from '../../core/space/transformer/types.ts';
 import type { RunSettings } from '../../core/share/schema.ts';
@@ -23,7 +23,7 @@ function acceleratorValue(acc: unknown, id: string): number {
 }
 
 function markOf(id: string, label: string, kind: PcMark['kind'], model: ModelDict, accelerator: unknown, result: SimResult, seqLen: number, paramIds: readonly string[]): PcMark {
-  const values: Record<string, number> = { ...objectiveValues(result, parameterCount(model), macsPerSequence(model, seqLen)) };
+  const values: Record<string, number> = { ...objectiveValues(result, modelFigures(model, seqLen)) };
   for (const p of paramIds) values[p] = acceleratorValue(accelerator, p);
   return { id, label, kind, values };
 }

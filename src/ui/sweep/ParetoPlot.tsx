@@ -12,7 +12,7 @@ import { OBJECTIVE_INFO } from '../../core/sweep/objectives.ts';
 import { PlotEngine, type DragMode } from './plotEngine.ts';
 import type { ScaleKind } from './plotScales.ts';
 import { navigateFront } from './frontNav.ts';
-import { formatObjective, objectiveLabel } from './objectiveFormat.ts';
+import { formatObjective, objectiveLabel, tickFormatOf } from './objectiveFormat.ts';
 import { PlotTooltip, type PlotTooltipHandle } from './PlotTooltip.tsx';
 import { PlotToolbar } from './PlotToolbar.tsx';
 import { useSweepApi, useSweepRun } from '../../state/sweep/appSweep.ts';
@@ -20,6 +20,7 @@ import type { SweepController } from '../../state/sweep/sweepController.ts';
 import { useDesignMarks } from './designMarks.ts';
 import { usePlotEncoding } from './usePlotEncoding.ts';
 import { PlotEncodingControls } from './PlotEncodingControls.tsx';
+import { PlotLegend } from './PlotLegend.tsx';
 
 export function ParetoPlot({ controller, active, engineRef }: { controller: SweepController; active: boolean; engineRef: { current: PlotEngine | null } }) {
   const { x, y, xScale, yScale, focus } = useExplorer(useShallow((s) => {
@@ -30,6 +31,7 @@ export function ParetoPlot({ controller, active, engineRef }: { controller: Swee
   const { store: runs, filter } = useSweepApi();
   const brushedCount = useStore(filter.store, (f) => (f.passing ? f.passCount : null));
   const run = useSweepRun(useShallow((s) => ({ columns: s.columns, front: s.front, selection: s.selection, done: s.done, errorCount: s.errorCount })));
+  const variesModel = useSweepRun((s) => s.job !== null && s.job.spec.vary !== 'accelerator');
   const rootRef = useRef<HTMLDivElement>(null);
   const canvasRef = useRef<HTMLCanvasElement>(null);
   const svgRef = useRef<SVGSVGElement>(null);
@@ -77,7 +79,9 @@ export function ParetoPlot({ controller, active, engineRef }: { controller: Swee
         xs: s.columns[v.x], ys: s.columns[v.y], xChoice: v.xScale, yChoice: v.yScale, dataVersion: s.dataVersion, added: s.added,
         overlay: s.overlay && { xs: s.overlay.columns[v.x], ys: s.overlay.columns[v.y] },
       },
-      xLabel: objectiveLabel(v.x), yLabel: objectiveLabel(v.y), front: s.front, selection: s.selection, focus: v.focus, cursor: v.cursor, designs: v.designs,
+      xLabel: objectiveLabel(v.x), yLabel: objectiveLabel(v.y), xTickFormat: tickFormatOf(v.x), yTickFormat: tickFormatOf(v.y),
+      errorBars: s.columns && { x: v.x === 'accuracy' ? s.columns.accuracyStd : null, y: v.y === 'accuracy' ? s.columns.accuracyStd : null },
+      front: s.front, selection: s.selection, focus: v.focus, cursor: v.cursor, designs: v.designs,
       brushed: f.fails && { fails: f.fails, version: f.version }, encoding: encodingOf(),
     });
   };
@@ -149,6 +153,7 @@ export function ParetoPlot({ controller, active, engineRef }: { controller: Swee
             {/* Marks are clipped to the plot area, so zoomed-in overlays never cover the axes. */}
             <g clipPath={`url(#${clipId})`}>
               <path data-part="step" className="front-step" />
+              <path data-part="errors" className="front-errors" data-testid="front-error-bars" />
               <path data-part="front" className="front-marks" />
               <g data-part="designs" />
               <circle data-part="focus" className="focus-ring" r={8} />
@@ -161,12 +166,7 @@ export function ParetoPlot({ controller, active, engineRef }: { controller: Swee
         <PlotTooltip ref={tooltipRef} />
       </div>
       {run.columns && (
-        <p className="muted plot-legend" data-testid="plot-legend">
-          <span aria-hidden="true">◆</span> Pareto front · <span aria-hidden="true">★</span> current design
-          {' '}· <span aria-hidden="true">○</span> pinned designs, at their own simulated objectives
-          {otherSettings > 0 && ` (${otherSettings} not marked: simulated under other run settings than this sweep's)`}
-          {brushedCount !== null && <span data-testid="plot-brushed"> · showing {brushedCount.toLocaleString('en-US')} points inside the parallel-coordinates brushes (front and selection of all points)</span>}
-        </p>
+        <PlotLegend x={x} y={y} columns={run.columns} front={run.front} designs={designs} otherSettings={otherSettings} brushedCount={brushedCount} variesModel={variesModel} />
       )}
       <div className="visually-hidden" aria-live="polite" data-testid="pareto-announcer">{announcement}</div>
     </div>

@@ -11,6 +11,7 @@ import { keepPassing } from '../../core/sweep/axisFilter.ts';
 import { planFor } from '../../core/sweep/sample.ts';
 import type { ExportFormat } from '../../core/sweep/exportTable.ts';
 import { download, plotPng, plotSvg, type FigureText } from './plotExport.ts';
+import { frontLegendText } from './objectiveFormat.ts';
 import { OBJECTIVE_INFO } from '../../core/sweep/objectives.ts';
 import { useSweepApi, useSweepRun } from '../../state/sweep/appSweep.ts';
 import { validCount, type SweepRunState } from '../../state/sweep/sweepRunStore.ts';
@@ -102,6 +103,7 @@ export function SweepExport({ engineRef }: { engineRef: { current: PlotEngine | 
       subtitle: `${designs} designs, ${run.front.length.toLocaleString('en-US')} on the Pareto front · ${run.job.spec.sampler} sweep, seed ${run.job.spec.seed} · ${run.job.settings.mode}, ${run.job.settings.costModel} model · TransCODE Explorer`,
       selected: run.selection.length,
       overlay: run.overlay?.name ?? null,
+      front: frontLegendText(x, y),
     }];
   };
   const exportFigure = async (format: 'svg' | 'png') => {

@@ -87,8 +87,9 @@ export function SweepView({ active }: { active: boolean }) {
       <Explain always label="Where these numbers come from">
         <p>
           Every point is one (transformer, accelerator) pair simulated by ELECTOR with the run settings in force when the sweep started
-          (timeline off). All objectives are minimised; a point is on the front (diamonds and the staircase) when no other point is at
-          least as good on both axes and better on one.
+          (timeline off). Predicted accuracy is maximised and every other objective minimised; a point is on the front (diamonds and the
+          staircase) when no other point is at least as good on both axes and better on one. Accuracy is predicted from the model alone
+          (it does not depend on the accelerator), with one standard deviation of uncertainty.
         </p>
         <ul>
           {OBJECTIVES.map((o) => <li key={o}><strong>{OBJECTIVE_INFO[o].label}</strong>: {OBJECTIVE_INFO[o].source}</li>)}

@@ -9,7 +9,7 @@ import type { Objective, RunSettings } from '../../core/share/schema.ts';
 import type { SimResult } from '../../core/elector/types.ts';
 import type { ModelDict } from '../../core/space/transformer/types.ts';
 import { objectiveValues } from '../../core/sweep/objectives.ts';
-import { macsPerSequence, parameterCount } from '../../core/space/transformer/counts.ts';
+import { modelFigures } from '../../core/sweep/modelFigures.ts';
 import { useExplorer } from '../../state/useExplorer.ts';
 import { useSweepRun } from '../../state/sweep/appSweep.ts';
 import type { PlotDesignMark } from './plotTypes.ts';
@@ -36,7 +36,7 @@ export function designMarks(designs: readonly Simulated[], sweepSettings: RunSet
       otherSettings++;
       continue;
     }
-    const v = objectiveValues(d.result, parameterCount(d.model), macsPerSequence(d.model, d.settings.seqLen));
+    const v = objectiveValues(d.result, modelFigures(d.model, d.settings.seqLen));
     marks.push({ id: d.id, label: d.label, kind: d.kind, x: v[x], y: v[y] });
   }
   return { marks, otherSettings };

@@ -1,15 +1,35 @@
-/** Display of objective values: SI prefixes with units, plain numbers for area (mm² takes no prefix). */
+/** Display of objective values: SI prefixes with units, plain numbers for area (mm² takes no prefix), GLUE points for accuracy. */
 import { OBJECTIVE_INFO, type Objective } from '../../core/sweep/objectives.ts';
 import { formatAreaMm2, formatSI } from '../common/format.ts';
 
 export function formatObjective(o: Objective, v: number): string {
   if (!Number.isFinite(v)) return '–';
   if (o === 'area') return formatAreaMm2(v);
+  // A GLUE score is read in percent points; an SI prefix ("712 m") would hide that.
+  if (o === 'accuracy') return `${(100 * v).toFixed(1)} %`;
+  if (o === 'accuracyStd') return `± ${(100 * v).toFixed(1)} %`;
   return formatSI(v, OBJECTIVE_INFO[o].unit).trim();
 }
 
-/** Axis and column label with its unit: `Latency (s)`, `Parameters`. */
+/** The d3-format specifier of an axis's ticks: SI prefixes, percent for accuracy. */
+export function tickFormatOf(o: Objective): string {
+  if (o === 'accuracy') return '.0%';
+  if (o === 'accuracyStd') return '.1%';
+  return '~s';
+}
+
+/** Axis and column label with its unit: `Latency (s)`, `Parameters`, `Predicted accuracy (GLUE, %)`. */
 export function objectiveLabel(o: Objective): string {
+  if (o === 'accuracy' || o === 'accuracyStd') return `${OBJECTIVE_INFO[o].label} (GLUE, %)`;
   const { label, unit } = OBJECTIVE_INFO[o];
   return unit ? `${label} (${unit})` : label;
+}
+
+/** The front's legend entry: which way each axis is optimised, and what the bars mean. */
+export function frontLegendText(x: Objective, y: Objective): string {
+  const sense = (o: Objective) => OBJECTIVE_INFO[o].sense;
+  if (sense(x) === 'min' && sense(y) === 'min') return 'Pareto front (both objectives minimised)';
+  const way = (o: Objective) => `${OBJECTIVE_INFO[o].label.toLowerCase()} ${sense(o) === 'max' ? 'maximised' : 'minimised'}`;
+  const bars = x === 'accuracy' || y === 'accuracy' ? '; bars ±1σ of the prediction' : '';
+  return `Pareto front (${way(y)}, ${way(x)}${bars})`;
 }

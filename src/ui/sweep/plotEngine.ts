@@ -80,7 +80,7 @@ export class PlotEngine {
     const q = (name: string) => els.svg.querySelector<SVGElement>(`[data-part="${name}"]`)!;
     this.g = {
       plot: q('plot'), bg: q('bg'), clip: q('clip'), xAxis: q('x-axis'), yAxis: q('y-axis'), xLabel: q('x-label'), yLabel: q('y-label'), step: q('step'),
-      front: q('front'), focus: q('focus'), cursor: q('cursor'), hover: q('hover'), brush: q('brush'), designs: q('designs'),
+      front: q('front'), errors: q('errors'), focus: q('focus'), cursor: q('cursor'), hover: q('hover'), brush: q('brush'), designs: q('designs'),
     };
     this.zoomer = zoom<SVGGElement, unknown>()
       .scaleExtent([1, 200])
@@ -265,8 +265,8 @@ export class PlotEngine {
     // An axis is redrawn when its map, the zoom or the size changed; both share "shown at all".
     const { x, y } = this.proj;
     const shown = x !== null && y !== null;
-    const xKey = [shown, x?.kind, x?.a, x?.b, k, tx, this.width, this.height, input.xLabel];
-    const yKey = [shown, y?.kind, y?.a, y?.b, k, ty, this.width, this.height, input.yLabel];
+    const xKey = [shown, x?.kind, x?.a, x?.b, k, tx, this.width, this.height, input.xLabel, input.xTickFormat];
+    const yKey = [shown, y?.kind, y?.a, y?.b, k, ty, this.width, this.height, input.yLabel, input.yTickFormat];
     const which = { x: changed(xKey, this.xAxisKey), y: changed(yKey, this.yAxisKey) };
     if (which.x || which.y) {
       const started = performance.now();
@@ -275,7 +275,7 @@ export class PlotEngine {
       mark('pareto:axes', started);
     }
     // Front points appear as a spread-out re-projection reaches them.
-    const marksKey = [...view, input.front, this.proj.busy ? this.proj.drawable.length : -1];
+    const marksKey = [...view, input.front, input.errorBars?.x, input.errorBars?.y, this.proj.busy ? this.proj.drawable.length : -1];
     if (changed(marksKey, this.marksKey)) {
       const started = performance.now();
       this.marksKey = marksKey;

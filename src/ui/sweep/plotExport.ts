@@ -28,6 +28,8 @@ export interface FigureText {
   selected: number;
   /** The history sweep drawn under this one, for the legend. */
   overlay?: string | null;
+  /** The front's legend entry (default: both objectives minimised). */
+  front?: string;
 }
 
 function el<K extends keyof SVGElementTagNameMap>(name: K, attrs: Record<string, string | number>, text?: string): SVGElementTagNameMap[K] {
@@ -58,7 +60,7 @@ function legend(colour: (name: string) => string, text: FigureText, y: number, e
   const g = el('g', { transform: `translate(${MARGIN.left},${y})`, 'font-size': 12, 'font-family': 'system-ui, sans-serif', fill: colour('--text') });
   const items: [SVGElement, string][] = [
     [el('rect', { x: 0, y: -4, width: 7, height: 7, fill: colour('--cloud'), 'fill-opacity': 0.75 }), 'Design point'],
-    [el('path', { d: 'M3.5 -6 L8 0.5 L3.5 7 L-1 0.5 Z', fill: colour('--front') }), 'Pareto front (both objectives minimised)'],
+    [el('path', { d: 'M3.5 -6 L8 0.5 L3.5 7 L-1 0.5 Z', fill: colour('--front') }), text.front ?? 'Pareto front (both objectives minimised)'],
   ];
   if (text.selected > 0) items.push([el('rect', { x: 0, y: -4, width: 8, height: 8, fill: colour('--accent') }), `Selected (${text.selected.toLocaleString('en-US')})`]);
   if (text.overlay) items.push([el('rect', { x: 0, y: -4, width: 7, height: 7, fill: colour('--series-2'), 'fill-opacity': 0.7 }), `Overlay: ${text.overlay}`]);

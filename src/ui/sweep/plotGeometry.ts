@@ -89,7 +89,10 @@ export function marksPath(indices: ArrayLike<number>, px: Float32Array, py: Floa
   return parts.join('');
 }
 
-/** The front's staircase (minimisation: right along y_i, then down to y_{i+1}). */
+/**
+ * The front's staircase: right along y_i, then up or down to y_{i+1}. The front comes
+ * in order of its minimised x, so the same path serves maximised axes (accuracy).
+ */
 export function stepPath(front: ArrayLike<number>, px: Float32Array, py: Float32Array, k: number, tx: number, ty: number): string {
   const pts: [number, number][] = [];
   for (let j = 0; j < front.length; j++) {
@@ -100,4 +103,44 @@ export function stepPath(front: ArrayLike<number>, px: Float32Array, py: Float32
   let d = `M${pts[0][0].toFixed(1)},${pts[0][1].toFixed(1)}`;
   for (let j = 1; j < pts.length; j++) d += `H${pts[j][0].toFixed(1)}V${pts[j][1].toFixed(1)}`;
   return d;
+}
+
+/** Base pixel of a value on an axis map (NaN where it cannot be drawn, e.g. ≤ 0 on a log axis). */
+export function pixelOf(map: AxisMap, v: number): number {
+  if (!Number.isFinite(v) || (map.kind === 'log' && v <= 0)) return Number.NaN;
+  return map.a * (map.kind === 'log' ? Math.log(v) : v) + map.b;
+}
+
+/**
+ * ±1σ bars through the front's points, along each axis that has a deviation column
+ * (predicted accuracy), with 3 px caps; zoom applies as for the marks.
+ */
+export function errorBarsPath(
+  front: ArrayLike<number>,
+  points: { xs: ArrayLike<number>; ys: ArrayLike<number>; px: Float32Array; py: Float32Array },
+  std: { x: ArrayLike<number> | null; y: ArrayLike<number> | null },
+  maps: { x: AxisMap; y: AxisMap },
+  t: { k: number; x: number; y: number },
+): string {
+  const parts: string[] = [];
+  const f = (v: number) => v.toFixed(1);
+  for (let j = 0; j < front.length; j++) {
+    const i = front[j];
+    const cx = t.k * points.px[i] + t.x;
+    const cy = t.k * points.py[i] + t.y;
+    if (cx !== cx || cy !== cy) continue;
+    const sy = std.y?.[i];
+    if (sy !== undefined && sy > 0) {
+      const lo = t.k * pixelOf(maps.y, points.ys[i] - sy) + t.y;
+      const hi = t.k * pixelOf(maps.y, points.ys[i] + sy) + t.y;
+      if (lo === lo && hi === hi) parts.push(`M${f(cx)},${f(lo)}V${f(hi)}M${f(cx - 3)},${f(lo)}h6M${f(cx - 3)},${f(hi)}h6`);
+    }
+    const sx = std.x?.[i];
+    if (sx !== undefined && sx > 0) {
+      const lo = t.k * pixelOf(maps.x, points.xs[i] - sx) + t.x;
+      const hi = t.k * pixelOf(maps.x, points.xs[i] + sx) + t.x;
+      if (lo === lo && hi === hi) parts.push(`M${f(lo)},${f(cy)}H${f(hi)}M${f(lo)},${f(cy - 3)}v6M${f(hi)},${f(cy - 3)}v6`);
+    }
+  }
+  return parts.join('');
 }

@@ -5,11 +5,10 @@
  * cost one DOM node each.
  */
 import { axisBottom, axisLeft, select, type ZoomTransform } from 'd3';
-import type { AxisMap } from './plotGeometry.ts';
-import { marksPath, stepPath } from './plotGeometry.ts';
+import { errorBarsPath, marksPath, pixelOf, stepPath, type AxisMap } from './plotGeometry.ts';
 import type { PlotInput } from './plotTypes.ts';
 
-export type OverlayParts = Record<'plot' | 'xAxis' | 'yAxis' | 'xLabel' | 'yLabel' | 'step' | 'front' | 'designs', SVGElement>;
+export type OverlayParts = Record<'plot' | 'xAxis' | 'yAxis' | 'xLabel' | 'yLabel' | 'step' | 'front' | 'errors' | 'designs', SVGElement>;
 
 export interface OverlayState {
   width: number;
@@ -30,14 +29,14 @@ export function drawAxes(g: OverlayParts, s: OverlayState, which: { x: boolean; 
   g.plot.setAttribute('transform', `translate(${MARGIN.left},${MARGIN.top})`);
   if (which.x) {
     const xAxis = select(g.xAxis as SVGGElement).attr('transform', `translate(0,${s.height})`);
-    if (s.x && s.y) xAxis.call(axisBottom(s.t.rescaleX(s.x.scale)).ticks(Math.max(2, Math.floor(s.width / 90)), '~s'));
+    if (s.x && s.y) xAxis.call(axisBottom(s.t.rescaleX(s.x.scale)).ticks(Math.max(2, Math.floor(s.width / 90)), s.input.xTickFormat ?? '~s'));
     else xAxis.selectAll('*').remove();
     g.xLabel.setAttribute('transform', `translate(${s.width / 2},${s.height + 36})`);
     g.xLabel.textContent = s.input.xLabel;
   }
   if (which.y) {
     const yAxis = select(g.yAxis as SVGGElement);
-    if (s.x && s.y) yAxis.call(axisLeft(s.t.rescaleY(s.y.scale)).ticks(Math.max(2, Math.floor(s.height / 50)), '~s'));
+    if (s.x && s.y) yAxis.call(axisLeft(s.t.rescaleY(s.y.scale)).ticks(Math.max(2, Math.floor(s.height / 50)), s.input.yTickFormat ?? '~s'));
     else yAxis.selectAll('*').remove();
     g.yLabel.setAttribute('transform', `translate(${-54},${s.height / 2}) rotate(-90)`);
     g.yLabel.textContent = s.input.yLabel;
@@ -50,12 +49,12 @@ export function drawMarks(g: OverlayParts, s: OverlayState): void {
   const { px, py, input } = s;
   g.step.setAttribute('d', stepPath(input.front, px, py, k, tx, ty));
   g.front.setAttribute('d', marksPath(input.front, px, py, k, tx, ty, 4.5, 'diamond'));
-}
-
-/** Base pixel of a value on an axis map (NaN where it cannot be drawn, e.g. ≤ 0 on a log axis). */
-function pixelOf(map: AxisMap, v: number): number {
-  if (!Number.isFinite(v) || (map.kind === 'log' && v <= 0)) return Number.NaN;
-  return map.a * (map.kind === 'log' ? Math.log(v) : v) + map.b;
+  const bars = input.errorBars;
+  const xs = input.data?.xs;
+  const ys = input.data?.ys;
+  g.errors.setAttribute('d', bars && s.x && s.y && xs && ys
+    ? errorBarsPath(input.front, { xs, ys, px, py }, bars, { x: s.x, y: s.y }, s.t)
+    : '');
 }
 
 /**

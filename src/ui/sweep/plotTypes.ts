@@ -14,7 +14,15 @@ export interface PlotInput {
   data: ProjectionData | null;
   xLabel: string;
   yLabel: string;
+  /** d3-format specifiers of the axes' ticks (default `~s`, SI prefixes). */
+  xTickFormat?: string;
+  yTickFormat?: string;
   front: Int32Array;
+  /**
+   * One standard deviation per row along an axis (predicted accuracy's uncertainty),
+   * drawn as ±1σ bars on the front's points; null or absent: no bars on that axis.
+   */
+  errorBars?: { x: Float64Array | null; y: Float64Array | null } | null;
   selection: Int32Array;
   /** The point loaded into the editors. */
   focus: number | null;

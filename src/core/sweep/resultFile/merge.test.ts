@@ -64,7 +64,7 @@ describe('mergeShards', () => {
     const noTrailer = shards[3].slice(0, shards[3].lastIndexOf('{'));
     expect(mergeError(named([shards[0], shards[1], shards[2], noTrailer]))).toMatch(/^s3\.jsonl:8: trailer: the file ends without its trailer: truncated after 7 of 7 rows/);
     const bad = shards[1].replace(/\n\[5,/, '\n[5,{},');
-    expect(mergeError(named([shards[0], bad, shards[2], shards[3]]))).toMatch(/^s1\.jsonl:3: row: expected the index and 8 values/);
+    expect(mergeError(named([shards[0], bad, shards[2], shards[3]]))).toMatch(/^s1\.jsonl:3: row: expected the index and 10 values/);
     const newer = shards[1].replace('"version":1', '"version":7');
     expect(mergeError(named([shards[0], newer, shards[2], shards[3]]))).toMatch(/^s1\.jsonl:1: header\.version: version 7 is newer/);
   });

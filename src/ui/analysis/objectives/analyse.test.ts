@@ -81,6 +81,20 @@ describe('analyseObjectives', () => {
     expect(analyseObjectives({ columns, params, options: opts }).hypervolume.value).toBe(mc.hypervolume.value);
   });
 
+  it('maximises a column marked max (predicted accuracy) and keeps its own sign for ρ and the reference', () => {
+    const { columns, params } = sweep(400);
+    // "Accuracy" falls with PEs here; maximising it is minimising its negation.
+    const accuracy = Float64Array.from(params[0].values as Float64Array, (p, i) => 0.8 - 0.01 * Math.log2(p) + 0.001 * (i % 7));
+    const out = analyseObjectives({ columns: [columns[0], accuracy], params, senses: ['min', 'max'] });
+    const negated = Float64Array.from(accuracy, (v) => -v);
+    const all = Array.from({ length: 400 }, (_, i) => i);
+    expect([...out.frontRows]).toEqual(bruteFront([columns[0], negated], all));
+    expect(out.importance[1][0].signedRho).toBeLessThan(-0.9);
+    // The reference lies beyond the lowest accuracy, in accuracy's own sign.
+    expect(out.hypervolume.reference[1]).toBeLessThan(Math.min(...accuracy));
+    expect(out.hypervolume.value).toBeGreaterThan(0);
+  });
+
   it('answers an empty sweep without throwing', () => {
     const out = analyseObjectives({ columns: [new Float64Array(0), new Float64Array(0)], params: [] });
     expect(out.frontCount).toBe(0);

@@ -37,6 +37,8 @@ export interface AnalysisRequest {
   params: readonly AnalysisParam[];
   /** Only these rows take part (the brushed ones); default every row. */
   rows?: Int32Array;
+  /** Per column, `max` when larger is better (predicted accuracy): the front and hypervolume see it negated. Default all `min`. */
+  senses?: readonly ('min' | 'max')[];
   options?: Partial<AnalysisOptions>;
 }
 
@@ -48,7 +50,7 @@ export interface HypervolumeResult {
   standardError?: number;
   /** Monte Carlo only: samples drawn. */
   samples?: number;
-  /** Per objective: the worst value among the analysed points × 1.1 (REFERENCE_POINT_RULE). */
+  /** Per objective, in its own sign: the worst value among the analysed points with a 10 % margin (REFERENCE_POINT_RULE). */
   reference: number[];
   /** Volume of the box from the ideal point (per-objective minimum) to the reference: `value` as a share of it reads without units. */
   boxVolume: number;
@@ -70,18 +72,22 @@ export function analyseObjectives(req: AnalysisRequest): AnalysisResult {
   const started = Date.now();
   const opts = { ...DEFAULT_ANALYSIS_OPTIONS, ...req.options };
   const { columns } = req;
-  const rows = finiteRows(columns, req.rows);
-  const frontRows = firstFrontIndices(columns, rows);
-  const reference = defaultReferencePoint(columns, rows);
-  const points = Array.from(frontRows, (i) => columns.map((c) => c[i]));
+  const signs = columns.map((_, d) => (req.senses?.[d] === 'max' ? -1 : 1));
+  // Fronts and volumes minimise; importance keeps each objective's own sign (ρ reads "grows with").
+  const minimised = columns.map((c, d) => (signs[d] === 1 ? c : Float64Array.from(c, (v) => -v)));
+  const rows = finiteRows(minimised, req.rows);
+  const frontRows = firstFrontIndices(minimised, rows);
+  const reference = defaultReferencePoint(minimised, rows);
+  const points = Array.from(frontRows, (i) => minimised.map((c) => c[i]));
   const importance = columns.map((col) =>
     parameterImportance(req.params.map((p) => ({ name: p.id, values: p.values, categorical: p.categorical })), col, rows),
   );
+  const volume = frontHypervolume(points, reference, opts);
   return {
     frontRows,
     frontCount: frontRows.length,
     pointCount: rows.length,
-    hypervolume: frontHypervolume(points, reference, opts),
+    hypervolume: { ...volume, reference: volume.reference.map((r, d) => r * signs[d]) },
     importance,
     elapsedMs: Date.now() - started,
   };

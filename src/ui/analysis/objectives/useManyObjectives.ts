@@ -9,7 +9,7 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { useStore } from 'zustand';
 import { useShallow } from 'zustand/react/shallow';
-import type { Objective } from '../../../core/sweep/objectives.ts';
+import { OBJECTIVE_INFO, type Objective } from '../../../core/sweep/objectives.ts';
 import { useSweepApi, useSweepRun } from '../../../state/sweep/appSweep.ts';
 import { createAnalysisClient } from '../../../workers-client/analysisClient.ts';
 import { describeWorkerError } from '../../../workers-client/workerGuard.ts';
@@ -62,6 +62,7 @@ export function useManyObjectives(objectives: readonly Objective[]) {
       // Copies, transferred to the worker: the originals stay with the run store and the plot.
       const req = {
         columns: chosen.map((o) => columns[o].slice()),
+        senses: chosen.map((o) => OBJECTIVE_INFO[o].sense),
         params: plainParams.map((p) => ({ ...p, values: Float32Array.from(p.values) })),
         rows: rows ? rows.slice() : undefined,
       };
