@@ -16,7 +16,11 @@ test('a joint sweep plots predicted accuracy against latency, with error bars an
   await page.locator('input[name="sweep-vary"][value="both"]').check();
   await runSweep(page, 1500);
 
-  // Costs alone: the legend says the model varies and offers the accuracy axis.
+  // Costs alone (latency, energy): the current design beats some "front" points, and the legend says so.
+  await expect(page.getByTestId('plot-front-beaten')).toContainText(/beats [1-9]\d* of the \d+ front points on these two axes/);
+  await expect(page.getByTestId('plot-legend')).toContainText('costs alone favour the smallest models');
+  await page.getByTestId('pareto-plot').scrollIntoViewIfNeeded();
+  await shot(page, J, '0-costs-only');
   await page.getByTestId('plot-accuracy-preset').click();
   await expect(page.getByTestId('plot-y')).toHaveValue('accuracy');
   await expect(page.getByTestId('plot-x')).toHaveValue('latency');

@@ -41,13 +41,13 @@ export function PlotLegend({ x, y, columns, front, designs, otherSettings, brush
       {beaten > 0 && (
         <p data-testid="plot-front-beaten">
           <span aria-hidden="true">★</span> The current design beats {beaten} of the {front.length} front points on these two axes: the front is
-          optimal among the sweep&apos;s points only{!plotsAccuracy && variesModel ? ', and latency and energy alone favour the smallest models' : ''}.
+          optimal among the sweep&apos;s points only.
         </p>
       )}
       {plotsAccuracy && <p data-testid="plot-accuracy-source">Predicted accuracy, higher is better; bars are ±1σ. Source: {SWEEP_ACCURACY_SOURCE}.</p>}
       {!plotsAccuracy && variesModel && (
         <p>
-          This sweep varies the model: costs alone favour the smallest.{' '}
+          This sweep varies the model, and costs alone favour the smallest models.{' '}
           <button type="button" data-testid="plot-accuracy-preset" onClick={() => api.getState().setPlot({ x: 'latency', y: 'accuracy' })}>
             Plot predicted accuracy against latency
           </button>
