@@ -11,6 +11,7 @@ import { OBJECTIVES, OBJECTIVE_INFO } from '../../core/sweep/objectives.ts';
 import { useSweepApi, useSweepRun } from '../../state/sweep/appSweep.ts';
 import ParallelCoordinates from './ParallelCoordinates.tsx';
 import type { PcColumn } from './pcAxes.ts';
+import { tickFormatOf } from '../sweep/objectiveFormat.ts';
 import { pcLayoutOf, type PcLayout } from './pcLayout.ts';
 import { useExplorer, useExplorerApi } from '../../state/useExplorer.ts';
 import { usePcMarks } from './pcMarks.ts';
@@ -33,7 +34,7 @@ export default function SweepParallel() {
       ...(c.categorical ? { levels: c.param.values.length, levelLabel: (l: number) => c.param.valueLabel(Math.round(l)) } : {}),
     }));
     // Parameters and model counts first, then the costs; 'parameters' and 'macs' describe the model.
-    const objectives: PcColumn[] = OBJECTIVES.map((o) => ({ key: o, label: OBJECTIVE_INFO[o].label, values: run.columns![o], unit: OBJECTIVE_INFO[o].unit, si: true }));
+    const objectives: PcColumn[] = OBJECTIVES.map((o) => ({ key: o, label: OBJECTIVE_INFO[o].label, values: run.columns![o], unit: OBJECTIVE_INFO[o].unit, si: true, format: tickFormatOf(o) }));
     return [...params, ...objectives];
   }, [run.columns, f.params]);
   const paramIds = useMemo(() => (f.params ?? []).filter((c) => !c.categorical).map((c) => c.param.id), [f.params]);

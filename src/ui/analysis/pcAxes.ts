@@ -18,6 +18,8 @@ export interface PcColumn {
   unit?: string;
   /** Ticks with SI prefixes (objectives: 2µ, 10m); parameters keep plain numbers (800, not 0.8k). */
   si?: boolean;
+  /** A d3-format specifier for the ticks, over `si` (predicted accuracy reads in percent). */
+  format?: string;
 }
 
 export interface PcAxis {
@@ -80,6 +82,7 @@ export function moveKey(order: readonly string[], key: string, by: -1 | 1): stri
 export function tickFormatter(axis: PcAxis, count: number): (v: number) => string {
   const c = axis.column;
   if (c.levelLabel) return c.levelLabel;
+  if (c.format) return axis.scale.tickFormat(count, c.format);
   if (c.si) return axis.scale.tickFormat(count, '~s');
   return (v: number) => String(Number(v.toPrecision(4)));
 }
