@@ -17,6 +17,11 @@ import type { CostModel, SimMode } from '../src/core/elector/types.ts';
 import { timeMedian, type Timing } from './timeMedian.ts';
 
 const quick = process.argv.includes('--quick');
+// `--only=<text>`: run only the figures whose key contains it (per-simulation keys such as
+// `elector/bert-base/acceltran-edge/training`, sweeps as `sweep/elector`). A partial run
+// prints its figures and leaves bench/results.json alone.
+const only = process.argv.find((a) => a.startsWith('--only='))?.slice('--only='.length);
+const selected = (key: string): boolean => only === undefined || key.includes(only);
 // The figures of the run before this one, kept side by side with the new ones.
 const resultsUrl = new URL('./results.json', import.meta.url);
 const before = (() => {
@@ -55,6 +60,7 @@ for (const costModel of ['reference', 'elector'] as CostModel[]) {
         // The UI asks for the timeline; sweeps do not. Time what each caller gets.
         const options = resolveSimOptions({ costModel, mode, timeline: true });
         const key = `${costModel}/${modelName}/${accName}/${mode}`;
+        if (!selected(key)) continue;
         try {
           perPair[key] = timeMedian(() => simulateResolved(model, acc, options), settings.batches);
         } catch (e) {
@@ -79,6 +85,7 @@ interface SweepResult {
 }
 const sweeps: Record<string, SweepResult> = {};
 for (const costModel of ['reference', 'elector'] as CostModel[]) {
+  if (!selected(`sweep/${costModel}`)) continue;
   const rng = createRng('bench-sweep');
   const n = settings.sweepPairs;
   const pairs = Array.from({ length: n }, () => ({ model: randomModel(rng), accelerator: randomAccelerator(rng, 'transcode') }));
@@ -114,6 +121,7 @@ for (const costModel of ['reference', 'elector'] as CostModel[]) {
   );
 }
 out.sweepThroughput = sweeps;
+if (only !== undefined) process.exit(0);
 
 const medianOf = (key: string): number | null => {
   const r = perPair[key];
