@@ -17,6 +17,8 @@ import { compareAlgorithms, type AlgorithmSummary } from '../src/core/codesign/c
 import { validateObjective } from '../src/core/codesign/objective.ts';
 import { publishedPredictor } from '../src/core/codesign/predictors/published.ts';
 import { importedPredictor } from '../src/core/codesign/predictors/imported.ts';
+import type { MeasuredRun } from '../src/core/codesign/predictors/measured.ts';
+import { bundledMeasuredPredictor } from '../src/state/codesign/measuredRuns.ts';
 import type { Predictor } from '../src/core/codesign/predictors/predictor.ts';
 import { evaluateBaseline, ratiosAgainst, type Ratios } from '../src/core/codesign/baseline.ts';
 import { SearchCancelled, type SearchFunction } from '../src/core/codesign/search.ts';
@@ -35,8 +37,11 @@ export interface CodesignRequest {
   algorithm: string;
   /** ObjectiveSettings (weights, mode, cost model, sparsity); validated here. */
   objective: unknown;
-  /** `published`, or an imported dataset's text (FlexiBERT 2.0 format or CSV/JSON rows). */
-  predictor: { kind: 'published' } | { kind: 'imported'; text: string; name: string };
+  /**
+   * `published`; `measured`: the shipped lab runs plus the user's own (`runs`, from the lab's
+   * IndexedDB); or an imported dataset's text (FlexiBERT 2.0 format or CSV/JSON rows).
+   */
+  predictor: { kind: 'published' } | { kind: 'measured'; runs?: MeasuredRun[] } | { kind: 'imported'; text: string; name: string };
   budget: number;
   seed: number;
   fixedModel?: unknown;
@@ -54,7 +59,9 @@ export type CodesignReply =
 let control = { cancelled: false };
 
 function predictorFor(p: CodesignRequest['predictor']): Predictor {
-  return p.kind === 'published' ? publishedPredictor() : importedPredictor(p.text, p.name).predictor;
+  if (p.kind === 'published') return publishedPredictor();
+  if (p.kind === 'measured') return bundledMeasuredPredictor(p.runs);
+  return importedPredictor(p.text, p.name).predictor;
 }
 
 function failure(e: unknown): CodesignReply {
@@ -105,7 +112,7 @@ const api = {
   },
   inspectPredictor(p: CodesignRequest['predictor']): PredictorInfo {
     try {
-      if (p.kind === 'published') return { ok: true, description: publishedPredictor().describe() };
+      if (p.kind !== 'imported') return { ok: true, description: predictorFor(p).describe() };
       const fit = importedPredictor(p.text, p.name);
       return { ok: true, description: fit.predictor.describe(), looSpearman: fit.looSpearman, entries: fit.dataset.points.length, skipped: fit.dataset.skipped.length, skippedIds: fit.dataset.skipped.slice(0, 5) };
     } catch (e) {

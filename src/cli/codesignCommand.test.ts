@@ -5,6 +5,9 @@ import type { CliIo } from './io.ts';
 import { ALGORITHMS } from './codesignCommand.ts';
 
 const FIXTURE = new URL('../core/codesign/predictors/fixtures/flexibert2-made-up.json', import.meta.url).pathname;
+const LAB = readFileSync(new URL('../core/codesign/predictors/data/lab-measurements.json', import.meta.url), 'utf8');
+/** The shipped lab file, changed by `edit`. */
+const labWith = (edit: (file: { records: { runs: { accuracy: unknown }[] }[] }) => void) => { const f = JSON.parse(LAB); edit(f); return JSON.stringify(f); };
 
 function run(argv: string[], files: Record<string, string> = {}) {
   let stdout = '', stderr = '';
@@ -43,6 +46,18 @@ describe('transcode codesign', () => {
     expect(stderr).toMatch(/query 10\/10/);
   });
 
+  it('fits the measured predictor to the shipped lab runs, or to a lab export file', async () => {
+    const { code, stdout } = await run(['--budget', '10', '--predictor', 'measured', '--json']);
+    expect(code).toBe(0);
+    const r = JSON.parse(stdout);
+    expect(r.predictor.id).toBe('measured');
+    expect(r.predictor.about).toMatch(/^measured: DynaProp lab test accuracy on names \(lab-measurements\.json, \d+ runs of \d+ models, \d+ steps\)/);
+    expect(r.best.predictedAccuracy.source).toMatch(/^measured: /);
+    const fromFile = await run(['--budget', '10', '--predictor', 'measured:mine.json'], { 'mine.json': LAB });
+    expect(fromFile.code).toBe(0);
+    expect(fromFile.stdout).toMatch(/predictor: measured: DynaProp lab test accuracy on names \(mine\.json, /);
+  });
+
   it('runs BOSHCODE from the command line', async () => {
     const { code, stdout, stderr } = await run(['--algorithm', 'boshcode', '--budget', '56', '--seed', '2', '--json']);
     expect(stderr).toBe('');
@@ -69,7 +84,10 @@ describe('transcode codesign', () => {
     [['--weights', '0,0,0,0,0'], /all weights are 0/],
     [['--training-share', '2', '--mode', 'both'], /--training-share/],
     [['--cost-model', 'gpu'], /--cost-model/],
-    [['--predictor', 'measured'], /--predictor: "measured" must be published or imported:FILE/],
+    [['--predictor', 'gpt'], /--predictor: "gpt" must be published, measured, measured:FILE or imported:FILE/],
+    [['--predictor', 'measured:'], /--predictor: "measured:" must be/],
+    [['--predictor', 'measured:bad-lab.json'], /--predictor bad-lab\.json: invalid lab file bad-lab\.json: records\[0\]\.runs\[0\]\.accuracy: expected a number in \[0, 1\]/],
+    [['--predictor', 'measured:few.json'], /--predictor few\.json: invalid lab runs: runs: 1 distinct model in 2 unpruned runs on names; at least 3/],
     [['--predictor', 'imported:missing.json'], /--predictor: cannot read missing\.json/],
     [['--predictor', 'imported:bad.json'], /--predictor bad\.json: invalid dataset: "x"\.glue: "n\/a" is not a number/],
     [['--fix-accelerator', 'acceltran-mega'], /--fix-accelerator: "acceltran-mega" is neither a preset/],
@@ -78,6 +96,8 @@ describe('transcode codesign', () => {
     [['--fix-model', 'bert-tiny', '--fix-accelerator', 'acceltran-edge'], /--fix-model: fix the model or the accelerator, not both/],
   ])('refuses %j with a usage error naming the flag', async (args, message) => {
     const files = {
+      'bad-lab.json': labWith((f) => { f.records[0].runs[0].accuracy = 2; }),
+      'few.json': labWith((f) => { f.records = f.records.slice(0, 2); }),
       'bad.json': JSON.stringify({ x: { model_dict: { l: 2, o: [['sa_sdp_64', 'sa_sdp_64'], ['sa_sdp_64', 'sa_sdp_64']], h: [128, 128], f: [[512], [512]] }, glue: 'n/a' } }),
       'odd.json': JSON.stringify({ tile: { b: 1, x: 16, y: 16 }, nonLinearity: 'gelu', pe: 100, lanesPerPe: 16, macsPerLane: 16, softmaxPerPe: 4, batchSize: 4, activationBufferMB: 4, weightBufferMB: 8, maskBufferMB: 1, mainMemory: { type: 'dram', banks: 32, ranks: 2, channels: 1, mode: 'lb' } }),
     };

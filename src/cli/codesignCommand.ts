@@ -7,6 +7,7 @@ import { DEFAULT_OBJECTIVE, REFERENCE_OBJECTIVE, validateObjective, type Codesig
 import { importedPredictor } from '../core/codesign/predictors/imported.ts';
 import type { Predictor } from '../core/codesign/predictors/predictor.ts';
 import { publishedPredictor } from '../core/codesign/predictors/published.ts';
+import { bundledMeasuredPredictor, fileMeasuredPredictor } from '../state/codesign/measuredRuns.ts';
 import type { SearchFunction, SearchOptions } from '../core/codesign/search.ts';
 import type { Evaluation } from '../core/codesign/types.ts';
 import { ValidationError } from '../core/space/issues.ts';
@@ -47,6 +48,8 @@ ${Object.entries(ALGORITHMS).map(([k, a]) => `                                ${
   --weights A,L,D,K,R         accuracy, latency, dynamic energy, leakage energy, area
                               (default 0.5,0.1,0.2,0.1,0.1)
   --predictor P               published | imported:FILE (FlexiBERT 2.0 dataset JSON, JSON rows or CSV)
+                              | measured (the project's DynaProp lab runs, npm run measure:lab)
+                              | measured:FILE (a DynaProp lab export JSON)
   --fix-accelerator A         search transformers only, on a preset (acceltran-edge, acceltran-server),
                               a config .json or a 12-number embedding "[1,16,16,64,16,16,4,4,4,8,1,8]"
   --fix-model M               search accelerators only, for a preset (bert-tiny … bert-base) or a .json dict
@@ -143,20 +146,25 @@ function objectiveFromFlags(v: { mode?: string; 'training-share'?: string; 'cost
 
 function predictorFromFlag(arg: string, io: CliIo): Predictor {
   if (arg === 'published') return publishedPredictor();
-  if (!arg.startsWith('imported:') || arg.length === 'imported:'.length) {
-    throw new UsageError(`--predictor: "${arg}" must be published or imported:FILE`);
-  }
-  const file = arg.slice('imported:'.length);
+  if (arg === 'measured') return fitted(arg, () => bundledMeasuredPredictor());
+  const kind = ['imported', 'measured'].find((k) => arg.startsWith(`${k}:`) && arg.length > k.length + 1);
+  if (!kind) throw new UsageError(`--predictor: "${arg}" must be published, measured, measured:FILE or imported:FILE`);
+  const file = arg.slice(kind.length + 1);
   let text: string;
   try {
     text = io.readFile(file);
   } catch (e) {
     throw new UsageError(`--predictor: cannot read ${file}: ${(e as Error).message}`);
   }
+  return fitted(file, () => (kind === 'imported' ? importedPredictor(text, file).predictor : fileMeasuredPredictor(text, file)));
+}
+
+/** A predictor's own refusal (a field of the file, missing runs) as a usage error naming the flag. */
+function fitted(what: string, fit: () => Predictor): Predictor {
   try {
-    return importedPredictor(text, file).predictor;
+    return fit();
   } catch (e) {
-    if (e instanceof ValidationError) throw new UsageError(`--predictor ${file}: ${e.message}`);
+    if (e instanceof ValidationError) throw new UsageError(`--predictor ${what}: ${e.message}`);
     throw e;
   }
 }

@@ -12,6 +12,8 @@ import { createCodesignController, type CodesignController } from './codesignCon
 import { indexedDbSearchStore } from './searchDb.ts';
 import { indexedDbProgressStore } from './searchProgress.ts';
 import { createCodesignStore, type CodesignRunState, type CodesignStoreApi } from './codesignStore.ts';
+import { indexedDbLabStore } from '../dynaprop/labDb.ts';
+import { userLabRuns } from './userLabRuns.ts';
 
 export interface AppCodesign {
   store: CodesignStoreApi;
@@ -20,7 +22,11 @@ export interface AppCodesign {
 
 export function createAppCodesign(explorer: ExplorerStoreApi): AppCodesign {
   const store = createCodesignStore();
-  const controller = createCodesignController({ explorer, store, client: codesignClient(), db: indexedDbSearchStore(), progress: indexedDbProgressStore() });
+  const lab = indexedDbLabStore();
+  const controller = createCodesignController({
+    explorer, store, client: codesignClient(), db: indexedDbSearchStore(), progress: indexedDbProgressStore(),
+    labRuns: () => userLabRuns(lab),
+  });
   void controller.load();
   void controller.describePredictor();
   return { store, controller };

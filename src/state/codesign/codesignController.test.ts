@@ -9,6 +9,10 @@ import type { CodesignRequest } from '../../../workers/codesign.worker.ts';
 import type { Evaluation, SearchProgress } from '../../core/codesign/types.ts';
 import { MODEL_PRESETS } from '../../core/space/transformer/presets.ts';
 import { ACCELERATOR_PRESETS } from '../../core/space/accelerator/presets.ts';
+import { defaultRunConfig } from '../../core/dynaprop/config.ts';
+import type { MeasuredRun } from '../../core/codesign/predictors/measured.ts';
+import { memoryLabStore } from '../dynaprop/labDb.ts';
+import { userLabRuns } from './userLabRuns.ts';
 
 const pair = (preset: 'bert-tiny' | 'bert-base', acc: 'acceltran-edge' | 'acceltran-server') => ({ model: structuredClone(MODEL_PRESETS[preset].model), accelerator: structuredClone(ACCELERATOR_PRESETS[acc].config) });
 const evaluation = (performance: number, p = pair('bert-tiny', 'acceltran-edge')): Evaluation => ({
@@ -20,6 +24,7 @@ const evaluation = (performance: number, p = pair('bert-tiny', 'acceltran-edge')
 /** A client whose search answers `budget` queries at once (or what `reply` says). */
 function fakeClient(reply?: (req: CodesignRequest) => SearchOutcome) {
   const requests: CodesignRequest[] = [];
+  const inspected: CodesignRequest['predictor'][] = [];
   const client: CodesignClient = {
     created: 1,
     async search(req, onProgress) {
@@ -32,20 +37,23 @@ function fakeClient(reply?: (req: CodesignRequest) => SearchOutcome) {
       return { ok: true, result: { best: evals[evals.length - 1], history, evaluations: evals, seed: req.seed, seconds: 0.1 }, baseline, ratios: { latency: 2, energy: 1, area: 1, accuracyDelta: 0 }, predictor: 'published: test', backend: 'cpu' };
     },
     async compare() { return { ok: true, summaries: [] }; },
-    async inspectPredictor(p) { return p.kind === 'published' ? { ok: true, description: 'published' } : { ok: true, description: 'imported', looSpearman: 0.8, entries: 17, skipped: 3 }; },
+    async inspectPredictor(p) {
+      inspected.push(p);
+      return p.kind !== 'imported' ? { ok: true, description: p.kind } : { ok: true, description: 'imported', looSpearman: 0.8, entries: 17, skipped: 3 };
+    },
     cancel() {},
     terminate() {},
   };
-  return { client, requests };
+  return { client, requests, inspected };
 }
 
-function setup(opts: { reply?: (req: CodesignRequest) => SearchOutcome; stored?: unknown } = {}) {
+function setup(opts: { reply?: (req: CodesignRequest) => SearchOutcome; stored?: unknown; labRuns?: () => Promise<MeasuredRun[]> } = {}) {
   const explorer = createExplorerStore();
   const store = createCodesignStore();
   const db = memorySearchStore(opts.stored);
-  const { client, requests } = fakeClient(opts.reply);
-  const controller = createCodesignController({ explorer, store, client, db, flushMs: 1 });
-  return { explorer, store, db, controller, requests };
+  const { client, requests, inspected } = fakeClient(opts.reply);
+  const controller = createCodesignController({ explorer, store, client, db, flushMs: 1, ...(opts.labRuns ? { labRuns: opts.labRuns } : {}) });
+  return { explorer, store, db, controller, requests, inspected };
 }
 
 describe('co-design controller', () => {
@@ -91,6 +99,27 @@ describe('co-design controller', () => {
     await controller.run();
     expect(requests[0].predictor).toEqual({ kind: 'imported', text: '{}', name: 'made-up.json' });
     expect(store.getState()).toMatchObject({ status: 'error', error: { message: expect.stringContaining('budget') } });
+  });
+
+  it('sends the user\'s own lab runs with the measured predictor, or none when the lab\'s storage fails', async () => {
+    const own: MeasuredRun = { config: { ...defaultRunConfig('names'), steps: 300 }, accuracy: 0.76, backend: 'webgl', tfjsVersion: '4.22.0' };
+    const { explorer, controller, requests, inspected } = setup({ labRuns: async () => [own] });
+    explorer.getState().setCodesign({ predictor: 'measured', algorithm: 'random', budget: 3 });
+    await controller.describePredictor();
+    expect(inspected.at(-1)).toEqual({ kind: 'measured', runs: [own] });
+    await controller.run();
+    expect(requests[0].predictor).toEqual({ kind: 'measured', runs: [own] });
+    const broken = setup({ labRuns: () => Promise.reject(new Error('IndexedDB unavailable')) });
+    broken.explorer.getState().setCodesign({ predictor: 'measured', algorithm: 'random', budget: 3 });
+    await broken.controller.run();
+    expect(broken.requests[0].predictor).toEqual({ kind: 'measured' });
+  });
+
+  it('reads the lab\'s records without their curves, leaving out the shipped runs imported into the lab', async () => {
+    const run = { config: defaultRunConfig('names'), backend: 'wasm', tfjsVersion: '4.22.0', accuracy: 0.7, history: [{ step: 1, loss: 1 }] };
+    const lab = memoryLabStore();
+    lab.list = async () => ({ records: [{ id: 'run-1', runs: [run] }, { id: 'measure-lab-names-x-s1', runs: [run] }] as never, unreadable: [] });
+    expect(await userLabRuns(lab)).toEqual([{ config: run.config, accuracy: 0.7, backend: 'wasm', tfjsVersion: '4.22.0' }]);
   });
 
   it('loads a pair into the editors, and refuses one outside the space by field', async () => {

@@ -15,6 +15,7 @@ import type { CodesignStoreApi } from './codesignStore.ts';
 import type { SearchStore } from './searchDb.ts';
 import type { ProgressStore, SavedProgress } from './searchProgress.ts';
 import type { Evaluation } from '../../core/codesign/types.ts';
+import type { MeasuredRun } from '../../core/codesign/predictors/measured.ts';
 import { pairSummary, queryPoint, SEARCH_RECORD_FORMAT, SEARCH_RECORD_VERSION, type QueryPoint, type SearchRecord } from './searchRecord.ts';
 
 /** Largest dataset file read (the core refuses beyond this too). */
@@ -44,23 +45,38 @@ export interface CodesignDeps {
   saveEveryMs?: number;
   now?: () => number;
   flushMs?: number;
+  /** The user's finished lab runs, for the measured predictor beside the shipped ones (none: the shipped ones only). */
+  labRuns?: () => Promise<MeasuredRun[]>;
 }
 
-export function createCodesignController({ explorer, store, client, db, progress, saveEveryMs = 1000, now = Date.now, flushMs = 100 }: CodesignDeps): CodesignController {
+export function createCodesignController({ explorer, store, client, db, progress, saveEveryMs = 1000, now = Date.now, flushMs = 100, labRuns }: CodesignDeps): CodesignController {
   const resumableOf = (p: SavedProgress | null) => (p ? { query: p.evaluations.length, budget: p.settings.budget, algorithm: p.settings.algorithm, seed: p.settings.seed } : null);
   const settings = () => explorer.getState().session.codesign;
 
-  /** The request for the current settings, or the field that stops it. */
-  const request = (): { req: Omit<CodesignRequest, 'algorithm' | 'seed'> & { algorithm: string; seed: number } } | { issue: { path: string; message: string } } => {
-    const s = settings();
+  /** The worker's predictor for the settings; null when the imported one has no file yet. */
+  const predictorSpec = async (): Promise<CodesignRequest['predictor'] | null> => {
+    const kind = settings().predictor;
     const { dataset } = store.getState();
-    if (s.predictor === 'imported' && !dataset) return { issue: { path: 'predictor', message: 'choose a dataset file for the imported predictor (files are not kept in links or across reloads)' } };
+    if (kind === 'imported') return dataset ? { kind: 'imported', text: dataset.text, name: dataset.name } : null;
+    if (kind === 'measured') {
+      // The lab's storage may be unavailable (private mode): the shipped runs still fit.
+      const runs = labRuns ? await labRuns().catch(() => []) : [];
+      return runs.length ? { kind: 'measured', runs } : { kind: 'measured' };
+    }
+    return { kind: 'published' };
+  };
+
+  /** The request for the current settings, or the field that stops it. */
+  const request = async (): Promise<{ req: Omit<CodesignRequest, 'algorithm' | 'seed'> & { algorithm: string; seed: number } } | { issue: { path: string; message: string } }> => {
+    const s = settings();
+    const predictor = await predictorSpec();
+    if (!predictor) return { issue: { path: 'predictor', message: 'choose a dataset file for the imported predictor (files are not kept in links or across reloads)' } };
     const design = explorer.getState().session.design;
     return {
       req: {
         algorithm: s.algorithm, seed: s.seed, budget: s.budget,
         objective: { weights: { ...s.weights }, mode: s.mode, trainingShare: 0.5, costModel: 'elector' },
-        predictor: s.predictor === 'imported' && dataset ? { kind: 'imported', text: dataset.text, name: dataset.name } : { kind: 'published' },
+        predictor,
         ...(s.fixed === 'accelerator' ? { fixedAccelerator: structuredClone(design.accelerator) } : {}),
         ...(s.fixed === 'transformer' ? { fixedModel: structuredClone(design.model) } : {}),
       },
@@ -82,11 +98,10 @@ export function createCodesignController({ explorer, store, client, db, progress
     },
 
     async describePredictor() {
-      const s = settings();
-      const { dataset } = store.getState();
-      if (s.predictor === 'imported' && !dataset) return store.setState({ predictorInfo: { status: 'idle', description: null } });
+      const predictor = await predictorSpec();
+      if (!predictor) return store.setState({ predictorInfo: { status: 'idle', description: null } });
       store.setState({ predictorInfo: { status: 'loading', description: null } });
-      const info = await client.inspectPredictor(s.predictor === 'imported' && dataset ? { kind: 'imported', text: dataset.text, name: dataset.name } : { kind: 'published' });
+      const info = await client.inspectPredictor(predictor);
       store.setState({ predictorInfo: info.ok ? { status: 'ok', ...info } : { status: 'error', description: null, message: info.message } });
     },
 
@@ -111,7 +126,7 @@ export function createCodesignController({ explorer, store, client, db, progress
     },
 
     async run(resume = false) {
-      const r = request();
+      const r = await request();
       if ('issue' in r) return fail(`${r.issue.path}: ${r.issue.message}`, [r.issue]);
       const s = structuredClone(settings());
       const datasetName = store.getState().dataset?.name ?? null;
@@ -180,7 +195,7 @@ export function createCodesignController({ explorer, store, client, db, progress
     },
 
     async compare(seedCount) {
-      const r = request();
+      const r = await request();
       if ('issue' in r) return store.setState({ compare: { ...store.getState().compare, status: 'error', message: `${r.issue.path}: ${r.issue.message}` } });
       const { algorithm: _a, seed, ...rest } = r.req;
       const seeds = Array.from({ length: Math.max(1, Math.min(10, Math.round(seedCount))) }, (_, i) => seed + i);

@@ -1,6 +1,6 @@
 /** The best pair found, against BERT-Base on AccelTran-Server under the same objective and predictor. */
 import { useCodesign, useCodesignApi } from '../../state/codesign/appCodesign.ts';
-import { describePair, fmtRatio } from './pairText.ts';
+import { accuracyScaleOf, describePair, fmtRatio } from './pairText.ts';
 import { formatAreaMm2, formatSI } from '../common/format.ts';
 
 /** "N× lower latency", or "N× higher latency" when the best pair is worse there (ratio below 1). */
@@ -20,7 +20,7 @@ export function BestPairCard() {
     <section className="cd-card" data-testid="cd-best" aria-label="Best pair">
       <h3>Best pair: performance {best.performance.toFixed(3)} <span className="cd-muted">(baseline {baseline.performance.toFixed(3)})</span></h3>
       <p data-testid="cd-best-pair" data-layers={best.pair.model.l} data-pe={best.pair.accelerator.pe} data-batch={best.pair.accelerator.batchSize}>{describePair(best.pair)}</p>
-      <ul className="cd-ratios" title="Ratios are baseline ÷ best (above 1: the best pair is lower); accuracy is best − baseline, in GLUE points">
+      <ul className="cd-ratios" title={`Ratios are baseline ÷ best (above 1: the best pair is lower); accuracy is best − baseline, in points of ${accuracyScaleOf(best.accuracy.source)}`}>
         <li data-testid="cd-ratio-latency">{lowerOrHigher(ratios.latency, 'latency')}</li>
         <li data-testid="cd-ratio-energy">{lowerOrHigher(ratios.energy, 'energy')}</li>
         <li data-testid="cd-ratio-accuracy"><strong>{delta >= 0 ? '+' : '−'}{Math.abs(delta).toFixed(1)}</strong> accuracy points</li>

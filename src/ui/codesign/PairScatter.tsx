@@ -8,7 +8,7 @@ import { line, scaleLinear, scaleLog } from 'd3';
 import { useElementWidth } from '../../charts/useElementWidth.ts';
 import { useCodesign, useCodesignApi } from '../../state/codesign/appCodesign.ts';
 import type { QueryPoint } from '../../state/codesign/searchRecord.ts';
-import { describePair } from './pairText.ts';
+import { accuracyScaleOf, describePair } from './pairText.ts';
 import { formatSI } from '../common/format.ts';
 
 const M = { top: 10, right: 14, bottom: 36, left: 48 };
@@ -46,7 +46,7 @@ function ScatterChart() {
   return (
     <figure className="cd-chart" data-testid="cd-scatter">
       <figcaption>
-        Queried pairs: predicted accuracy (GLUE score, %) against latency, with the Pareto front (line, ◆) and {baseline ? 'the baseline pair (✕, BERT-Base on AccelTran-Server)' : 'the baseline once the search finishes'}.
+        Queried pairs: predicted accuracy ({accuracyScaleOf(source)}, %) against latency, with the Pareto front (line, ◆) and {baseline ? 'the baseline pair (✕, BERT-Base on AccelTran-Server)' : 'the baseline once the search finishes'}.
         Accuracy is predicted, not measured{source ? ` (${source.split(';')[0]})` : ''}; latency from the ELECTOR simulator. Click a point to inspect it.
       </figcaption>
       <div ref={ref}>

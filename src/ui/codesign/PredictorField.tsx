@@ -1,4 +1,7 @@
-/** The accuracy predictor: published GLUE scores, or the user's own dataset file; its source is always shown. */
+/**
+ * The accuracy predictor: published GLUE scores, the DynaProp lab's measurements (the shipped
+ * ones and the user's own), or the user's dataset file; its source is always shown.
+ */
 import { useExplorer, useExplorerApi } from '../../state/useExplorer.ts';
 import { useCodesign, useCodesignApi } from '../../state/codesign/appCodesign.ts';
 import { MAX_DATASET_FILE_BYTES } from '../../state/codesign/codesignController.ts';
@@ -9,7 +12,7 @@ export function PredictorField() {
   const { controller } = useCodesignApi();
   const info = useCodesign((s) => s.predictorInfo);
   const dataset = useCodesign((s) => s.dataset);
-  const choose = (predictor: 'published' | 'imported') => {
+  const choose = (predictor: 'published' | 'measured' | 'imported') => {
     api.getState().setCodesign({ predictor });
     void controller.describePredictor();
   };
@@ -17,6 +20,7 @@ export function PredictorField() {
     <div className="cd-predictor">
       <div role="radiogroup" aria-label="Accuracy predictor" className="cd-radios">
         <label><input type="radio" name="cd-predictor" value="published" checked={kind === 'published'} onChange={() => choose('published')} /> Published GLUE scores</label>
+        <label><input type="radio" name="cd-predictor" value="measured" checked={kind === 'measured'} onChange={() => choose('measured')} data-testid="cd-predictor-measured" /> Measured (DynaProp lab runs)</label>
         <label><input type="radio" name="cd-predictor" value="imported" checked={kind === 'imported'} onChange={() => choose('imported')} data-testid="cd-predictor-imported" /> Imported dataset</label>
       </div>
       {kind === 'imported' && (

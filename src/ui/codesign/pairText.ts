@@ -12,3 +12,11 @@ export function fmtRatio(r: number | null): string {
   if (r === null) return '—';
   return r >= 10 ? r.toFixed(0) : r.toFixed(2);
 }
+
+/** What a predictor's score is, from its source line: GLUE for `published`, the lab task's test accuracy for `measured`. */
+export function accuracyScaleOf(source: string): string {
+  const lab = /^measured: DynaProp lab test accuracy on (\w+)/.exec(source);
+  if (lab) return `test accuracy on ${lab[1]}`;
+  if (source.startsWith('imported:')) return 'the imported dataset’s score';
+  return 'GLUE score';
+}
