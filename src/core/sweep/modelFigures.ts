@@ -32,6 +32,6 @@ export function sweepAccuracyPredictor(): Predictor {
 
 export function modelFigures(model: ModelDict, seqLen: number): ModelFigures {
   const { parameters, macs } = modelCounts(model, seqLen);
-  const { mean, std } = sweepAccuracyPredictor().predict(model);
+  const { mean, std } = sweepAccuracyPredictor().predict(model, parameters);
   return { parameters, macs, accuracy: mean, accuracyStd: std };
 }

@@ -31,8 +31,8 @@ const TABLE_ROWS = TRANSFORMER_SPACE.modelVocabulary + TRANSFORMER_SPACE.maxPosi
  * they cost no compute, and the FlexiBERT vocabulary (50,265) is not BERT's (30,522),
  * so counting them would make the published models' sizes depend on a tokenizer.
  */
-export function modelFeatures(m: ModelDict): ModelFeatures {
-  const nonEmbedding = parameterCount(m) - TABLE_ROWS * m.h[0];
+export function modelFeatures(m: ModelDict, parameters: number = parameterCount(m)): ModelFeatures {
+  const nonEmbedding = parameters - TABLE_ROWS * m.h[0];
   let heads = 0, wma = 0, linear = 0, conv = 0;
   for (const layer of m.o) {
     for (const op of layer) {

@@ -9,7 +9,11 @@ export type PredictorId = 'published' | 'measured' | 'imported';
 
 export interface Predictor {
   id: PredictorId;
-  predict(model: ModelDict): AccuracyPrediction;
+  /**
+   * @param parameters - the model's `parameterCount`, when the caller already has it (a sweep
+   *   counts every model anyway): counting again cost as much as the prediction itself.
+   */
+  predict(model: ModelDict, parameters?: number): AccuracyPrediction;
   /** One paragraph for the UI and the CLI: data, model, sources. */
   describe(): string;
   /**

@@ -112,8 +112,8 @@ export function publishedPredictor(): Predictor {
   return {
     id: 'published',
     accuracyRange: PUBLISHED_ACCURACY_RANGE,
-    predict(model: ModelDict): AccuracyPrediction {
-      const f = modelFeatures(model);
+    predict(model: ModelDict, parameters?: number): AccuracyPrediction {
+      const f = modelFeatures(model, parameters);
       const { mean, std } = gp.predict(inputs(f));
       const unseen = f.fractionWma + f.fractionLinear + f.fractionConv;
       return { mean: Math.min(1, Math.max(0, mean)), std: Math.hypot(std, UNSEEN_HEAD_STD * unseen), source: PUBLISHED_SOURCE };
