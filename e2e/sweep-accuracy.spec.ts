@@ -29,6 +29,7 @@ test('a joint sweep plots predicted accuracy against latency, with error bars an
   // Percent ticks, not SI prefixes.
   await expect(plot.locator('g[data-part="y-axis"] .tick text').first()).toHaveText(/^\d+%$/);
   await expect(page.getByTestId('plot-legend')).toContainText('predicted accuracy maximised, latency minimised; bars ±1σ');
+  await expect(page.getByTestId('front-error-bars')).not.toHaveAttribute('data-band', '');
   await expect(page.getByTestId('plot-accuracy-source')).toContainText('Turc et al. 2019');
   await expect(page.getByTestId('plot-accuracy-source')).toContainText('Devlin et al. 2019');
 
@@ -57,4 +58,22 @@ test('a joint sweep plots predicted accuracy against latency, with error bars an
   await page.getByTestId('copy-link').click();
   const { session } = decodeLink(await page.getByTestId('link-output').inputValue());
   expect(session.plot).toMatchObject({ x: 'latency', y: 'accuracy' });
+});
+
+test('on a phone the accuracy legend wraps and the page never scrolls sideways', async ({ page }) => {
+  test.setTimeout(120_000);
+  await page.setViewportSize({ width: 390, height: 844 });
+  await openApp(page);
+  await page.getByRole('tab', { name: 'Sweep & Pareto' }).click();
+  await page.locator('input[name="sweep-vary"][value="transformer"]').check();
+  await runSweep(page, 500);
+  await page.getByTestId('plot-accuracy-preset').click();
+  await expect(page.getByTestId('plot-accuracy-source')).toBeVisible();
+  // A dense front (a model sweep's) gets one ±1σ band rather than a bar per point.
+  await expect(page.getByTestId('front-error-bars')).toHaveAttribute('data-band', '');
+  await expect(page.getByTestId('front-error-bars')).toHaveAttribute('d', /Z$/);
+  await expect(page.getByTestId('plot-legend')).toContainText('band ±1σ of the prediction');
+  await page.getByTestId('plot-legend').scrollIntoViewIfNeeded();
+  await shot(page, J, '2-phone');
+  expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth + 1)).toBe(true);
 });

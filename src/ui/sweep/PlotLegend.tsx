@@ -33,7 +33,7 @@ export function PlotLegend({ x, y, columns, front, designs, otherSettings, brush
   return (
     <div className="muted plot-legend" data-testid="plot-legend">
       <p>
-        <span aria-hidden="true">◆</span> {frontLegendText(x, y)} · <span aria-hidden="true">★</span> current design
+        <span aria-hidden="true">◆</span> {frontLegendText(x, y, front.length)} · <span aria-hidden="true">★</span> current design
         {' '}· <span aria-hidden="true">○</span> pinned designs, at their own simulated objectives
         {otherSettings > 0 && ` (${otherSettings} not marked: simulated under other run settings than this sweep's)`}
         {brushedCount !== null && <span data-testid="plot-brushed"> · showing {brushedCount.toLocaleString('en-US')} points inside the parallel-coordinates brushes (front and selection of all points)</span>}
@@ -44,7 +44,7 @@ export function PlotLegend({ x, y, columns, front, designs, otherSettings, brush
           optimal among the sweep&apos;s points only.
         </p>
       )}
-      {plotsAccuracy && <p data-testid="plot-accuracy-source">Predicted accuracy, higher is better; bars are ±1σ. Source: {SWEEP_ACCURACY_SOURCE}.</p>}
+      {plotsAccuracy && <p data-testid="plot-accuracy-source">Predicted accuracy, higher is better, with ±1σ of the prediction. Source: {SWEEP_ACCURACY_SOURCE}.</p>}
       {!plotsAccuracy && variesModel && (
         <p>
           This sweep varies the model, and costs alone favour the smallest models.{' '}

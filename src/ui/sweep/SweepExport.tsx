@@ -103,7 +103,7 @@ export function SweepExport({ engineRef }: { engineRef: { current: PlotEngine | 
       subtitle: `${designs} designs, ${run.front.length.toLocaleString('en-US')} on the Pareto front · ${run.job.spec.sampler} sweep, seed ${run.job.spec.seed} · ${run.job.settings.mode}, ${run.job.settings.costModel} model · TransCODE Explorer`,
       selected: run.selection.length,
       overlay: run.overlay?.name ?? null,
-      front: frontLegendText(x, y),
+      front: frontLegendText(x, y, run.front.length),
     }];
   };
   const exportFigure = async (format: 'svg' | 'png') => {

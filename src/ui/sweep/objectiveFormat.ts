@@ -1,6 +1,7 @@
 /** Display of objective values: SI prefixes with units, plain numbers for area (mm² takes no prefix), GLUE points for accuracy. */
 import { OBJECTIVE_INFO, type Objective } from '../../core/sweep/objectives.ts';
 import { formatAreaMm2, formatSI } from '../common/format.ts';
+import { ERROR_BAND_MIN_POINTS } from './plotGeometry.ts';
 
 export function formatObjective(o: Objective, v: number): string {
   if (!Number.isFinite(v)) return '–';
@@ -26,10 +27,11 @@ export function objectiveLabel(o: Objective): string {
 }
 
 /** The front's legend entry: which way each axis is optimised, and what the bars mean. */
-export function frontLegendText(x: Objective, y: Objective): string {
+export function frontLegendText(x: Objective, y: Objective, frontPoints = 0): string {
   const sense = (o: Objective) => OBJECTIVE_INFO[o].sense;
   if (sense(x) === 'min' && sense(y) === 'min') return 'Pareto front (both objectives minimised)';
   const way = (o: Objective) => `${OBJECTIVE_INFO[o].label.toLowerCase()} ${sense(o) === 'max' ? 'maximised' : 'minimised'}`;
-  const bars = x === 'accuracy' || y === 'accuracy' ? '; bars ±1σ of the prediction' : '';
+  const band = y === 'accuracy' && x !== 'accuracy' && frontPoints > ERROR_BAND_MIN_POINTS;
+  const bars = x === 'accuracy' || y === 'accuracy' ? `; ${band ? 'band' : 'bars'} ±1σ of the prediction` : '';
   return `Pareto front (${way(y)}, ${way(x)}${bars})`;
 }

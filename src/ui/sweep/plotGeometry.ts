@@ -144,3 +144,32 @@ export function errorBarsPath(
   }
   return parts.join('');
 }
+
+/** Above this many front points, ±1σ along y is drawn as one band instead of a bar each (bars would hide the front). */
+export const ERROR_BAND_MIN_POINTS = 30;
+
+/**
+ * The ±1σ band along y through the front's points, in the front's order (by x): the
+ * upper edge forward, the lower edge back, closed.
+ */
+export function errorBandPath(
+  front: ArrayLike<number>,
+  points: { ys: ArrayLike<number>; px: Float32Array; py: Float32Array },
+  std: ArrayLike<number>,
+  map: AxisMap,
+  t: { k: number; x: number; y: number },
+): string {
+  const upper: string[] = [];
+  const lower: string[] = [];
+  for (let j = 0; j < front.length; j++) {
+    const i = front[j];
+    const cx = t.k * points.px[i] + t.x;
+    const hi = t.k * pixelOf(map, points.ys[i] + std[i]) + t.y;
+    const lo = t.k * pixelOf(map, points.ys[i] - std[i]) + t.y;
+    if (cx !== cx || hi !== hi || lo !== lo) continue;
+    upper.push(`${cx.toFixed(1)},${hi.toFixed(1)}`);
+    lower.push(`${cx.toFixed(1)},${lo.toFixed(1)}`);
+  }
+  if (upper.length < 2) return '';
+  return `M${upper.join('L')}L${lower.reverse().join('L')}Z`;
+}

@@ -5,7 +5,7 @@
  * cost one DOM node each.
  */
 import { axisBottom, axisLeft, select, type ZoomTransform } from 'd3';
-import { errorBarsPath, marksPath, pixelOf, stepPath, type AxisMap } from './plotGeometry.ts';
+import { ERROR_BAND_MIN_POINTS, errorBandPath, errorBarsPath, marksPath, pixelOf, stepPath, type AxisMap } from './plotGeometry.ts';
 import type { PlotInput } from './plotTypes.ts';
 
 export type OverlayParts = Record<'plot' | 'xAxis' | 'yAxis' | 'xLabel' | 'yLabel' | 'step' | 'front' | 'errors' | 'designs', SVGElement>;
@@ -52,9 +52,11 @@ export function drawMarks(g: OverlayParts, s: OverlayState): void {
   const bars = input.errorBars;
   const xs = input.data?.xs;
   const ys = input.data?.ys;
-  g.errors.setAttribute('d', bars && s.x && s.y && xs && ys
-    ? errorBarsPath(input.front, { xs, ys, px, py }, bars, { x: s.x, y: s.y }, s.t)
-    : '');
+  const band = !!bars?.y && !bars.x && input.front.length > ERROR_BAND_MIN_POINTS;
+  g.errors.toggleAttribute('data-band', band);
+  if (!bars || !s.x || !s.y || !xs || !ys) g.errors.setAttribute('d', '');
+  else if (band) g.errors.setAttribute('d', errorBandPath(input.front, { ys, px, py }, bars.y!, s.y, s.t));
+  else g.errors.setAttribute('d', errorBarsPath(input.front, { xs, ys, px, py }, bars, { x: s.x, y: s.y }, s.t));
 }
 
 /**
