@@ -26,8 +26,11 @@ const ACCELERATORS = quick ? 1_000 : 4_000;
 const BASE_ACCELERATORS = quick ? 2_000 : 20_000;
 const TARGET = { latency: 5.2, energy: 3.0 };
 
+// `--mode=training|both`: the same probe with training (or the blend) scored, as the search can be.
+const modeArg = process.argv.find((a) => a.startsWith('--mode='))?.slice('--mode='.length) ?? 'inference';
+if (!['inference', 'training', 'both'].includes(modeArg)) throw new Error(`--mode: "${modeArg}" must be inference, training or both`);
 const predictor = publishedPredictor();
-const settings = DEFAULT_OBJECTIVE;
+const settings = { ...DEFAULT_OBJECTIVE, mode: modeArg as typeof DEFAULT_OBJECTIVE.mode };
 const baseline = evaluateBaseline(settings, predictor);
 const round = (x: number, d = 2) => Math.round(x * 10 ** d) / 10 ** d;
 
@@ -70,4 +73,5 @@ const out = {
   seconds: round((Date.now() - started) / 1000, 1),
 };
 console.log(JSON.stringify(out, null, 2));
-if (!quick) writeFileSync(new URL('./headline-probe-results.json', import.meta.url), JSON.stringify(out, null, 2) + '\n');
+const file = modeArg === 'inference' ? './headline-probe-results.json' : `./headline-probe-${modeArg}-results.json`;
+if (!quick) writeFileSync(new URL(file, import.meta.url), JSON.stringify(out, null, 2) + '\n');

@@ -1,0 +1,59 @@
+/**
+ * `npm run bench:headline-search`: does the search's *best pair* reach the TransCODE headline
+ * (≥ 5.2× lower latency, ≥ 3.0× lower energy than BERT-Base on AccelTran-Server, at no lower
+ * predicted accuracy)? Regularised evolution and BOSHCODE, 5 seeds, 300 queries each, published
+ * predictor, `elector`, in three set-ups:
+ * - `training-hardware`: training scored, the transformer fixed at BERT-Base (accelerator search),
+ *   the reference's objective terms (area weight 0);
+ * - `training-joint`: training, both halves searched, the same weights;
+ * - `inference-joint`: the panel's defaults (inference, area weight 0.1).
+ * Writes bench/headline-search-results.json (docs/codesign.md, "The headline").
+ */
+import { writeFileSync } from 'node:fs';
+import * as tf from '../src/core/dynaprop/tf.ts';
+import '@tensorflow/tfjs-backend-wasm';
+import { boshcodeSearch } from '../src/core/codesign/boshcode/boshcode.ts';
+import { evolutionSearch } from '../src/core/codesign/baselines/evolution.ts';
+import { DEFAULT_OBJECTIVE, DEFAULT_WEIGHTS, type CodesignObjective } from '../src/core/codesign/objective.ts';
+import { publishedPredictor } from '../src/core/codesign/predictors/published.ts';
+import { evaluateBaseline, ratiosAgainst, BASELINE_NAME } from '../src/core/codesign/baseline.ts';
+import { MODEL_PRESETS } from '../src/core/space/transformer/presets.ts';
+import type { SearchFunction } from '../src/core/codesign/search.ts';
+
+const quick = process.argv.includes('--quick');
+const seeds = quick ? [1] : [1, 2, 3, 4, 5];
+const budget = quick ? 100 : 300;
+const NO_AREA = { ...DEFAULT_WEIGHTS, area: 0 };
+const SETUPS: { name: string; settings: CodesignObjective; fixedModel?: unknown }[] = [
+  { name: 'training-hardware', settings: { ...DEFAULT_OBJECTIVE, mode: 'training', weights: NO_AREA }, fixedModel: MODEL_PRESETS['bert-base'].model },
+  { name: 'training-joint', settings: { ...DEFAULT_OBJECTIVE, mode: 'training', weights: NO_AREA } },
+  { name: 'inference-joint', settings: DEFAULT_OBJECTIVE },
+];
+const ALGORITHMS: Record<string, SearchFunction> = { evolution: evolutionSearch, boshcode: boshcodeSearch };
+const round = (x: number | null, d = 2) => (x === null ? null : Math.round(x * 10 ** d) / 10 ** d);
+
+async function main() {
+  await tf.setBackend('wasm');
+  const predictor = publishedPredictor();
+  const results = [];
+  for (const setup of SETUPS) {
+    const baseline = evaluateBaseline(setup.settings, predictor);
+    for (const [algorithm, search] of Object.entries(ALGORITHMS)) {
+      for (const seed of seeds) {
+        console.error(`${setup.name} ${algorithm} seed ${seed}`);
+        const r = await search(setup.settings, predictor, { budget, seed, ...(setup.fixedModel ? { fixedModel: setup.fixedModel } : {}) });
+        const ratios = ratiosAgainst(r.best, baseline);
+        const reached = (ratios.latency ?? 0) >= 5.2 && (ratios.energy ?? 0) >= 3.0 && ratios.accuracyDelta >= 0;
+        results.push({ setup: setup.name, algorithm, seed, latencyRatio: round(ratios.latency), energyRatio: round(ratios.energy), areaRatio: round(ratios.area), accuracyDeltaPoints: round(100 * ratios.accuracyDelta, 2), reached, seconds: round(r.seconds, 1) });
+      }
+    }
+  }
+  const summary = SETUPS.flatMap((s) => Object.keys(ALGORITHMS).map((a) => {
+    const runs = results.filter((r) => r.setup === s.name && r.algorithm === a);
+    return { setup: s.name, algorithm: a, reached: `${runs.filter((r) => r.reached).length} of ${runs.length} seeds` };
+  }));
+  const out = { date: new Date().toISOString(), baseline: BASELINE_NAME, predictor: 'published', costModel: 'elector', budget, seeds, backend: tf.getBackend(), tfjs: tf.version_core, summary, results };
+  console.log(JSON.stringify(out, null, 2));
+  if (!quick) writeFileSync(new URL('./headline-search-results.json', import.meta.url), JSON.stringify(out, null, 2) + '\n');
+}
+main();
