@@ -35,7 +35,7 @@ const round = (x: number | null, d = 2) => (x === null ? null : Math.round(x * 1
 async function main() {
   await tf.setBackend('wasm');
   const predictor = publishedPredictor();
-  const results = [];
+  const results: { setup: string; algorithm: string; seed: number; latencyRatio: number | null; energyRatio: number | null; areaRatio: number | null; accuracyDeltaPoints: number | null; reached: boolean; seconds: number | null }[] = [];
   for (const setup of SETUPS) {
     const baseline = evaluateBaseline(setup.settings, predictor);
     for (const [algorithm, search] of Object.entries(ALGORITHMS)) {

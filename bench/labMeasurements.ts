@@ -5,7 +5,8 @@
  * fixed seeds, and writes them in the lab's export format (state/dynaprop/labRecord.ts)
  * to src/core/codesign/predictors/data/lab-measurements.json, so the lab's parser reads it.
  *
- * Options: --steps N (default 150), --only K (the first K models, to time the script).
+ * Options: --steps N (default 150), --only K (the first K models, to time the script; written
+ * beside the shipped file as lab-measurements.partial.json, never over it).
  */
 import { writeFileSync } from 'node:fs';
 import { cpus } from 'node:os';
@@ -88,7 +89,8 @@ async function main() {
   const json = labFileJson(records);
   const check = parseLabFile(json);
   if (!check.ok) throw new Error(`the written file does not parse: ${check.field}: ${check.message}`);
-  const url = new URL('../src/core/codesign/predictors/data/lab-measurements.json', import.meta.url);
+  // A timing run (--only) must not replace the shipped measurements with a part of them.
+  const url = new URL(values.only ? '../src/core/codesign/predictors/data/lab-measurements.partial.json' : '../src/core/codesign/predictors/data/lab-measurements.json', import.meta.url);
   writeFileSync(url, json + '\n');
   const seconds = (performance.now() - started) / 1000;
   console.log(`${records.length} runs, ${STEPS} steps each, in ${seconds.toFixed(0)} s (${cpus()[0]?.model}, ${tf.getBackend()}, tfjs ${tf.version_core}) → ${url.pathname}`);

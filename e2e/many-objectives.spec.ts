@@ -34,8 +34,8 @@ for (const size of [{ name: 'desktop', width: 1280, height: 900 }, { name: 'phon
     await expect(summary).toContainText('on the front over {latency, energy / sequence, area}');
     await expect(page.getByTestId('mo-hypervolume')).toHaveText(/\d.*s·J·mm²$/);
     await expect(page.getByTestId('mo-reference')).toHaveText(/^\(.+s, .+J, .+mm²\)$/);
-    await expect(summary).toContainText('each objective’s max × 1.1');
-    await expect(page.getByTestId('many-objectives')).toContainText('Reference point: for each objective, the worst (largest) value');
+    await expect(summary).toContainText('each objective’s worst value with a 10 % margin');
+    await expect(page.getByTestId('many-objectives')).toContainText('Reference point: for each objective, the worst value among the points');
 
     // Scatter matrix: k(k−1)/2 canvases for k = 3.
     const cells = page.getByTestId('mo-matrix').locator('canvas');

@@ -9,9 +9,9 @@ export const REFERENCE_MARGIN = 0.1;
 
 /** The rule of `defaultReferencePoint`, in words, for display. */
 export const REFERENCE_POINT_RULE =
-  'Reference point: for each objective, the worst (largest) value among the points × 1.1, ' +
-  'so extreme points still add volume. For a worst value ≤ 0 the 10 % margin is taken of its ' +
-  'magnitude (or of the objective’s range, or 1, when that is 0).';
+  'Reference point: for each objective, the worst value among the points (the largest; the lowest ' +
+  'for predicted accuracy) with a 10 % margin beyond it, so extreme points still add volume. The ' +
+  'margin is 10 % of the worst value’s magnitude (or of the objective’s range, or 1, when that is 0).';
 
 /**
  * Per objective: max × (1 + 0.1) over the finite values of the given rows, so

@@ -26,7 +26,7 @@ z.config(en());
 export { OBJECTIVES, SESSION_VERSION, SWEEP_LIMITS, TIMELINE_ROWS, VIEW_TABS, type Objective, type TimelineRows, type ViewTab } from './limits.ts';
 
 /** A number in [min, max]; `int` for whole numbers. */
-/** Columns a sweep has at most (12 accelerator and 5 transformer parameters, 8 objectives), with room to grow. */
+/** Columns a sweep has at most (12 accelerator and 5 transformer parameters, 10 objectives), with room to grow. */
 const PARALLEL_MAX_COLUMNS = 64;
 
 const range = (min: number, max: number, int = false) => (int ? z.int() : z.number()).check(z.gte(min), z.lte(max));

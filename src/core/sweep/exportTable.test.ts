@@ -34,7 +34,7 @@ describe('sweep export core', () => {
     const lines = parse(exportText(req));
     expect(lines[0]).toBe(
       'index,Latency (s),Energy / sequence (J),Dynamic energy / sequence (J),Leakage energy / sequence (J),Area (mm²),'
-      + 'Energy-delay product (J·s),Parameters,MACs / sequence (MAC),Predicted accuracy,Accuracy uncertainty (1σ),'
+      + 'Energy-delay product (J·s),Parameters,MACs / sequence (MAC),Predicted accuracy (GLUE fraction),Accuracy uncertainty (1σ) (GLUE fraction),'
       + 'Processing elements,Weight buffer (MB),Main memory',
     );
     const json = JSON.parse(exportText({ ...req, format: 'json' })) as { columns: string[] };

@@ -48,6 +48,8 @@ export function objectiveHeader(o: Objective): string {
 
 /** A CSV header: the name a person reads, with its unit: `Latency (s)`, `Parameters`. */
 export function objectiveCsvHeader(o: Objective): string {
+  // Exported as fractions (0.772), as computed; the screen shows percent.
+  if (o === 'accuracy' || o === 'accuracyStd') return `${OBJECTIVE_INFO[o].label} (GLUE fraction)`;
   const { label, unit } = OBJECTIVE_INFO[o];
   return unit ? `${label} (${unit})` : label;
 }

@@ -1,5 +1,5 @@
 /**
- * Where the sweep history lives: IndexedDB (a 100,000-pair sweep is 7 MB of
+ * Where the sweep history lives: IndexedDB (a 100,000-pair sweep is 8 MB of
  * columns), behind a small interface so the controller's tests use memory. Each
  * sweep is two entries, `meta/<id>` (the summary the list shows) and `data/<id>`
  * (the columns, read only to open or overlay it). Reads validate; an entry that

@@ -36,6 +36,8 @@ describe('stored sweep columns', () => {
   it('refuses an unknown or repeated objective by field', async () => {
     const unknown = { ...oldBlob(3), objectives: [...BEFORE_ACCURACY.slice(0, 7), 'glue'] };
     expect(await decodeSweepData(unknown, 3)).toMatchObject({ ok: false, field: 'data.objectives' });
+    const short = { ...oldBlob(3), objectives: BEFORE_ACCURACY.slice(1), blob: new Blob([new Float64Array(21), new Uint8Array(3)]) };
+    expect(await decodeSweepData(short, 3)).toMatchObject({ ok: false, field: 'data.objectives', message: 'lacks latency: every record has them' });
     const twice = { ...oldBlob(3), objectives: [...BEFORE_ACCURACY.slice(0, 7), 'latency'] };
     expect(await decodeSweepData(twice, 3)).toMatchObject({ ok: false, field: 'data.objectives' });
   });

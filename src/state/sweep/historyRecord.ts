@@ -66,7 +66,7 @@ export function parseSweepMeta(x: unknown): Parsed<SweepRecordMeta> {
 /**
  * The columns as IndexedDB stores them: one Blob (objective columns in OBJECTIVES
  * order, then the error flags). Why a Blob: IndexedDB serialises (and in Chromium
- * compresses) a structured value on the main thread, which took 0.7 s for the 65 MB
+ * compresses) a structured value on the main thread, which took 0.7 s for the 65 MB (now 81 MB)
  * of a million-pair sweep; a Blob is stored by reference.
  */
 export interface SweepDataBlob {
@@ -76,11 +76,14 @@ export interface SweepDataBlob {
   blob: Blob;
 }
 
+/** Objectives a stored sweep may have no column for (records from before they existed). */
+const LATER_OBJECTIVES: readonly Objective[] = ['accuracy', 'accuracyStd'];
+
 /** Bytes copied into a Blob per task: about 10 ms on a slow machine. */
 const BLOB_PIECE_BYTES = 2 ** 21;
 
 /**
- * The columns copied into Blobs a 2 MB piece per task (a million pairs are 65 MB),
+ * The columns copied into Blobs a 2 MB piece per task (a million pairs are 81 MB),
  * then joined by reference: no long task on the main thread, even at a million pairs.
  */
 export async function encodeSweepData(data: SweepRecordData, total: number): Promise<SweepDataBlob> {
@@ -105,6 +108,8 @@ export async function decodeSweepData(x: unknown, total: number): Promise<Parsed
   if (!Array.isArray(stored) || stored.some((k, i) => !isObjective(String(k)) || stored.indexOf(k) !== i)) {
     return fail('data.objectives', `expected distinct objectives among ${OBJECTIVES.join(', ')}`);
   }
+  const lacking = OBJECTIVES.filter((k) => !LATER_OBJECTIVES.includes(k) && !stored.includes(k));
+  if (lacking.length) return fail('data.objectives', `lacks ${lacking.join(', ')}: every record has them`);
   if (!(o.blob instanceof Blob)) return fail('data.blob', 'expected a Blob');
   const bytes = 8 * total * stored.length + total;
   if (o.blob.size !== bytes) return fail('data.blob', `holds ${o.blob.size} bytes; ${bytes} expected for ${total} pairs`);
@@ -115,14 +120,12 @@ export async function decodeSweepData(x: unknown, total: number): Promise<Parsed
 
 /**
  * Sweeps stored before an objective existed (predicted accuracy came later) read with that
- * column NaN: the points are kept, and the views say "not recorded" rather than refusing them.
+ * column NaN: the points are kept, not refused, and the plot's legend says the sweep predates the column.
  */
 function withMissingColumns(found: Partial<Record<string, Float64Array>>, total: number): ObjectiveColumns {
   return Object.fromEntries(OBJECTIVES.map((k) => [k, found[k] ?? new Float64Array(total).fill(Number.NaN)])) as ObjectiveColumns;
 }
 
-/** Objectives a stored sweep has no column for (an older record). */
-const LATER_OBJECTIVES: readonly Objective[] = ['accuracy', 'accuracyStd'];
 
 /** The points of a record whose job says `total` pairs (plain typed arrays, as version-1 records before the Blob layout). */
 export function parseSweepData(x: unknown, total: number): Parsed<SweepRecordData> {

@@ -111,7 +111,7 @@ export function createSweepController(explorer: ExplorerStoreApi, runs: SweepRun
     const mine = ++token;
     pending = [];
     arrived = 0;
-    // Allocated unfilled: a million-pair sweep's NaN fill (64 MB) is done in slices below, not in this task.
+    // Allocated unfilled: a million-pair sweep's NaN fill (80 MB) is done in slices below, not in this task.
     const columns = Object.fromEntries(OBJECTIVES.map((o) => [o, new Float64Array(job.total)])) as ObjectiveColumns;
     runs.setState({
       ...EMPTY_RUN, overlay: runs.getState().overlay, status: 'running', job, columns, errors: new Uint8Array(job.total),

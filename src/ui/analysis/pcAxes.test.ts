@@ -36,7 +36,7 @@ describe('parallel-coordinates axes', () => {
     const o = col('latency', [1e-6, 1e-3], { si: true });
     expect(tickFormatter(makeAxis(o, columnExtent(o), { flipped: false }, 0, 100), 5)(1e-5)).toBe('10µ');
     // Predicted accuracy in percent, not "700m".
-    const a = col('accuracy', [0.62, 0.79], { si: true, format: '.0%' });
+    const a = col('accuracy', [0.62, 0.79], { si: true, format: '~%' });
     expect(tickFormatter(makeAxis(a, columnExtent(a), { flipped: false }, 0, 100), 5)(0.7)).toBe('70%');
   });
 });

@@ -4,6 +4,7 @@
  * front. A sweep that varies the model but plots only costs gets a one-click way to
  * the accuracy trade-off, since its front otherwise favours the smallest models.
  */
+import { useMemo } from 'react';
 import { useExplorerApi } from '../../state/useExplorer.ts';
 import type { ObjectiveColumns, Objective } from '../../core/sweep/objectives.ts';
 import { SWEEP_ACCURACY_SOURCE } from '../../core/sweep/modelFigures.ts';
@@ -30,6 +31,8 @@ export function PlotLegend({ x, y, columns, front, designs, otherSettings, brush
   const current = designs.find((d) => d.kind === 'current');
   const beaten = current ? frontPointsBeaten(front, { xs: columns[x], ys: columns[y] }, { x, y }, current) : 0;
   const plotsAccuracy = x === 'accuracy' || y === 'accuracy';
+  // A sweep stored before predicted accuracy existed has the column all NaN (state/sweep/historyRecord.ts).
+  const hasAccuracy = useMemo(() => columns.accuracy.some(Number.isFinite), [columns, front]);
   return (
     <div className="muted plot-legend" data-testid="plot-legend">
       <p>
@@ -44,8 +47,13 @@ export function PlotLegend({ x, y, columns, front, designs, otherSettings, brush
           optimal among the sweep&apos;s points only.
         </p>
       )}
-      {plotsAccuracy && <p data-testid="plot-accuracy-source">Predicted accuracy, higher is better, with ±1σ of the prediction. Source: {SWEEP_ACCURACY_SOURCE}.</p>}
-      {!plotsAccuracy && variesModel && (
+      {plotsAccuracy && !hasAccuracy && (
+        <p data-testid="plot-accuracy-missing">
+          This sweep was recorded before sweeps predicted accuracy, so it has no accuracy column: run it again (same settings and seed) to get one.
+        </p>
+      )}
+      {plotsAccuracy && hasAccuracy && <p data-testid="plot-accuracy-source">Predicted accuracy, higher is better, with ±1σ of the prediction. Source: {SWEEP_ACCURACY_SOURCE}.</p>}
+      {!plotsAccuracy && variesModel && hasAccuracy && (
         <p>
           This sweep varies the model, and costs alone favour the smallest models.{' '}
           <button type="button" data-testid="plot-accuracy-preset" onClick={() => api.getState().setPlot({ x: 'latency', y: 'accuracy' })}>

@@ -14,14 +14,15 @@ export function formatObjective(o: Objective, v: number): string {
 
 /** The d3-format specifier of an axis's ticks: SI prefixes, percent for accuracy. */
 export function tickFormatOf(o: Objective): string {
-  if (o === 'accuracy') return '.0%';
-  if (o === 'accuracyStd') return '.1%';
+  // `~%`: d3 picks the precision from the tick step, so a zoomed axis does not repeat "77%".
+  if (o === 'accuracy' || o === 'accuracyStd') return '~%';
   return '~s';
 }
 
 /** Axis and column label with its unit: `Latency (s)`, `Parameters`, `Predicted accuracy (GLUE, %)`. */
 export function objectiveLabel(o: Objective): string {
-  if (o === 'accuracy' || o === 'accuracyStd') return `${OBJECTIVE_INFO[o].label} (GLUE, %)`;
+  if (o === 'accuracy') return 'Predicted accuracy (GLUE, %)';
+  if (o === 'accuracyStd') return 'Accuracy uncertainty (1σ, GLUE %)';
   const { label, unit } = OBJECTIVE_INFO[o];
   return unit ? `${label} (${unit})` : label;
 }

@@ -87,6 +87,16 @@ describe('measuredPredictor', () => {
     expect(s.mean).toBeGreaterThan(0.9);
   });
 
+  it('picks the task with most distinct models, not most runs: repeats of one model elsewhere do not take the fit away', () => {
+    const repeats = Array.from({ length: 10 }, (_, k) => run(tiny, 0.95, k + 1, { dataset: 'spam' }));
+    expect(measuredPredictor([...RUNS, ...repeats]).predict(tiny).source).toMatch(/on names \(6 runs of 4 models/);
+  });
+
+  it('does not trust a noise below 1.5 points from one lucky repeat', () => {
+    const lucky = measuredPredictor([run(tiny, 0.75, 1), run(tiny, 0.7501, 2), run(deep, 0.77), run(wide, 0.79)]);
+    expect(lucky.describe()).toMatch(/noise ±1\.5 points \(from 1 repeated runs\)/);
+  });
+
   it('never predicts below the majority class, however steeply accuracy falls with size', () => {
     const falling = measuredPredictor([run(tiny, 0.78), run(deep, 0.7), run(wide, 0.6)]);
     expect(falling.predict(MODEL_PRESETS['bert-base'].model).mean).toBe(0.565);

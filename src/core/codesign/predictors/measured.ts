@@ -73,8 +73,15 @@ export function measuredPredictor(allRuns: readonly MeasuredRun[], options: Meas
   const skipped = allRuns.length - usable.length;
   if (usable.length === 0) fail('runs', `no unpruned DynaProp lab runs among ${allRuns.length} (train a model in the lab with no sparsity targets, or run npm run measure:lab)`);
   const counts = new Map<string, number>();
-  for (const r of usable) counts.set(r.config.dataset, (counts.get(r.config.dataset) ?? 0) + 1);
-  const task = options.task ?? [...counts.entries()].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))[0][0];
+  const modelsOn = new Map<string, Set<string>>();
+  for (const r of usable) {
+    counts.set(r.config.dataset, (counts.get(r.config.dataset) ?? 0) + 1);
+    modelsOn.set(r.config.dataset, (modelsOn.get(r.config.dataset) ?? new Set()).add(modelKey(r.config.model)));
+  }
+  // The task with the most distinct models (then runs): many repeats of one model on another
+  // task must not take the fit away from a task it can actually be fitted on.
+  const rank = (t: string) => [modelsOn.get(t)!.size, counts.get(t)!] as const;
+  const task = options.task ?? [...counts.keys()].sort((a, b) => rank(b)[0] - rank(a)[0] || rank(b)[1] - rank(a)[1] || a.localeCompare(b))[0];
   const runs = usable.filter((r) => r.config.dataset === task);
   if (runs.length === 0) fail('task', `no unpruned runs on "${task}" (runs exist on ${[...counts.keys()].join(', ')})`);
 
@@ -91,7 +98,9 @@ export function measuredPredictor(allRuns: readonly MeasuredRun[], options: Meas
     ss += g.reduce((s, r) => s + (r.accuracy - m) ** 2, 0);
     dof += g.length - 1;
   }
-  const noiseStd = dof > 0 ? Math.max(0.005, Math.sqrt(ss / dof)) : DEFAULT_NOISE_STD;
+  // One or two repeats say little about the spread: below 3 degrees of freedom the noise is
+  // not trusted below 1.5 points, so a lucky repeat cannot make the fit overconfident.
+  const noiseStd = dof > 0 ? Math.max(dof >= 3 ? 0.005 : 0.015, Math.sqrt(ss / dof)) : DEFAULT_NOISE_STD;
   const means = groups.map((g) => g.reduce((s, r) => s + r.accuracy, 0) / g.length);
   const grand = means.reduce((a, b) => a + b, 0) / means.length;
   const spread = Math.sqrt(means.reduce((s, m) => s + (m - grand) ** 2, 0) / means.length);

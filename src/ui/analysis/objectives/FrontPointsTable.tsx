@@ -13,7 +13,9 @@ export const TABLE_ROWS = 200;
 export function FrontPointsTable({ columns, analysis }: { columns: ObjectiveColumns; analysis: ObjectivesAnalysis }) {
   const { objectives, result } = analysis;
   const first = columns[objectives[0]];
-  const rows = Array.from(result.frontRows).sort((a, b) => first[a] - first[b] || a - b).slice(0, TABLE_ROWS);
+  // Best first: the most accurate when accuracy leads, the cheapest otherwise.
+  const sign = OBJECTIVE_INFO[objectives[0]].sense === 'max' ? -1 : 1;
+  const rows = Array.from(result.frontRows).sort((a, b) => sign * (first[a] - first[b]) || a - b).slice(0, TABLE_ROWS);
   return (
     <div className="mo-table-scroll">
       <table data-testid="mo-front-table">

@@ -16,9 +16,9 @@ export function FrontSummary({ analysis }: { analysis: ObjectivesAnalysis }) {
     <div className="mo-summary">
       <p data-testid="mo-summary">
         <strong data-testid="mo-front-count">{formatCount(result.frontCount)}</strong> point{result.frontCount === 1 ? '' : 's'} on the front over
-        {' {'}{objectiveList(objectives)}{'}'} (non-dominated, all minimised; of {formatCount(result.pointCount)}{rows ? ' brushed' : ''} points);
+        {' {'}{objectiveList(objectives)}{'}'} (non-dominated: predicted accuracy maximised, the others minimised; of {formatCount(result.pointCount)}{rows ? ' brushed' : ''} points);
         hypervolume <strong data-testid="mo-hypervolume">{hypervolumeText(hv, objectives)}</strong> against reference point{' '}
-        <span data-testid="mo-reference">{referenceText(hv.reference, objectives)}</span> = each objective’s max × 1.1.
+        <span data-testid="mo-reference">{referenceText(hv.reference, objectives)}</span> = each objective’s worst value with a 10 % margin.
       </p>
       {!hv.exact && (
         <p className="muted" data-testid="mo-monte-carlo">

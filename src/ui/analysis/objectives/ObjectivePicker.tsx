@@ -11,7 +11,7 @@ export function ObjectivePicker({ chosen, onChange }: { chosen: readonly Objecti
   const toggle = (o: Objective, on: boolean) => onChange(OBJECTIVES.filter((x) => (x === o ? on : chosen.includes(x))));
   return (
     <fieldset className="mo-picker" data-testid="mo-picker">
-      <legend>Objectives (at least {MIN_OBJECTIVES}; all minimised)</legend>
+      <legend>Objectives (at least {MIN_OBJECTIVES}; predicted accuracy maximised, the others minimised)</legend>
       {OBJECTIVES.map((o) => {
         const on = chosen.includes(o);
         return (
