@@ -42,32 +42,59 @@ function groupPrefix(type: HeadType, count: number): string {
  * Rows of recent head-group shapes, built at layer 0 and head 0. A group's rows depend on
  * its type, count and width and on b and S only (its place is two fields), and sweeps meet
  * the same few thousand shapes in every model: copying them beats rebuilding.
+ *
+ * An open-addressed table keyed by a hash of the shape, each slot holding its shape's five
+ * integers: a lookup allocates nothing (one number for the whole shape left the Smi range,
+ * and a Map boxed and hashed it as a double at every group of every model).
  */
-const templates = new Map<number, OpTable>();
-const MAX_TEMPLATES = 4096;
+const SLOTS = 8192;
+const MAX_TEMPLATES = SLOTS / 2;
+const PROBES = 8;
+const SHAPE_FIELDS = 5;
+const slotShapes = new Int32Array(SLOTS * SHAPE_FIELDS);
+const slotRows: (OpTable | undefined)[] = new Array<OpTable | undefined>(SLOTS).fill(undefined);
+let templateCount = 0;
 
 function small(x: number, limit: number): boolean {
   return Number.isInteger(x) && x >= 0 && x < limit;
 }
 
-/** One number per (type, count, d, b, S); -1 outside the ranges where it is one-to-one. */
-function templateKey(g: HeadGroup, b: number, S: number): number {
-  if (!small(g.count, 64) || !small(g.d, 1_000_000) || !small(b, 1024) || !small(S, 1024)) return -1;
-  return (((HEAD_TYPES.indexOf(g.type) * 64 + g.count) * 1_000_000 + g.d) * 1024 + b) * 1024 + S;
-}
-
 /** Appends the forward ops of a head group to `t` (from a template when the shape was seen). */
 export function appendHeadGroup(t: OpTable, g: HeadGroup, layer: number, b: number, S: number): void {
-  const key = templateKey(g, b, S);
-  if (key < 0) return headGroupForwardOps(t, g, layer, b, S);
-  let template = templates.get(key);
-  if (!template) {
-    if (templates.size >= MAX_TEMPLATES) templates.clear();
-    const rows = new OpTable(8);
-    headGroupForwardOps(rows, g, 0, b, S);
-    template = rows.compactCopy();
-    templates.set(key, template);
+  const count = g.count, d = g.d;
+  if (!small(count, 64) || !small(d, 1_000_000) || !small(b, 1024) || !small(S, 1024)) return headGroupForwardOps(t, g, layer, b, S);
+  const type = HEAD_TYPES.indexOf(g.type);
+  const hash = Math.imul(Math.imul(Math.imul(Math.imul(type + 1, 0x9e3779b1) ^ count, 0x85ebca6b) ^ d, 0xc2b2ae35) ^ (b * 1024 + S), 0x27d4eb2f) >>> 19;
+  let free = -1;
+  for (let p = 0; p < PROBES; p++) {
+    const slot = (hash + p) & (SLOTS - 1);
+    const rows = slotRows[slot];
+    if (rows === undefined) {
+      free = slot;
+      break;
+    }
+    const o = slot * SHAPE_FIELDS;
+    if (slotShapes[o] === type && slotShapes[o + 1] === count && slotShapes[o + 2] === d && slotShapes[o + 3] === b && slotShapes[o + 4] === S) {
+      return t.appendRows(rows, layer, g.firstHead);
+    }
   }
+  const rows = new OpTable(8);
+  headGroupForwardOps(rows, g, 0, b, S);
+  const template = rows.compactCopy();
+  if (free < 0 || templateCount >= MAX_TEMPLATES) {
+    // Full, or a crowded run of slots: start over, as the shapes of recent models come back.
+    slotRows.fill(undefined);
+    templateCount = 0;
+    free = hash & (SLOTS - 1);
+  }
+  slotRows[free] = template;
+  const o = free * SHAPE_FIELDS;
+  slotShapes[o] = type;
+  slotShapes[o + 1] = count;
+  slotShapes[o + 2] = d;
+  slotShapes[o + 3] = b;
+  slotShapes[o + 4] = S;
+  templateCount++;
   t.appendRows(template, layer, g.firstHead);
 }
 

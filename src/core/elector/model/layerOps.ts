@@ -13,7 +13,10 @@ import type { ModelDict } from '../../space/transformer/types.ts';
 import { codeKernel, codeType, codeWidth, headCode } from './headCode.ts';
 import { appendHeadGroup, type HeadGroup } from './headOps.ts';
 import { elementwiseRow, linear, type OpPlace } from './opBuilders.ts';
-import { C_ACT, D_FORWARD, K_LAYER_NORM, K_NON_LINEARITY, S_NONE, type OpTable } from './opTable.ts';
+import type { OpTable } from './opTable.ts';
+import * as opTableModule from './opTable.ts';
+// Imported bindings are live: V8 reads them through the module's cell at each use; copies fold.
+const { C_ACT, D_FORWARD, K_LAYER_NORM, K_NON_LINEARITY, S_NONE } = opTableModule;
 
 /** The place of a layer-wide op, reused: builders read it and keep nothing of it. */
 const layerPlace: OpPlace = { layer: 0, head: -1, prefix: '' };
@@ -42,8 +45,13 @@ const groupPool: HeadGroup[] = [];
 const groupCodes: number[] = [];
 function groupHeadsInto(ops: readonly string[]): number {
   let n = 0;
+  let previous: string | undefined;
+  let code = -1;
   for (let i = 0; i < ops.length; i++) {
-    const code = headCode(ops[i], i);
+    // A layer's heads mostly repeat their neighbour's string: equal strings, equal code.
+    const op = ops[i];
+    if (op !== previous || typeof op !== 'string') code = headCode(op, i);
+    previous = op;
     let j = 0;
     while (j < n && groupCodes[j] !== code) j++;
     if (j < n) groupPool[j].count++;

@@ -15,11 +15,17 @@ import type { SimMode } from '../types.ts';
 import { backwardOps } from './backwardOps.ts';
 import { layerForwardOps } from './layerOps.ts';
 import { elementwise, linear, optimizer, transfer, type OpPlace } from './opBuilders.ts';
-import {
-  C_B, C_FLAGS, C_KIND, C_WEIGHT, CODE_FIELDS, F_B_ELEMS, F_BIAS, F_GROUPS, F_K, F_N, F_PARAM_ELEMS, F_STASH, F_WORKING_SET, FLAG_TIED, K_CONV, K_LAYER_NORM, K_MATMUL, NUM_FIELDS, OpTable,
-} from './opTable.ts';
+import { OpTable } from './opTable.ts';
+import * as opTableModule from './opTable.ts';
 import type { SimOp } from './opTypes.ts';
 import { tableOps } from './opView.ts';
+
+// Imported bindings are live: V8 reads them through the module's cell at each use and cannot
+// fold them. The build loops read these per op, so they work on constant copies.
+const {
+  C_B, C_FLAGS, C_KIND, C_WEIGHT, CODE_FIELDS, F_B_ELEMS, F_BIAS, F_GROUPS, F_K, F_N, F_PARAM_ELEMS, F_STASH, F_WORKING_SET, FLAG_TIED,
+  K_CONV, K_LAYER_NORM, K_MATMUL, NUM_FIELDS,
+} = opTableModule;
 
 /** The ops of a run and what the whole-run plan needs from them; independent of the accelerator. */
 export class OpList {
@@ -48,6 +54,8 @@ export class OpList {
 
 /** Where every list is built: growing it once serves every later model. */
 const scratch = new OpTable(1024);
+/** Weight elements per layer while a list is built (index = layer + 1; the tied decoder last), reused. */
+let layerWeights = new Float64Array(64);
 
 export interface BuildOptions {
   /**
@@ -88,34 +96,37 @@ export function buildOps(model: ModelDict, batch: number, mode: SimMode, opts: B
   let layerWeightElems = 0;
   let otherParams = 0;
   let maxWorkingSet = 0;
-  const layerWeights = new Float64Array(model.l + 2);
+  if (layerWeights.length < model.l + 2) layerWeights = new Float64Array(model.l + 2);
+  layerWeights.fill(0, 0, model.l + 2);
+  const num = t.num, code = t.code;
   for (let i = 0; i < t.length; i++) {
     const n = i * NUM_FIELDS;
-    if (t.num[n + F_WORKING_SET] > maxWorkingSet) maxWorkingSet = t.num[n + F_WORKING_SET];
+    if (num[n + F_WORKING_SET] > maxWorkingSet) maxWorkingSet = num[n + F_WORKING_SET];
     if (i >= forward) continue;
-    stash[t.layer(i) + 1] += t.num[n + F_STASH];
+    const layer = t.layer(i);
+    stash[layer + 1] += num[n + F_STASH];
     const c = i * CODE_FIELDS;
-    const kind = t.code[c + C_KIND];
-    const weighted = t.code[c + C_B] === C_WEIGHT;
-    if (kind === K_MATMUL && weighted && (t.code[c + C_FLAGS] & FLAG_TIED) !== 0) {
-      otherParams += t.num[n + F_BIAS];
-      layerWeights[model.l + 1] += t.num[n + F_K] * t.num[n + F_N] + t.num[n + F_BIAS];
+    const kind = code[c + C_KIND];
+    const weighted = code[c + C_B] === C_WEIGHT;
+    if (kind === K_MATMUL && weighted && (code[c + C_FLAGS] & FLAG_TIED) !== 0) {
+      otherParams += num[n + F_BIAS];
+      layerWeights[model.l + 1] += num[n + F_K] * num[n + F_N] + num[n + F_BIAS];
     } else if (kind === K_MATMUL && weighted) {
-      const e = t.num[n + F_GROUPS] * t.num[n + F_K] * t.num[n + F_N] + t.num[n + F_BIAS];
+      const e = num[n + F_GROUPS] * num[n + F_K] * num[n + F_N] + num[n + F_BIAS];
       layerWeightElems += e;
-      layerWeights[t.layer(i) + 1] += e;
+      layerWeights[layer + 1] += e;
     } else if (kind === K_CONV && weighted) {
-      layerWeightElems += t.num[n + F_B_ELEMS];
-      layerWeights[t.layer(i) + 1] += t.num[n + F_B_ELEMS];
+      layerWeightElems += num[n + F_B_ELEMS];
+      layerWeights[layer + 1] += num[n + F_B_ELEMS];
     }
-    else if (kind === K_LAYER_NORM) otherParams += t.num[n + F_PARAM_ELEMS];
+    else if (kind === K_LAYER_NORM) otherParams += num[n + F_PARAM_ELEMS];
   }
   // The embedding table: word rows and position rows (the MLM decoder shares the word rows).
   const params = layerWeightElems + otherParams + (TRANSFORMER_SPACE.simulatorVocabulary + S) * h0;
   // The optimizer row moves no activations and stashes nothing: the aggregates stand.
   if (mode === 'training') optimizer(t, 'adamw', params);
   let maxLayerWeightElems = 0;
-  for (let l = 0; l < layerWeights.length; l++) maxLayerWeightElems = Math.max(maxLayerWeightElems, layerWeights[l]);
+  for (let l = 0; l < model.l + 2; l++) maxLayerWeightElems = Math.max(maxLayerWeightElems, layerWeights[l]);
   return new OpList(transient ? t : t.compactCopy(), params, layerWeightElems, maxWorkingSet, stash, maxLayerWeightElems);
 }
 
