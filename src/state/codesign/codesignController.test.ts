@@ -12,7 +12,8 @@ import { ACCELERATOR_PRESETS } from '../../core/space/accelerator/presets.ts';
 import { defaultRunConfig } from '../../core/dynaprop/config.ts';
 import type { MeasuredRun } from '../../core/codesign/predictors/measured.ts';
 import { memoryLabStore } from '../dynaprop/labDb.ts';
-import { userLabRuns } from './userLabRuns.ts';
+import { labRunsLabel, userLabRuns } from './userLabRuns.ts';
+import { memoryProgressStore } from './searchProgress.ts';
 
 const pair = (preset: 'bert-tiny' | 'bert-base', acc: 'acceltran-edge' | 'acceltran-server') => ({ model: structuredClone(MODEL_PRESETS[preset].model), accelerator: structuredClone(ACCELERATOR_PRESETS[acc].config) });
 const evaluation = (performance: number, p = pair('bert-tiny', 'acceltran-edge')): Evaluation => ({
@@ -113,6 +114,24 @@ describe('co-design controller', () => {
     broken.explorer.getState().setCodesign({ predictor: 'measured', algorithm: 'random', budget: 3 });
     await broken.controller.run();
     expect(broken.requests[0].predictor).toEqual({ kind: 'measured' });
+  });
+
+  it('names the user\'s lab runs a measured search used, and refuses to resume it once they changed', async () => {
+    const own: MeasuredRun = { config: { ...defaultRunConfig('names'), steps: 300 }, accuracy: 0.76, backend: 'webgl', tfjsVersion: '4.22.0' };
+    expect(labRunsLabel([])).toBe('the shipped lab runs');
+    expect(labRunsLabel([own])).toBe(labRunsLabel([structuredClone(own)]));
+    expect(labRunsLabel([own])).not.toBe(labRunsLabel([{ ...own, accuracy: 0.75 }]));
+    let runs = [own];
+    const explorer = createExplorerStore();
+    const store = createCodesignStore();
+    const progress = memoryProgressStore();
+    const { client } = fakeClient();
+    const controller = createCodesignController({ explorer, store, client, db: memorySearchStore(), progress, flushMs: 1, labRuns: async () => runs });
+    explorer.getState().setCodesign({ predictor: 'measured', algorithm: 'random', budget: 3 });
+    await progress.put({ format: 'transcode-codesign-progress', version: 1, savedAt: new Date(0).toISOString(), settings: structuredClone(explorer.getState().session.codesign), datasetName: labRunsLabel([own]), evaluations: [] });
+    runs = [own, { ...own, accuracy: 0.7 }];
+    await controller.run(true);
+    expect(store.getState().error?.message).toMatch(/^resume: the search was fitted to the shipped lab runs and 1 of yours \(#[0-9a-f]{8}\), and your lab runs have changed since/);
   });
 
   it('reads the lab\'s records without their curves, leaving out the shipped runs imported into the lab', async () => {

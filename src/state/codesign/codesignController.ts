@@ -16,6 +16,7 @@ import type { SearchStore } from './searchDb.ts';
 import type { ProgressStore, SavedProgress } from './searchProgress.ts';
 import type { Evaluation } from '../../core/codesign/types.ts';
 import type { MeasuredRun } from '../../core/codesign/predictors/measured.ts';
+import { labRunsLabel } from './userLabRuns.ts';
 import { pairSummary, queryPoint, SEARCH_RECORD_FORMAT, SEARCH_RECORD_VERSION, type QueryPoint, type SearchRecord } from './searchRecord.ts';
 
 /** Largest dataset file read (the core refuses beyond this too). */
@@ -129,14 +130,21 @@ export function createCodesignController({ explorer, store, client, db, progress
       const r = await request();
       if ('issue' in r) return fail(`${r.issue.path}: ${r.issue.message}`, [r.issue]);
       const s = structuredClone(settings());
-      const datasetName = store.getState().dataset?.name ?? null;
+      // What the predictor was fitted to, beyond the settings: the imported file's name, or which
+      // of the user's lab runs joined the shipped ones (a resume must fit the same predictor).
+      const predictorData = r.req.predictor.kind === 'imported' ? r.req.predictor.name
+        : r.req.predictor.kind === 'measured' ? labRunsLabel(r.req.predictor.runs ?? []) : null;
       let saved: Evaluation[] = [];
       if (resume) {
         const p = await progress?.get();
         if (!p) return fail('resume: no stopped search is saved');
         // A resumed search must be the same search: it replays the saved one from its seed.
         if (JSON.stringify(p.settings) !== JSON.stringify(s)) return fail('resume: the settings have changed since the search stopped; set them back or run a new search');
-        if (p.datasetName !== (s.predictor === 'imported' ? datasetName : null)) return fail(`resume: the search used dataset ${p.datasetName ?? '(none)'}; import that file again`);
+        if (p.datasetName !== predictorData) {
+          return fail(s.predictor === 'measured'
+            ? `resume: the search was fitted to ${p.datasetName ?? 'the shipped lab runs'}, and your lab runs have changed since; run a new search`
+            : `resume: the search used dataset ${p.datasetName ?? '(none)'}; import that file again`);
+        }
         saved = p.evaluations;
       }
       const evaluations: Evaluation[] = [];
@@ -144,7 +152,7 @@ export function createCodesignController({ explorer, store, client, db, progress
       const saveProgress = () => {
         if (!progress || evaluations.length === lastSaved) return;
         lastSaved = evaluations.length;
-        const state: SavedProgress = { format: 'transcode-codesign-progress', version: 1, savedAt: new Date(now()).toISOString(), settings: s, datasetName: s.predictor === 'imported' ? datasetName : null, evaluations: [...evaluations] };
+        const state: SavedProgress = { format: 'transcode-codesign-progress', version: 1, savedAt: new Date(now()).toISOString(), settings: s, datasetName: predictorData, evaluations: [...evaluations] };
         store.setState({ resumable: resumableOf(state) });
         progress.put(state).catch((e: Error) => store.setState({ storageMessage: `The search in progress could not be saved: ${e.message}.` }));
       };
@@ -174,7 +182,7 @@ export function createCodesignController({ explorer, store, client, db, progress
         const { result } = outcome;
         const record: SearchRecord = {
           format: SEARCH_RECORD_FORMAT, version: SEARCH_RECORD_VERSION, savedAt: new Date(now()).toISOString(), settings: s,
-          datasetName: s.predictor === 'imported' ? datasetName : null, predictor: outcome.predictor, backend: outcome.backend, seconds: result.seconds,
+          datasetName: predictorData, predictor: outcome.predictor, backend: outcome.backend, seconds: result.seconds,
           points: result.evaluations.map((e, i) => queryPoint(e, result.history[i].query, result.history[i].bestSoFar, result.history[i].step)),
           best: pairSummary(result.best), baseline: pairSummary(outcome.baseline), ratios: outcome.ratios,
         };

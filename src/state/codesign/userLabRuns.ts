@@ -16,3 +16,15 @@ export async function userLabRuns(store: LabRecordStore): Promise<MeasuredRun[]>
     .flatMap((r) => r.runs)
     .map((r) => ({ config: r.config, accuracy: r.accuracy, backend: r.backend, tfjsVersion: r.tfjsVersion }));
 }
+
+/**
+ * The user's runs a measured search was fitted with, as the saved search names them: a count
+ * and a hash of what the fit reads, so a resume notices a run added, removed or changed.
+ */
+export function labRunsLabel(runs: readonly MeasuredRun[]): string {
+  if (runs.length === 0) return 'the shipped lab runs';
+  let h = 0x811c9dc5;
+  const text = JSON.stringify(runs.map((r) => [r.config.dataset, r.config.model, r.config.seed, r.config.steps, r.accuracy]));
+  for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
+  return `the shipped lab runs and ${runs.length} of yours (#${(h >>> 0).toString(16).padStart(8, '0')})`;
+}
