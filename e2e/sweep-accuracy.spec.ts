@@ -58,6 +58,16 @@ test('a joint sweep plots predicted accuracy against latency, with error bars an
   await page.getByTestId('copy-link').click();
   const { session } = decodeLink(await page.getByTestId('link-output').inputValue());
   expect(session.plot).toMatchObject({ x: 'latency', y: 'accuracy' });
+
+  // Accuracy across: the arrow keys still walk the front left to right, towards higher accuracy.
+  await page.getByTestId('plot-x').selectOption('accuracy');
+  await page.getByTestId('plot-y').selectOption('latency');
+  await plot.focus();
+  const announced = async () => Number(/Predicted accuracy ([\d.]+) %/.exec(await page.getByTestId('pareto-announcer').textContent() ?? '')?.[1]);
+  await page.keyboard.press('Home');
+  const first = await announced();
+  await page.keyboard.press('ArrowRight');
+  expect(await announced()).toBeGreaterThan(first);
 });
 
 test('on a phone the accuracy legend wraps and the page never scrolls sideways', async ({ page }) => {

@@ -108,7 +108,9 @@ export function ParetoPlot({ controller, active, engineRef }: { controller: Swee
     if (e.key === '-') return engine.zoomBy(1 / 1.5);
     if (e.key === '0') return engine.resetZoom();
     if (e.key === 'Escape') return controller.select(new Int32Array(0));
-    const next = navigateFront(e.key, run.front, cursor ?? focus, (a, b) => engine.distance(a, b));
+    // The front runs along its minimised x: for a maximised x (accuracy) that is right to left on screen.
+    const leftToRight = OBJECTIVE_INFO[x].sense === 'max' ? Int32Array.from(run.front).reverse() : run.front;
+    const next = navigateFront(e.key, leftToRight, cursor ?? focus, (a, b) => engine.distance(a, b));
     if (next === null) return;
     e.preventDefault();
     setCursor(next);
