@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createRng, type Rng } from '../rng.ts';
-import { dominates, paretoFront } from './front2d.ts';
+import { dominates, paretoFront, paretoFrontSigned } from './front2d.ts';
 
 /** The O(n²) definition: a finite point no other finite point dominates. */
 function bruteFront(xs: ArrayLike<number>, ys: ArrayLike<number>): number[] {
@@ -91,5 +91,21 @@ describe('paretoFront on large clouds (bucket prefilter)', () => {
       for (let s = 0; s < n; s += 3000) reference = paretoFront(xs, ys, [...reference, ...Array.from({ length: Math.min(3000, n - s) }, (_, k) => s + k)]);
       expect([...paretoFront(xs, ys)].sort((a, b) => a - b)).toEqual([...reference].sort((a, b) => a - b));
     }
+  });
+});
+
+describe('paretoFrontSigned', () => {
+  it('equals the front of the negated column for a maximised axis, over all rows or a subset', () => {
+    const rng = createRng(21);
+    const n = 6000;
+    const xs = Float64Array.from({ length: n }, () => rng.next());
+    const ys = Float64Array.from({ length: n }, () => (rng.next() < 0.01 ? Number.NaN : rng.next()));
+    const negY = Float64Array.from(ys, (v) => -v);
+    expect([...paretoFrontSigned(xs, ys, [1, -1])]).toEqual([...paretoFront(xs, negY)]);
+    const subset = Int32Array.from({ length: 500 }, (_, k) => (k * 37) % n);
+    expect([...paretoFrontSigned(xs, ys, [1, -1], subset)]).toEqual([...paretoFront(xs, negY, subset)]);
+    // Both axes maximised, and the plain case passes straight through.
+    expect([...paretoFrontSigned(xs, ys, [-1, -1])]).toEqual([...paretoFront(Float64Array.from(xs, (v) => -v), negY)]);
+    expect([...paretoFrontSigned(xs, ys, [1, 1])]).toEqual([...paretoFront(xs, ys)]);
   });
 });

@@ -39,6 +39,25 @@ export function paretoFront(xs: ArrayLike<number>, ys: ArrayLike<number>, subset
   return out.slice(0, count);
 }
 
+/**
+ * The front with each axis minimised (sign 1) or maximised (sign −1), same order and
+ * tie-breaks as `paretoFront` on the signed values. Only the candidate rows are copied and
+ * signed, so an incremental update (old front plus a new chunk) costs the chunk, not the sweep.
+ */
+export function paretoFrontSigned(xs: ArrayLike<number>, ys: ArrayLike<number>, signs: readonly [1 | -1, 1 | -1], subset?: ArrayLike<number>): Int32Array {
+  if (signs[0] === 1 && signs[1] === 1) return paretoFront(xs, ys, subset);
+  const rows = finiteIndices(xs, ys, subset);
+  // Ascending rows: local positions then break ties as global indices would.
+  if (subset) rows.sort();
+  const vx = new Float64Array(rows.length);
+  const vy = new Float64Array(rows.length);
+  for (let k = 0; k < rows.length; k++) {
+    vx[k] = signs[0] * xs[rows[k]];
+    vy[k] = signs[1] * ys[rows[k]];
+  }
+  return paretoFront(vx, vy).map((k) => rows[k]);
+}
+
 const PREFILTER_MIN = 4096;
 const BUCKETS = 2048;
 

@@ -1,5 +1,5 @@
 /** Pareto fronts (minimisation): 2-D fronts, k-objective ranks and first fronts, hypervolume and knee. */
-export { paretoFront, finiteIndices, dominates } from './front2d.ts';
+export { paretoFront, paretoFrontSigned, finiteIndices, dominates } from './front2d.ts';
 export { nonDominatedSort, UNRANKED } from './nonDominatedSort.ts';
 export { finiteRows, firstFrontIndices } from './firstFront.ts';
 export { hypervolume2d, kneePoint, pointsAt, type Point2d } from './quality.ts';

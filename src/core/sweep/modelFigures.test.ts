@@ -3,7 +3,6 @@ import { MODEL_PRESETS } from '../space/transformer/presets.ts';
 import { modelCounts } from '../space/transformer/counts.ts';
 import { defaultSession } from '../share/defaults.ts';
 import { modelFigures } from './modelFigures.ts';
-import { minimisedColumn, OBJECTIVE_INFO } from './objectives.ts';
 import { runSweepChunk } from './run.ts';
 
 describe('model figures for sweeps', () => {
@@ -35,10 +34,4 @@ describe('model figures for sweeps', () => {
     for (const v of models.accuracy) expect(v).toBeGreaterThan(0.3);
   });
 
-  it('negates maximised objectives for the front code, and only those', () => {
-    expect(OBJECTIVE_INFO.accuracy.sense).toBe('max');
-    const col = Float64Array.of(0.6, 0.7);
-    expect([...minimisedColumn('accuracy', col)]).toEqual([-0.6, -0.7]);
-    expect(minimisedColumn('latency', col)).toBe(col);
-  });
 });

@@ -33,13 +33,6 @@ export const OBJECTIVE_INFO: Readonly<Record<Objective, ObjectiveInfo>> = {
   accuracyStd: { label: 'Accuracy uncertainty (1σ)', unit: '', source: `One standard deviation of the predicted GLUE score: it grows away from the five published models and with head types they never used; ${SWEEP_ACCURACY_SOURCE}.`, sense: 'min' },
 };
 
-/** The column to minimise for objective `o`: itself, or for a maximised objective its negation (a copy). */
-export function minimisedColumn(o: Objective, column: Float64Array): Float64Array {
-  if (OBJECTIVE_INFO[o].sense === 'min') return column;
-  const out = new Float64Array(column.length);
-  for (let i = 0; i < column.length; i++) out[i] = -column[i];
-  return out;
-}
 
 /** True for an objective's key (a sweep column key is an objective or a parameter id). */
 export const isObjective = (key: string): key is Objective => (OBJECTIVES as readonly string[]).includes(key);

@@ -11,8 +11,8 @@
  */
 import type { Objective } from '../../core/share/schema.ts';
 import type { ExplorerStoreApi } from '../store.ts';
-import { paretoFront } from '../../core/pareto/front2d.ts';
-import { OBJECTIVES, minimisedColumn, type ObjectiveColumns } from '../../core/sweep/objectives.ts';
+import { paretoFrontSigned } from '../../core/pareto/front2d.ts';
+import { OBJECTIVES, OBJECTIVE_INFO, type ObjectiveColumns } from '../../core/sweep/objectives.ts';
 import { sweepSize } from '../../core/sweep/plan.ts';
 import { samplePair } from '../../core/sweep/sample.ts';
 import type { SweepChunkResult } from '../../core/sweep/run.ts';
@@ -21,6 +21,9 @@ import type { SessionState } from '../../core/share/session.ts';
 import { EMPTY_RUN, type SweepRunJob, type SweepRunStore } from './sweepRunStore.ts';
 import { measureSince } from '../perfMark.ts';
 import { brushFromSelection, pointsInBrush } from './brushRect.ts';
+
+/** Per plot axis, 1 to minimise or −1 to maximise (predicted accuracy). */
+const axisSigns = (xy: readonly [Objective, Objective]) => xy.map((o) => (OBJECTIVE_INFO[o].sense === 'max' ? -1 : 1)) as [1 | -1, 1 | -1];
 
 export interface SweepRunner {
   run(job: SweepJob, callbacks: SweepCallbacks): SweepHandle;
@@ -44,17 +47,18 @@ export function createSweepController(explorer: ExplorerStoreApi, runs: SweepRun
   function frontFor(xy: [Objective, Objective], incremental: boolean): Int32Array {
     const { columns, front, frontAxes } = runs.getState();
     if (!columns) return new Int32Array(0);
+    const [xs, ys] = [columns[xy[0]], columns[xy[1]]];
     // A maximised axis (predicted accuracy) is negated: the front code minimises.
-    const [xs, ys] = [minimisedColumn(xy[0], columns[xy[0]]), minimisedColumn(xy[1], columns[xy[1]])];
+    const signs = axisSigns(xy);
     const same = incremental && frontAxes?.[0] === xy[0] && frontAxes?.[1] === xy[1];
-    if (!same) return paretoFront(xs, ys);
+    if (!same) return paretoFrontSigned(xs, ys, signs);
     let size = front.length;
     for (const [s, e] of pending) size += e - s;
     const subset = new Int32Array(size);
     subset.set(front);
     let at = front.length;
     for (const [s, e] of pending) for (let i = s; i < e; i++) subset[at++] = i;
-    return paretoFront(xs, ys, subset);
+    return paretoFrontSigned(xs, ys, signs, subset);
   }
 
   function publish(progress: SweepProgress | null): void {
@@ -241,7 +245,7 @@ export function createSweepController(explorer: ExplorerStoreApi, runs: SweepRun
     const xy = axes();
     runs.setState({
       ...EMPTY_RUN, overlay: s.overlay, origin, status: 'done', job, columns: data.columns, errors: data.errors, errorCount: meta.errorCount,
-      done: meta.done ?? job.total, front: paretoFront(minimisedColumn(xy[0], data.columns[xy[0]]), minimisedColumn(xy[1], data.columns[xy[1]])), frontAxes: xy,
+      done: meta.done ?? job.total, front: paretoFrontSigned(data.columns[xy[0]], data.columns[xy[1]], axisSigns(xy)), frontAxes: xy,
       // New arrays and no ranges: views project everything once.
       version: s.version + 1, dataVersion: s.dataVersion + 1, added: null, elapsedMs: meta.elapsedMs,
     });
