@@ -38,5 +38,10 @@ describe('parallel-coordinates axes', () => {
     // Predicted accuracy in percent, not "700m".
     const a = col('accuracy', [0.62, 0.79], { si: true, format: '~%' });
     expect(tickFormatter(makeAxis(a, columnExtent(a), { flipped: false }, 0, 100), 5)(0.7)).toBe('70%');
+    // A constant fraction (accuracy over an accelerator sweep) keeps a sensible axis around it.
+    const one = col('accuracy', [0.77, 0.77], { si: true, format: '~%' });
+    const [lo, hi] = makeAxis(one, columnExtent(one), { flipped: false }, 0, 100).scale.domain();
+    expect(lo).toBeGreaterThanOrEqual(0.6);
+    expect(hi).toBeLessThanOrEqual(0.9);
   });
 });

@@ -52,8 +52,10 @@ export function makeAxis(column: PcColumn, extent: ColumnExtent, opts: { log?: b
   let lo = finite ? extent.min : 0;
   let hi = finite ? extent.max : 1;
   if (lo === hi) { // one value: give it room, so the line sits mid-axis
-    lo = log ? lo / 2 : lo - 1;
-    hi = log ? hi * 2 : hi + 1;
+    // ±10 % of the value (±1 at zero): ±1 around a fraction such as accuracy 0.77 read −40 %…160 %.
+    const room = lo === 0 ? 1 : 0.1 * Math.abs(lo);
+    lo = log ? lo / 2 : lo - room;
+    hi = log ? hi * 2 : hi + room;
   }
   const range: [number, number] = opts.flipped ? [top, bottom] : [bottom, top];
   const scale = log ? scaleLog().domain([lo, hi]).range(range) : scaleLinear().domain([lo, hi]).range(range);
