@@ -27,6 +27,8 @@ test('the measured predictor: fitted to the lab runs, used by a search, kept in 
   await page.getByTestId('cd-run').click();
   await expect(page.getByTestId('cd-best')).toBeVisible({ timeout: 120_000 });
   await expect(page.getByTestId('cd-sources')).toContainText('measured');
+  await expect(page.getByTestId('cd-sources')).toContainText('fitted to the shipped lab runs');
+  await expect(page.getByTestId('cd-headline')).toContainText(/The paper.s headline \(≥ 5\.2× lower latency and ≥ 3× lower energy at no lower accuracy\): (not )?reached/);
   await page.screenshot({ path: `e2e/artifacts/${J}-2-done.png`, fullPage: true });
 
   await page.getByTestId('copy-link').click();

@@ -42,6 +42,7 @@ describe('transcode codesign', () => {
     const { code, stdout, stderr } = await run(['--budget', '10', '--predictor', `imported:${FIXTURE}`, '--objective', 'reference', '--mode', 'both']);
     expect(code).toBe(0);
     expect(stdout).toMatch(/vs baseline: .*× lower latency/);
+    expect(stdout).toMatch(/paper's headline \(≥ 5\.2× lower latency, ≥ 3× lower energy, no lower accuracy\): (not )?reached/);
     expect(stdout).toMatch(/predictor: imported: .*17 models \(3 without a score skipped\)/);
     expect(stderr).toMatch(/query 10\/10/);
   });
@@ -51,6 +52,8 @@ describe('transcode codesign', () => {
     expect(code).toBe(0);
     const r = JSON.parse(stdout);
     expect(r.predictor.id).toBe('measured');
+    // The JSON says whether the best pair reaches the paper's headline, consistently with its ratios.
+    expect(r.headline.reached).toBe(r.ratios.latency >= 5.2 && r.ratios.energy >= 3 && r.ratios.accuracyDelta >= 0);
     expect(r.predictor.about).toMatch(/^measured: DynaProp lab test accuracy on names \(lab-measurements\.json, \d+ runs of \d+ models, \d+ steps\)/);
     expect(r.best.predictedAccuracy.source).toMatch(/^measured: /);
     const fromFile = await run(['--budget', '10', '--predictor', 'measured:mine.json'], { 'mine.json': LAB });

@@ -3,6 +3,7 @@ import { parseArgs } from 'node:util';
 import { randomSearch } from '../core/codesign/baselines/randomSearch.ts';
 import { evolutionSearch, EVOLUTION_DEFAULTS } from '../core/codesign/baselines/evolution.ts';
 import { BASELINE_NAME, evaluateBaseline, ratiosAgainst } from '../core/codesign/baseline.ts';
+import { PAPER_HEADLINE, reachesHeadline } from '../core/codesign/headline.ts';
 import { DEFAULT_OBJECTIVE, REFERENCE_OBJECTIVE, validateObjective, type CodesignObjective } from '../core/codesign/objective.ts';
 import { importedPredictor } from '../core/codesign/predictors/imported.ts';
 import type { Predictor } from '../core/codesign/predictors/predictor.ts';
@@ -113,6 +114,7 @@ export async function codesignCommand(argv: string[], io: CliIo): Promise<number
     best: pairReport(result.best),
     baseline: { name: BASELINE_NAME, ...pairReport(baseline) },
     ratios: ratiosAgainst(result.best, baseline),
+    headline: { ...PAPER_HEADLINE, reached: reachesHeadline(ratiosAgainst(result.best, baseline)) },
     history: result.history.map((h) => ({ query: h.query, performance: h.performance, bestSoFar: h.bestSoFar })),
     seconds: result.seconds,
   };
@@ -194,6 +196,7 @@ type Report = {
   algorithm: string; seed: number; budget: number; seconds: number;
   best: ReturnType<typeof pairReport>; baseline: ReturnType<typeof pairReport> & { name: string };
   ratios: ReturnType<typeof ratiosAgainst>; predictor: { id: string; about: string };
+  headline: { latency: number; energy: number; reached: boolean };
 };
 
 function formatReport(r: Report): string {
@@ -213,6 +216,7 @@ function formatReport(r: Report): string {
     `baseline: ${r.baseline.name}: ${pair(r.baseline)}`,
     `vs baseline: ${x(r.ratios.latency)} lower latency, ${x(r.ratios.energy)} lower energy, ${x(r.ratios.area)} smaller area, ` +
       `accuracy ${r.ratios.accuracyDelta >= 0 ? '+' : ''}${(100 * r.ratios.accuracyDelta).toFixed(1)} points`,
+    `paper's headline (≥ ${r.headline.latency}× lower latency, ≥ ${r.headline.energy}× lower energy, no lower accuracy): ${r.headline.reached ? 'reached' : 'not reached'}`,
     `predictor: ${r.predictor.about}`,
     '',
   ].join('\n');

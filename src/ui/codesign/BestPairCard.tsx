@@ -2,6 +2,7 @@
 import { useCodesign, useCodesignApi } from '../../state/codesign/appCodesign.ts';
 import { accuracyScaleOf, describePair, fmtRatio } from './pairText.ts';
 import { formatAreaMm2, formatSI } from '../common/format.ts';
+import { PAPER_HEADLINE, reachesHeadline } from '../../core/codesign/headline.ts';
 
 /** "N× lower latency", or "N× higher latency" when the best pair is worse there (ratio below 1). */
 function lowerOrHigher(r: number | null, what: string) {
@@ -26,6 +27,10 @@ export function BestPairCard() {
         <li data-testid="cd-ratio-accuracy"><strong>{delta >= 0 ? '+' : '−'}{Math.abs(delta).toFixed(1)}</strong> accuracy points</li>
         <li data-testid="cd-ratio-area">{ratios.area !== null && ratios.area < 1 ? <><strong>{fmtRatio(1 / ratios.area)}×</strong> larger area</> : <><strong>{fmtRatio(ratios.area)}×</strong> smaller area</>}</li>
       </ul>
+      <p className="cd-caption" data-testid="cd-headline">
+        The paper&apos;s headline (≥ {PAPER_HEADLINE.latency}× lower latency and ≥ {PAPER_HEADLINE.energy}× lower energy at no lower accuracy):{' '}
+        <strong>{reachesHeadline(ratios) ? 'reached' : 'not reached'}</strong> by this pair (docs/codesign.md, &ldquo;The headline&rdquo;).
+      </p>
       {m && (
         <p className="cd-caption">
           Best: {formatSI(m.latencyS, 's')} per {record.settings.mode === 'inference' ? 'batch' : record.settings.mode === 'training' ? 'optimizer step' : 'blend'}, {formatSI(m.dynamicEnergyJ + m.leakageEnergyJ, 'J')} per sequence, {formatAreaMm2(m.areaMm2)},
@@ -34,7 +39,7 @@ export function BestPairCard() {
       )}
       <p className="cd-caption" data-testid="cd-sources">
         Against BERT-Base on AccelTran-Server, scored the same way. Latency, energy and area: ELECTOR simulator (elector cost model, {record.settings.mode});
-        accuracy: {best.accuracy.source}. {record.settings.algorithm}, {record.points.length} queries, seed {record.settings.seed}, {record.seconds.toFixed(1)} s on tfjs {record.backend}{record.datasetName ? `, dataset ${record.datasetName}` : ''}; saved {new Date(record.savedAt).toLocaleString()}.
+        accuracy: {best.accuracy.source}. {record.settings.algorithm}, {record.points.length} queries, seed {record.settings.seed}, {record.seconds.toFixed(1)} s on tfjs {record.backend}{record.datasetName ? (record.settings.predictor === 'measured' ? `, fitted to ${record.datasetName}` : `, dataset ${record.datasetName}`) : ''}; saved {new Date(record.savedAt).toLocaleString()}.
       </p>
       <button type="button" className="primary" data-testid="cd-load-best" onClick={() => controller.loadIntoEditors(best.pair, 'The best pair')}>
         Load into editors
