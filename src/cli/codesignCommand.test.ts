@@ -90,7 +90,7 @@ describe('transcode codesign', () => {
     [['--predictor', 'gpt'], /--predictor: "gpt" must be published, measured, measured:FILE or imported:FILE/],
     [['--predictor', 'measured:'], /--predictor: "measured:" must be/],
     [['--predictor', 'measured:bad-lab.json'], /--predictor bad-lab\.json: invalid lab file bad-lab\.json: records\[0\]\.runs\[0\]\.accuracy: expected a number in \[0, 1\]/],
-    [['--predictor', 'measured:few.json'], /--predictor few\.json: invalid lab runs: runs: 1 distinct model in 2 unpruned runs on names; at least 3/],
+    [['--predictor', 'measured:few.json'], /--predictor few\.json: invalid lab runs: runs: 1 distinct model in 2 unpruned runs on names at 150 steps; at least 3/],
     [['--predictor', 'imported:missing.json'], /--predictor: cannot read missing\.json/],
     [['--predictor', 'imported:bad.json'], /--predictor bad\.json: invalid dataset: "x"\.glue: "n\/a" is not a number/],
     [['--fix-accelerator', 'acceltran-mega'], /--fix-accelerator: "acceltran-mega" is neither a preset/],

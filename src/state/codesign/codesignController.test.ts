@@ -134,6 +134,18 @@ describe('co-design controller', () => {
     expect(store.getState().error?.message).toMatch(/^resume: the search was fitted to the shipped lab runs and 1 of yours \(#[0-9a-f]{8}\), and your lab runs have changed since/);
   });
 
+  it('sets the DynaProp lab to measure a pair\'s model as the shipped runs were, and opens it; a pair outside the space is refused', () => {
+    const { explorer, controller } = setup();
+    explorer.getState().setLab({ dataset: 'spam', seqLen: 128, targetActivationSparsity: 0.5 });
+    const pair = { model: MODEL_PRESETS['bert-mini'].model, accelerator: ACCELERATOR_PRESETS['acceltran-edge'].config };
+    expect(controller.measureInLab(pair)).toBe(true);
+    const s = explorer.getState().session;
+    expect(s.design.model).toEqual(pair.model);
+    expect(s.dynaprop).toMatchObject({ dataset: 'names', model: 'editor', steps: 150, seqLen: 16, targetActivationSparsity: null, targetGradientSparsity: null });
+    expect(s.view.tab).toBe('dynaprop');
+    expect(controller.measureInLab({ ...pair, model: { ...pair.model, l: 99 } })).toBe(false);
+  });
+
   it('reads the lab\'s records without their curves, leaving out the shipped runs imported into the lab', async () => {
     const run = { config: defaultRunConfig('names'), backend: 'wasm', tfjsVersion: '4.22.0', accuracy: 0.7, history: [{ step: 1, loss: 1 }] };
     const lab = memoryLabStore();

@@ -8,6 +8,7 @@ import type { CodesignRequest } from '../../../workers/codesign.worker.ts';
 import type { CodesignClient } from '../../workers-client/codesignClient.ts';
 import type { ExplorerStoreApi } from '../store.ts';
 import type { Design } from '../../core/share/session.ts';
+import { DATASET_STORED_LEN } from '../../core/share/limits.ts';
 import { validateModel } from '../../core/space/transformer/validate.ts';
 import { validateAccelerator } from '../../core/space/accelerator/validate.ts';
 import type { SearchProgress } from '../../core/codesign/types.ts';
@@ -33,7 +34,16 @@ export interface CodesignController {
   cancel(): void;
   /** Checks a pair against the editors' rules, then puts it into them. */
   loadIntoEditors(pair: Design, label: string): boolean;
+  /**
+   * Puts a pair's model into the editors and opens the DynaProp lab set to train it as the
+   * shipped measurements were (names, unpruned, MEASURE_STEPS): the user starts the run, and
+   * once saved it joins the measured predictor. Nothing trains without the user's click.
+   */
+  measureInLab(pair: Design): boolean;
 }
+
+/** Steps of the shipped measurements (bench/labMeasurements.ts): a run comparable with them. */
+export const MEASURE_STEPS = 150;
 
 export interface CodesignDeps {
   explorer: ExplorerStoreApi;
@@ -86,7 +96,7 @@ export function createCodesignController({ explorer, store, client, db, progress
 
   const fail = (message: string, issues?: { path: string; message: string }[]) => store.setState({ status: 'error', error: { message, issues } });
 
-  return {
+  const controller: CodesignController = {
     async load() {
       try {
         const { record, unreadable } = await db.last();
@@ -240,5 +250,18 @@ export function createCodesignController({ explorer, store, client, db, progress
       ex.notify('info', `${label} is now in the transformer and accelerator editors.`);
       return true;
     },
+
+    measureInLab(pair) {
+      if (!controller.loadIntoEditors(pair, 'The pair to measure')) return false;
+      const ex = explorer.getState();
+      ex.setLab({
+        dataset: 'names', model: 'editor', steps: MEASURE_STEPS, seqLen: DATASET_STORED_LEN.names,
+        targetActivationSparsity: null, targetGradientSparsity: null,
+      });
+      ex.setView({ tab: 'dynaprop' });
+      ex.notify('info', `The DynaProp lab is set to train this model on names for ${MEASURE_STEPS} steps, unpruned, like the shipped measurements. Run it: saved runs join the measured predictor.`);
+      return true;
+    },
   };
+  return controller;
 }

@@ -44,6 +44,12 @@ export function BestPairCard() {
       <button type="button" className="primary" data-testid="cd-load-best" onClick={() => controller.loadIntoEditors(best.pair, 'The best pair')}>
         Load into editors
       </button>
+      {record.settings.predictor === 'measured' && (
+        // Closes the measured predictor's loop: the pair's model, trained for real, becomes a measurement.
+        <button type="button" className="cd-measure" data-testid="cd-measure-best" onClick={() => controller.measureInLab(best.pair)}>
+          Measure its model in the DynaProp lab
+        </button>
+      )}
     </section>
   );
 }

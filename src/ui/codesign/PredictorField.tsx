@@ -19,7 +19,7 @@ export function PredictorField() {
   return (
     <div className="cd-predictor">
       <div role="radiogroup" aria-label="Accuracy predictor" className="cd-radios">
-        <label><input type="radio" name="cd-predictor" value="published" checked={kind === 'published'} onChange={() => choose('published')} /> Published GLUE scores</label>
+        <label><input type="radio" name="cd-predictor" value="published" checked={kind === 'published'} onChange={() => choose('published')} data-testid="cd-predictor-published" /> Published GLUE scores</label>
         <label><input type="radio" name="cd-predictor" value="measured" checked={kind === 'measured'} onChange={() => choose('measured')} data-testid="cd-predictor-measured" /> Measured (DynaProp lab runs)</label>
         <label><input type="radio" name="cd-predictor" value="imported" checked={kind === 'imported'} onChange={() => choose('imported')} data-testid="cd-predictor-imported" /> Imported dataset</label>
       </div>

@@ -92,6 +92,14 @@ describe('measuredPredictor', () => {
     expect(measuredPredictor([...RUNS, ...repeats]).predict(tiny).source).toMatch(/on names \(6 runs of 4 models/);
   });
 
+  it('fits one step count: a short run is a different measurement, said and left out', () => {
+    const short = run(bert(2, 128, 12, 4096, 'c_5'), 0.565, 1, { steps: 8 });
+    const p2 = measuredPredictor([...RUNS, short]);
+    expect(p2.predict(tiny).mean).toBeCloseTo(p.predict(tiny).mean, 12);
+    expect(p2.describe()).toContain('1 run at other step counts (8) not used');
+    expect(() => measuredPredictor([...RUNS, short], { steps: 8 })).toThrow(/1 distinct model in 1 unpruned runs on names at 8 steps/);
+  });
+
   it('does not trust a noise below 1.5 points from one lucky repeat', () => {
     const lucky = measuredPredictor([run(tiny, 0.75, 1), run(tiny, 0.7501, 2), run(deep, 0.77), run(wide, 0.79)]);
     expect(lucky.describe()).toMatch(/noise ±1\.5 points \(from 1 repeated runs\)/);
@@ -115,7 +123,7 @@ describe('measuredPredictor refuses what it cannot fit, naming what is missing',
   it.each([
     ['no runs', [], /lab runs: runs: no unpruned DynaProp lab runs among 0/],
     ['only pruned runs', [run(tiny, 0.7, 1, { targetGradientSparsity: 0.5 })], /no unpruned DynaProp lab runs among 1/],
-    ['two models', [run(tiny, 0.78), run(tiny, 0.74, 2), run(deep, 0.77)], /runs: 2 distinct models in 3 unpruned runs on names; at least 3 are needed/],
+    ['two models', [run(tiny, 0.78), run(tiny, 0.74, 2), run(deep, 0.77)], /runs: 2 distinct models in 3 unpruned runs on names at 150 steps; at least 3 are needed/],
     ['one model, many seeds', [1, 2, 3, 4].map((s) => run(tiny, 0.75, s)), /runs: 1 distinct model in 4 unpruned runs/],
   ] as const)('%s', (_, runs, message) => {
     expect(() => measuredPredictor(runs as MeasuredRun[])).toThrow(message);

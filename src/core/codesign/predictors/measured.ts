@@ -27,6 +27,8 @@ export interface MeasuredOptions {
   task?: string;
   /** Where the runs come from, for the source line (e.g. "lab-measurements.json"). */
   name?: string;
+  /** The step count fitted; by default the one with most distinct models on the task. */
+  steps?: number;
 }
 
 export const MIN_MEASURED_MODELS = 3;
@@ -59,6 +61,18 @@ const fail = (path: string, message: string): never => {
   throw new ValidationError('lab runs', [{ path, message }]);
 };
 
+/** The value of `key` whose runs hold the most distinct models, then the most runs; `order` breaks ties. */
+function mostModels<K>(runs: readonly MeasuredRun[], key: (r: MeasuredRun) => K, order: (a: K, b: K) => number): K {
+  const models = new Map<K, Set<string>>();
+  const count = new Map<K, number>();
+  for (const r of runs) {
+    const k = key(r);
+    models.set(k, (models.get(k) ?? new Set()).add(modelKey(r.config.model)));
+    count.set(k, (count.get(k) ?? 0) + 1);
+  }
+  return [...models.keys()].sort((a, b) => models.get(b)!.size - models.get(a)!.size || count.get(b)! - count.get(a)! || order(a, b))[0];
+}
+
 /** "150", "150–300": a sorted span of integers, or the one value. */
 const span = (xs: number[]) => { const s = [...new Set(xs)].sort((a, b) => a - b); return s.length === 1 ? `${s[0]}` : `${s[0]}–${s[s.length - 1]}`; };
 const distinct = (xs: string[]) => [...new Set(xs)].sort().join(', ');
@@ -73,22 +87,23 @@ export function measuredPredictor(allRuns: readonly MeasuredRun[], options: Meas
   const skipped = allRuns.length - usable.length;
   if (usable.length === 0) fail('runs', `no unpruned DynaProp lab runs among ${allRuns.length} (train a model in the lab with no sparsity targets, or run npm run measure:lab)`);
   const counts = new Map<string, number>();
-  const modelsOn = new Map<string, Set<string>>();
-  for (const r of usable) {
-    counts.set(r.config.dataset, (counts.get(r.config.dataset) ?? 0) + 1);
-    modelsOn.set(r.config.dataset, (modelsOn.get(r.config.dataset) ?? new Set()).add(modelKey(r.config.model)));
-  }
+  for (const r of usable) counts.set(r.config.dataset, (counts.get(r.config.dataset) ?? 0) + 1);
   // The task with the most distinct models (then runs): many repeats of one model on another
   // task must not take the fit away from a task it can actually be fitted on.
-  const rank = (t: string) => [modelsOn.get(t)!.size, counts.get(t)!] as const;
-  const task = options.task ?? [...counts.keys()].sort((a, b) => rank(b)[0] - rank(a)[0] || rank(b)[1] - rank(a)[1] || a.localeCompare(b))[0];
-  const runs = usable.filter((r) => r.config.dataset === task);
-  if (runs.length === 0) fail('task', `no unpruned runs on "${task}" (runs exist on ${[...counts.keys()].join(', ')})`);
+  const task = options.task ?? mostModels(usable, (r) => r.config.dataset, (a, b) => a.localeCompare(b));
+  const onTask = usable.filter((r) => r.config.dataset === task);
+  if (onTask.length === 0) fail('task', `no unpruned runs on "${task}" (runs exist on ${[...counts.keys()].join(', ')})`);
+  // Accuracy after 8 steps and after 150 are different measurements: one step count is fitted,
+  // the one with most distinct models (then runs, then the longer training).
+  const steps = options.steps ?? mostModels(onTask, (r) => r.config.steps, (a, b) => b - a);
+  const runs = onTask.filter((r) => r.config.steps === steps);
+  const otherSteps = onTask.length - runs.length;
+  if (runs.length === 0) fail('steps', `no unpruned runs on ${task} at ${steps} steps`);
 
   const byModel = new Map<string, MeasuredRun[]>();
   for (const r of runs) byModel.set(modelKey(r.config.model), [...(byModel.get(modelKey(r.config.model)) ?? []), r]);
   if (byModel.size < MIN_MEASURED_MODELS) {
-    fail('runs', `${byModel.size} distinct model${byModel.size === 1 ? '' : 's'} in ${runs.length} unpruned runs on ${task}; at least ${MIN_MEASURED_MODELS} are needed (train other models in the DynaProp lab, or run npm run measure:lab)`);
+    fail('runs', `${byModel.size} distinct model${byModel.size === 1 ? '' : 's'} in ${runs.length} unpruned runs on ${task} at ${steps} steps; at least ${MIN_MEASURED_MODELS} are needed (train other models in the DynaProp lab, or run npm run measure:lab)`);
   }
   const groups = [...byModel.values()];
   // Pooled within-model variance: each model's runs around their own mean.
@@ -127,7 +142,8 @@ export function measuredPredictor(allRuns: readonly MeasuredRun[], options: Meas
     predict,
     describe: () =>
       `${source}. Seeds ${span(runs.map((r) => r.config.seed))}; backend ${distinct(runs.map((r) => r.backend))}, tfjs ${distinct(runs.map((r) => r.tfjsVersion))}` +
-      `${skipped ? `; ${skipped} pruned or unscored runs left out` : ''}${usable.length > runs.length ? `; ${usable.length - runs.length} runs on other tasks not used` : ''}. ` +
+      `${skipped ? `; ${skipped} pruned or unscored runs left out` : ''}${usable.length > onTask.length ? `; ${usable.length - onTask.length} runs on other tasks not used` : ''}` +
+      `${otherSteps ? `; ${otherSteps} run${otherSteps === 1 ? '' : 's'} at other step counts (${span(onTask.filter((r) => r.config.steps !== steps).map((r) => r.config.steps))}) not used` : ''}. ` +
       `Model means ${pct(Math.min(...means))}–${pct(Math.max(...means))} %. ` +
       `Linear trend ${gp.coefficients[1] >= 0 ? '+' : ''}${pct(gp.coefficients[1])} points per decade of non-embedding parameters, plus a Gaussian-process ` +
       `correction over size, depth, width and head types; noise ±${pct(noiseStd)} points (${dof > 0 ? `from ${dof} repeated runs` : 'no model run twice: assumed'}). ` +
