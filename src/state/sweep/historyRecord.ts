@@ -66,8 +66,8 @@ export function parseSweepMeta(x: unknown): Parsed<SweepRecordMeta> {
 /**
  * The columns as IndexedDB stores them: one Blob (objective columns in OBJECTIVES
  * order, then the error flags). Why a Blob: IndexedDB serialises (and in Chromium
- * compresses) a structured value on the main thread, which took 0.7 s for the 65 MB (now 81 MB)
- * of a million-pair sweep; a Blob is stored by reference.
+ * compresses) a structured value on the main thread, which took 0.7 s for the 65 MB
+ * of a million-pair sweep (81 MB with the accuracy columns); a Blob is stored by reference.
  */
 export interface SweepDataBlob {
   layout: 'objectives-f64-then-errors-u8';
@@ -125,7 +125,6 @@ export async function decodeSweepData(x: unknown, total: number): Promise<Parsed
 function withMissingColumns(found: Partial<Record<string, Float64Array>>, total: number): ObjectiveColumns {
   return Object.fromEntries(OBJECTIVES.map((k) => [k, found[k] ?? new Float64Array(total).fill(Number.NaN)])) as ObjectiveColumns;
 }
-
 
 /** The points of a record whose job says `total` pairs (plain typed arrays, as version-1 records before the Blob layout). */
 export function parseSweepData(x: unknown, total: number): Parsed<SweepRecordData> {
