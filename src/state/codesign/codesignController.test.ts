@@ -146,6 +146,19 @@ describe('co-design controller', () => {
     expect(controller.measureInLab({ ...pair, model: { ...pair.model, l: 99 } })).toBe(false);
   });
 
+  it('shows the newest predictor\'s paragraph when the choice changes while an older one is still being fitted', async () => {
+    let release: () => void = () => {};
+    const slowLab = () => new Promise<MeasuredRun[]>((resolve) => { release = () => resolve([]); });
+    const { explorer, store, controller } = setup({ labRuns: slowLab });
+    explorer.getState().setCodesign({ predictor: 'measured' });
+    const older = controller.describePredictor();
+    explorer.getState().setCodesign({ predictor: 'published' });
+    await controller.describePredictor();
+    release();
+    await older;
+    expect(store.getState().predictorInfo).toMatchObject({ status: 'ok', description: 'published' });
+  });
+
   it('reads the lab\'s records without their curves, leaving out the shipped runs imported into the lab', async () => {
     const run = { config: defaultRunConfig('names'), backend: 'wasm', tfjsVersion: '4.22.0', accuracy: 0.7, history: [{ step: 1, loss: 1 }] };
     const lab = memoryLabStore();

@@ -96,6 +96,8 @@ export function createCodesignController({ explorer, store, client, db, progress
 
   const fail = (message: string, issues?: { path: string; message: string }[]) => store.setState({ status: 'error', error: { message, issues } });
 
+  /** Counts describePredictor calls, so only the newest one's answer is shown. */
+  let describing = 0;
   const controller: CodesignController = {
     async load() {
       try {
@@ -109,10 +111,14 @@ export function createCodesignController({ explorer, store, client, db, progress
     },
 
     async describePredictor() {
+      // The newest request wins: switching predictors quickly must not leave an older paragraph on screen.
+      const mine = ++describing;
       const predictor = await predictorSpec();
+      if (mine !== describing) return;
       if (!predictor) return store.setState({ predictorInfo: { status: 'idle', description: null } });
       store.setState({ predictorInfo: { status: 'loading', description: null } });
       const info = await client.inspectPredictor(predictor);
+      if (mine !== describing) return;
       store.setState({ predictorInfo: info.ok ? { status: 'ok', ...info } : { status: 'error', description: null, message: info.message } });
     },
 
