@@ -34,6 +34,9 @@ export const OBJECTIVE_INFO: Readonly<Record<Objective, ObjectiveInfo>> = {
 };
 
 
+/** 1 for an objective to minimise, −1 for one to maximise: multiply by it to compare as "smaller is better". */
+export const objectiveSign = (o: Objective): 1 | -1 => (OBJECTIVE_INFO[o].sense === 'max' ? -1 : 1);
+
 /** True for an objective's key (a sweep column key is an objective or a parameter id). */
 export const isObjective = (key: string): key is Objective => (OBJECTIVES as readonly string[]).includes(key);
 

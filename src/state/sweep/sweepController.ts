@@ -12,7 +12,7 @@
 import type { Objective } from '../../core/share/schema.ts';
 import type { ExplorerStoreApi } from '../store.ts';
 import { paretoFrontSigned } from '../../core/pareto/front2d.ts';
-import { OBJECTIVES, OBJECTIVE_INFO, type ObjectiveColumns } from '../../core/sweep/objectives.ts';
+import { OBJECTIVES, objectiveSign, type ObjectiveColumns } from '../../core/sweep/objectives.ts';
 import { sweepSize } from '../../core/sweep/plan.ts';
 import { samplePair } from '../../core/sweep/sample.ts';
 import type { SweepChunkResult } from '../../core/sweep/run.ts';
@@ -23,7 +23,7 @@ import { measureSince } from '../perfMark.ts';
 import { brushFromSelection, pointsInBrush } from './brushRect.ts';
 
 /** Per plot axis, 1 to minimise or −1 to maximise (predicted accuracy). */
-const axisSigns = (xy: readonly [Objective, Objective]) => xy.map((o) => (OBJECTIVE_INFO[o].sense === 'max' ? -1 : 1)) as [1 | -1, 1 | -1];
+const axisSigns = (xy: readonly [Objective, Objective]): [1 | -1, 1 | -1] => [objectiveSign(xy[0]), objectiveSign(xy[1])];
 
 export interface SweepRunner {
   run(job: SweepJob, callbacks: SweepCallbacks): SweepHandle;

@@ -8,7 +8,7 @@ import { useEffect, useId, useRef, useState, type KeyboardEvent } from 'react';
 import { useStore } from 'zustand';
 import { useShallow } from 'zustand/react/shallow';
 import { useExplorer } from '../../state/useExplorer.ts';
-import { OBJECTIVE_INFO } from '../../core/sweep/objectives.ts';
+import { OBJECTIVE_INFO, objectiveSign } from '../../core/sweep/objectives.ts';
 import { PlotEngine, type DragMode } from './plotEngine.ts';
 import type { ScaleKind } from './plotScales.ts';
 import { navigateFront } from './frontNav.ts';
@@ -109,7 +109,7 @@ export function ParetoPlot({ controller, active, engineRef }: { controller: Swee
     if (e.key === '0') return engine.resetZoom();
     if (e.key === 'Escape') return controller.select(new Int32Array(0));
     // The front runs along its minimised x: for a maximised x (accuracy) that is right to left on screen.
-    const leftToRight = OBJECTIVE_INFO[x].sense === 'max' ? Int32Array.from(run.front).reverse() : run.front;
+    const leftToRight = objectiveSign(x) === -1 ? Int32Array.from(run.front).reverse() : run.front;
     const next = navigateFront(e.key, leftToRight, cursor ?? focus, (a, b) => engine.distance(a, b));
     if (next === null) return;
     e.preventDefault();

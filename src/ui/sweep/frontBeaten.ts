@@ -4,7 +4,7 @@
  * current design can dominate several of its points once accuracy is not on an axis,
  * and the plot says so instead of calling them optimal without qualification.
  */
-import { OBJECTIVE_INFO, type Objective } from '../../core/sweep/objectives.ts';
+import { objectiveSign, type Objective } from '../../core/sweep/objectives.ts';
 
 /** Points of `front` that (x, y) dominates: no worse on both axes, better on one, each axis in its own sense. */
 export function frontPointsBeaten(
@@ -14,8 +14,8 @@ export function frontPointsBeaten(
   point: { x: number; y: number },
 ): number {
   if (!Number.isFinite(point.x) || !Number.isFinite(point.y)) return 0;
-  const sx = OBJECTIVE_INFO[axes.x].sense === 'max' ? -1 : 1;
-  const sy = OBJECTIVE_INFO[axes.y].sense === 'max' ? -1 : 1;
+  const sx = objectiveSign(axes.x);
+  const sy = objectiveSign(axes.y);
   const [px, py] = [sx * point.x, sy * point.y];
   let beaten = 0;
   for (let j = 0; j < front.length; j++) {

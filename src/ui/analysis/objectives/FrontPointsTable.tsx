@@ -3,7 +3,7 @@
  * screen readers and for reading exact values. The first 200 by the first
  * objective (a front can hold thousands; the export has them all).
  */
-import { OBJECTIVE_INFO, type ObjectiveColumns } from '../../../core/sweep/objectives.ts';
+import { OBJECTIVE_INFO, objectiveSign, type ObjectiveColumns } from '../../../core/sweep/objectives.ts';
 import { formatObjective } from '../../sweep/objectiveFormat.ts';
 import { formatCount } from '../../common/format.ts';
 import type { ObjectivesAnalysis } from './useManyObjectives.ts';
@@ -14,7 +14,7 @@ export function FrontPointsTable({ columns, analysis }: { columns: ObjectiveColu
   const { objectives, result } = analysis;
   const first = columns[objectives[0]];
   // Best first: the most accurate when accuracy leads, the cheapest otherwise.
-  const sign = OBJECTIVE_INFO[objectives[0]].sense === 'max' ? -1 : 1;
+  const sign = objectiveSign(objectives[0]);
   const rows = Array.from(result.frontRows).sort((a, b) => sign * (first[a] - first[b]) || a - b).slice(0, TABLE_ROWS);
   return (
     <div className="mo-table-scroll">
