@@ -18,6 +18,8 @@ export interface ObjectiveInfo {
   source: string;
   /** Better when smaller (`min`) or larger (`max`): fronts and rankings follow it. */
   sense: 'min' | 'max';
+  /** The objective holding this one's one-sigma uncertainty, drawn as error bars on the front. */
+  uncertainty?: Objective;
 }
 
 export const OBJECTIVE_INFO: Readonly<Record<Objective, ObjectiveInfo>> = {
@@ -29,7 +31,7 @@ export const OBJECTIVE_INFO: Readonly<Record<Objective, ObjectiveInfo>> = {
   edp: { label: 'Energy-delay product', unit: 'J·s', source: 'Energy per sequence × batch latency.', sense: 'min' },
   parameters: { label: 'Parameters', unit: '', source: 'Trainable parameters of the FlexiBERT 2.0 model (parameterCount).', sense: 'min' },
   macs: { label: 'MACs / sequence', unit: 'MAC', source: 'Forward multiply–accumulates for one sequence of the run settings’ length in tokens (macsPerSequence).', sense: 'min' },
-  accuracy: { label: 'Predicted accuracy', unit: '', source: `Predicted GLUE score of the model, higher is better; ${SWEEP_ACCURACY_SOURCE}.`, sense: 'max' },
+  accuracy: { label: 'Predicted accuracy', unit: '', source: `Predicted GLUE score of the model, higher is better; ${SWEEP_ACCURACY_SOURCE}.`, sense: 'max', uncertainty: 'accuracyStd' },
   accuracyStd: { label: 'Accuracy uncertainty (1σ)', unit: '', source: `One standard deviation of the predicted GLUE score: it grows away from the five published models and with head types they never used; ${SWEEP_ACCURACY_SOURCE}.`, sense: 'min' },
 };
 
@@ -46,6 +48,12 @@ export type ObjectiveColumns = Record<Objective, Float64Array>;
 /** Columns of length n, filled with NaN (a point not computed yet, or failed). */
 export function emptyColumns(n: number): ObjectiveColumns {
   return Object.fromEntries(OBJECTIVES.map((o) => [o, new Float64Array(n).fill(Number.NaN)])) as ObjectiveColumns;
+}
+
+/** The column of `o`'s one-sigma uncertainty, or null for an objective without one. */
+export function uncertaintyColumn(cols: ObjectiveColumns, o: Objective): Float64Array | null {
+  const u = OBJECTIVE_INFO[o].uncertainty;
+  return u ? cols[u] : null;
 }
 
 /** Writes the point's objectives at row `row`; the model's figures are passed in (they are cached per model). */

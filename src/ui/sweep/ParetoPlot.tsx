@@ -8,7 +8,7 @@ import { useEffect, useId, useRef, useState, type KeyboardEvent } from 'react';
 import { useStore } from 'zustand';
 import { useShallow } from 'zustand/react/shallow';
 import { useExplorer } from '../../state/useExplorer.ts';
-import { OBJECTIVE_INFO, objectiveSign } from '../../core/sweep/objectives.ts';
+import { OBJECTIVE_INFO, objectiveSign, uncertaintyColumn } from '../../core/sweep/objectives.ts';
 import { PlotEngine, type DragMode } from './plotEngine.ts';
 import type { ScaleKind } from './plotScales.ts';
 import { navigateFront } from './frontNav.ts';
@@ -80,7 +80,7 @@ export function ParetoPlot({ controller, active, engineRef }: { controller: Swee
         overlay: s.overlay && { xs: s.overlay.columns[v.x], ys: s.overlay.columns[v.y] },
       },
       xLabel: objectiveLabel(v.x), yLabel: objectiveLabel(v.y), xTickFormat: tickFormatOf(v.x), yTickFormat: tickFormatOf(v.y),
-      errorBars: s.columns && { x: v.x === 'accuracy' ? s.columns.accuracyStd : null, y: v.y === 'accuracy' ? s.columns.accuracyStd : null },
+      errorBars: s.columns && { x: uncertaintyColumn(s.columns, v.x), y: uncertaintyColumn(s.columns, v.y) },
       front: s.front, selection: s.selection, focus: v.focus, cursor: v.cursor, designs: v.designs,
       brushed: f.fails && { fails: f.fails, version: f.version }, encoding: encodingOf(),
     });

@@ -32,7 +32,9 @@ export function frontLegendText(x: Objective, y: Objective, frontPoints = 0): st
   const sense = (o: Objective) => OBJECTIVE_INFO[o].sense;
   if (sense(x) === 'min' && sense(y) === 'min') return 'Pareto front (both objectives minimised)';
   const way = (o: Objective) => `${OBJECTIVE_INFO[o].label.toLowerCase()} ${sense(o) === 'max' ? 'maximised' : 'minimised'}`;
-  const band = y === 'accuracy' && x !== 'accuracy' && frontPoints > ERROR_BAND_MIN_POINTS;
-  const bars = x === 'accuracy' || y === 'accuracy' ? `; ${band ? 'band' : 'bars'} ±1σ of the prediction` : '';
+  const [xBars, yBars] = [OBJECTIVE_INFO[x].uncertainty, OBJECTIVE_INFO[y].uncertainty];
+  // The same rule as the plot's overlay (plotOverlays.ts drawMarks): a band along y on a dense front.
+  const band = !!yBars && !xBars && frontPoints > ERROR_BAND_MIN_POINTS;
+  const bars = xBars || yBars ? `; ${band ? 'band' : 'bars'} ±1σ of the prediction` : '';
   return `Pareto front (${way(y)}, ${way(x)}${bars})`;
 }
