@@ -19,6 +19,7 @@ import { compareAlgorithms } from '../src/core/codesign/compare.ts';
 import { DEFAULT_OBJECTIVE } from '../src/core/codesign/objective.ts';
 import { publishedPredictor } from '../src/core/codesign/predictors/published.ts';
 import { evaluateBaseline, ratiosAgainst, BASELINE_NAME } from '../src/core/codesign/baseline.ts';
+import { PAPER_HEADLINE, reachesHeadline } from '../src/core/codesign/headline.ts';
 import type { Evaluation } from '../src/core/codesign/types.ts';
 
 const quick = process.argv.includes('--quick');
@@ -36,10 +37,10 @@ async function main() {
   });
   const baseline = evaluateBaseline(settings, predictor);
   const atLeastAsAccurate = all.filter((e) => e.metrics && e.accuracy.mean >= baseline.accuracy.mean).map((e) => ({ e, r: ratiosAgainst(e, baseline) }));
-  const meets = atLeastAsAccurate.filter(({ r }) => (r.latency ?? 0) >= 5.2 && (r.energy ?? 0) >= 3.0);
+  const meets = atLeastAsAccurate.filter(({ r }) => reachesHeadline(r));
   const best = (key: 'latency' | 'energy') => atLeastAsAccurate.reduce((m, x) => Math.max(m, x.r[key] ?? 0), 0);
   const balanced = atLeastAsAccurate.reduce<{ score: number; r: ReturnType<typeof ratiosAgainst> } | null>((m, { r }) => {
-    const score = Math.min((r.latency ?? 0) / 5.2, (r.energy ?? 0) / 3.0);
+    const score = Math.min((r.latency ?? 0) / PAPER_HEADLINE.latency, (r.energy ?? 0) / PAPER_HEADLINE.energy);
     return !m || score > m.score ? { score, r } : m;
   }, null);
 

@@ -5,15 +5,13 @@
  * Used by the co-design worker and the command-line tool.
  */
 import bundled from '../../core/codesign/predictors/data/lab-measurements.json';
-import { measuredPredictor, type MeasuredRun } from '../../core/codesign/predictors/measured.ts';
+import { measuredPredictor, measuredRunOf, type MeasuredRun } from '../../core/codesign/predictors/measured.ts';
 import type { Predictor } from '../../core/codesign/predictors/predictor.ts';
 import { ValidationError } from '../../core/space/issues.ts';
 import { parseLabFile } from '../dynaprop/labRecord.ts';
 
 export const BUNDLED_LAB_FILE = 'lab-measurements.json';
 
-/** Only what the fit reads: a lab run also holds curves and sparsity tables. */
-export const measuredRunOf = (r: MeasuredRun): MeasuredRun => ({ config: r.config, accuracy: r.accuracy, backend: r.backend, tfjsVersion: r.tfjsVersion });
 
 /** Every run of a lab export file (or of one saved record); a ValidationError names the bad field. */
 export function labFileRuns(text: string, name: string): MeasuredRun[] {

@@ -22,6 +22,9 @@ export interface MeasuredRun {
   tfjsVersion: string;
 }
 
+/** Only what the fit reads: a lab run also holds curves and sparsity tables. */
+export const measuredRunOf = (r: MeasuredRun): MeasuredRun => ({ config: r.config, accuracy: r.accuracy, backend: r.backend, tfjsVersion: r.tfjsVersion });
+
 export interface MeasuredOptions {
   /** The task fitted; by default the one with the most unpruned runs. */
   task?: string;
