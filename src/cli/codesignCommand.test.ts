@@ -70,6 +70,26 @@ describe('transcode codesign', () => {
     expect(r.best.performance).toBeGreaterThan(r.baseline.performance);
   }, 120_000);
 
+  it('keeps the best pair at no lower predicted accuracy than the baseline with --accuracy-floor baseline', async () => {
+    const free = JSON.parse((await run(['--algorithm', 'evolution', '--budget', '60', '--seed', '2', '--weights', '0,0.1,0.2,0.1,0', '--json'])).stdout);
+    // Without the constraint, weights that ignore accuracy find a pair far below BERT-Base's.
+    expect(free.ratios.accuracyDelta).toBeLessThan(-0.02);
+    const floored = JSON.parse((await run(['--algorithm', 'evolution', '--budget', '60', '--seed', '2', '--weights', '0,0.1,0.2,0.1,0', '--accuracy-floor', 'baseline', '--json'])).stdout);
+    expect(floored.objective.accuracyFloor).toBe('baseline');
+    expect(floored.ratios.accuracyDelta).toBeGreaterThanOrEqual(0);
+    expect(floored.best.performance).toBeGreaterThanOrEqual(0);
+  });
+
+  // The issue's acceptance: the paper's headline at no lower predicted accuracy, from a joint search
+  // (docs/codesign.md, "The headline"; bench/headline-search-results.json has all seeds).
+  it('reaches the paper\'s headline in training with accuracy as a constraint (evolution, seed 1, 300 queries)', async () => {
+    const r = JSON.parse((await run(['--algorithm', 'evolution', '--budget', '300', '--seed', '1', '--mode', 'training', '--weights', '0,0.1,0.2,0.1,0', '--accuracy-floor', 'baseline', '--json'])).stdout);
+    expect(r.headline.reached).toBe(true);
+    expect(r.ratios.latency).toBeGreaterThanOrEqual(5.2);
+    expect(r.ratios.energy).toBeGreaterThanOrEqual(3);
+    expect(r.ratios.accuracyDelta).toBeGreaterThanOrEqual(0);
+  });
+
   it('searches one side', async () => {
     const { code, stdout } = await run(['--budget', '6', '--fix-accelerator', '[1,16,16,64,16,16,4,4,4,8,1,8]', '--json']);
     expect(code).toBe(0);
@@ -87,6 +107,8 @@ describe('transcode codesign', () => {
     [['--weights', '0,0,0,0,0'], /all weights are 0/],
     [['--training-share', '2', '--mode', 'both'], /--training-share/],
     [['--cost-model', 'gpu'], /--cost-model/],
+    [['--accuracy-floor', 'high'], /--accuracy-floor: high must be "baseline" or a score in \[0, 1\]/],
+    [['--accuracy-floor', '77'], /--accuracy-floor: 77 must be "baseline" or a score in \[0, 1\]/],
     [['--predictor', 'gpt'], /--predictor: "gpt" must be published, measured, measured:FILE or imported:FILE/],
     [['--predictor', 'measured:'], /--predictor: "measured:" must be/],
     [['--predictor', 'measured:bad-lab.json'], /--predictor bad-lab\.json: invalid lab file bad-lab\.json: records\[0\]\.runs\[0\]\.accuracy: expected a number in \[0, 1\]/],

@@ -48,6 +48,8 @@ ${Object.entries(ALGORITHMS).map(([k, a]) => `                                ${
                               normalisation, cost model and mode unless given)
   --weights A,L,D,K,R         accuracy, latency, dynamic energy, leakage energy, area
                               (default 0.5,0.1,0.2,0.1,0.1)
+  --accuracy-floor F          baseline (no lower predicted accuracy than the baseline pair) | a score
+                              on the predictor's scale, e.g. 0.75; pairs below it rank below all above it
   --predictor P               published | imported:FILE (FlexiBERT 2.0 dataset JSON, JSON rows or CSV)
                               | measured (the project's DynaProp lab runs, npm run measure:lab)
                               | measured:FILE (a DynaProp lab export JSON)
@@ -60,7 +62,7 @@ ${Object.entries(ALGORITHMS).map(([k, a]) => `                                ${
 const FLAGS = {
   algorithm: { type: 'string' }, budget: { type: 'string' }, seed: { type: 'string' }, mode: { type: 'string' },
   'training-share': { type: 'string' }, 'cost-model': { type: 'string' }, objective: { type: 'string' }, weights: { type: 'string' },
-  predictor: { type: 'string' }, 'fix-accelerator': { type: 'string' }, 'fix-model': { type: 'string' },
+  'accuracy-floor': { type: 'string' }, predictor: { type: 'string' }, 'fix-accelerator': { type: 'string' }, 'fix-model': { type: 'string' },
   json: { type: 'boolean' }, help: { type: 'boolean' },
 } as const;
 
@@ -122,7 +124,7 @@ export async function codesignCommand(argv: string[], io: CliIo): Promise<number
   return result.best.metrics ? EXIT.ok : EXIT.failed;
 }
 
-function objectiveFromFlags(v: { mode?: string; 'training-share'?: string; 'cost-model'?: string; objective?: string; weights?: string }): CodesignObjective {
+function objectiveFromFlags(v: { mode?: string; 'training-share'?: string; 'cost-model'?: string; objective?: string; weights?: string; 'accuracy-floor'?: string }): CodesignObjective {
   const objective = v.objective ?? 'default';
   if (objective !== 'default' && objective !== 'reference') throw new UsageError(`--objective: "${objective}" must be default or reference`);
   const s: Record<string, unknown> = { ...(objective === 'reference' ? REFERENCE_OBJECTIVE : DEFAULT_OBJECTIVE) };
@@ -137,11 +139,14 @@ function objectiveFromFlags(v: { mode?: string; 'training-share'?: string; 'cost
     if (w.length !== 5) throw new UsageError(`--weights: "${v.weights}" must be five numbers: accuracy,latency,dynamic,leakage,area`);
     s.weights = { accuracy: w[0], latency: w[1], dynamicEnergy: w[2], leakageEnergy: w[3], area: w[4] };
   }
+  const floor = v['accuracy-floor'];
+  // Not a number: left as text, for validation to quote as typed.
+  if (floor !== undefined) s.accuracyFloor = floor.trim() !== '' && Number.isFinite(Number(floor)) ? Number(floor) : floor;
   try {
     return validateObjective(s);
   } catch (e) {
     if (!(e instanceof ValidationError)) throw e;
-    const flag: Record<string, string> = { mode: '--mode', trainingShare: '--training-share', costModel: '--cost-model' };
+    const flag: Record<string, string> = { mode: '--mode', trainingShare: '--training-share', costModel: '--cost-model', accuracyFloor: '--accuracy-floor' };
     throw new UsageError(e.issues.map((i) => `${i.path.startsWith('weights') ? `--weights (${i.path})` : (flag[i.path] ?? i.path)}: ${i.message}`).join('\n'));
   }
 }

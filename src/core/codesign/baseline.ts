@@ -3,18 +3,12 @@
  * BERT-Base on AccelTran-Server, the most plausible reading of the "state-of-the-art
  * pair" of the TransCODE headline (5.2× lower latency, 3.0× lower energy, +0.3 % accuracy).
  */
-import { ACCELERATOR_PRESETS } from '../space/accelerator/presets.ts';
-import { MODEL_PRESETS } from '../space/transformer/presets.ts';
+import { BASELINE_PAIR } from './baselinePair.ts';
 import { evaluatePair, type CodesignObjective } from './objective.ts';
 import type { Predictor } from './predictors/predictor.ts';
 import type { Candidate, Evaluation } from './types.ts';
 
-export const BASELINE_PAIR: Readonly<Candidate> = Object.freeze({
-  model: MODEL_PRESETS['bert-base'].model,
-  accelerator: ACCELERATOR_PRESETS['acceltran-server'].config,
-});
-
-export const BASELINE_NAME = `${MODEL_PRESETS['bert-base'].name} on ${ACCELERATOR_PRESETS['acceltran-server'].name}`;
+export { BASELINE_NAME, BASELINE_PAIR } from './baselinePair.ts';
 
 /** The baseline scored under the same objective and predictor as the search. */
 export function evaluateBaseline(settings: CodesignObjective, predictor: Predictor, pair: Candidate = BASELINE_PAIR): Evaluation {

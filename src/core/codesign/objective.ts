@@ -10,6 +10,7 @@ import type { SimMode, SimResult } from '../elector/types.ts';
 import { acceleratorToEmbedding } from '../space/accelerator/embedding.ts';
 import { ValidationError, type ValidationIssue } from '../space/issues.ts';
 import { encodeModel } from '../space/transformer/embedding.ts';
+import { BASELINE_PAIR } from './baselinePair.ts';
 import { METRIC_BOUNDS, type Bounds } from './objectiveBounds.ts';
 import { PUBLISHED_ACCURACY_RANGE } from './predictors/published.ts';
 import type { Predictor } from './predictors/predictor.ts';
@@ -62,6 +63,10 @@ export function validateObjective(x: unknown): CodesignObjective {
   if (typeof s.trainingShare !== 'number' || !(s.trainingShare >= 0 && s.trainingShare <= 1)) issues.push({ path: 'trainingShare', message: `${String(s.trainingShare)} must be a number in [0, 1]` });
   if (s.costModel !== 'elector' && s.costModel !== 'reference') issues.push({ path: 'costModel', message: `"${String(s.costModel)}" must be elector or reference` });
   if (s.normalisation !== 'sampled' && s.normalisation !== 'reference') issues.push({ path: 'normalisation', message: `"${String(s.normalisation)}" must be sampled or reference` });
+  const floor = s.accuracyFloor;
+  if (floor !== undefined && floor !== 'baseline' && !(typeof floor === 'number' && floor >= 0 && floor <= 1)) {
+    issues.push({ path: 'accuracyFloor', message: `${String(floor)} must be "baseline" or a score in [0, 1]` });
+  }
   for (const [k, v] of Object.entries(s.sparsity ?? {})) {
     if (v !== undefined && !(typeof v === 'number' && v >= 0 && v < 1)) issues.push({ path: `sparsity.${k}`, message: `${String(v)} must be a number in [0, 1)` });
   }
@@ -167,6 +172,33 @@ export function evaluatePair(candidate: Candidate, settings: CodesignObjective, 
   } catch (e) {
     return { candidate, embedding, metrics: null, error: (e as Error).message, accuracy, performance: FAILED_PERFORMANCE };
   }
-  const terms = normalisedTerms(runs, accuracy.mean, settings, predictor.accuracyRange ?? PUBLISHED_ACCURACY_RANGE);
-  return { candidate, embedding, metrics: blendMetrics(runs, settings), accuracy, performance: performanceOf(terms, settings.weights) };
+  const range = predictor.accuracyRange ?? PUBLISHED_ACCURACY_RANGE;
+  const terms = normalisedTerms(runs, accuracy.mean, settings, range);
+  const performance = withinFloor(performanceOf(terms, settings.weights), accuracy.mean, accuracyFloorOf(settings, predictor), range);
+  return { candidate, embedding, metrics: blendMetrics(runs, settings), accuracy, performance };
+}
+
+/** The floor as a score on the predictor's scale (`baseline` resolved), or null without one. */
+export function accuracyFloorOf(settings: ObjectiveSettings, predictor: Predictor): number | null {
+  const floor = settings.accuracyFloor;
+  if (floor === undefined) return null;
+  if (floor !== 'baseline') return floor;
+  let score = baselineScores.get(predictor);
+  if (score === undefined) baselineScores.set(predictor, (score = predictor.predict(BASELINE_PAIR.model).mean));
+  return score;
+}
+
+/** Predictors are immutable once built (a changed dataset builds a new one): the baseline's score is asked once. */
+const baselineScores = new WeakMap<Predictor, number>();
+
+/**
+ * A pair below the floor ranks below every pair above it (performance in [0, 1]), yet the
+ * nearer the floor and the better its other terms, the higher: (p − 1)/2 − shortfall/2 lies
+ * in [−1, 0), with the shortfall in units of the predictor's range (clamped to 1). So a
+ * search is drawn towards the floor rather than told only "no". Refused pairs stay at −1.
+ */
+export function withinFloor(performance: number, accuracyMean: number, floor: number | null, range: { min: number; max: number }): number {
+  if (floor === null || accuracyMean >= floor) return performance;
+  const shortfall = Math.min(1, (floor - accuracyMean) / (range.max - range.min));
+  return Math.max(FAILED_PERFORMANCE, (performance - 1) / 2 - shortfall / 2);
 }

@@ -55,6 +55,12 @@ export interface ObjectiveSettings {
   costModel: CostModel;
   /** Default sparsity, or DynaProp's measured values. */
   sparsity?: Partial<Sparsity>;
+  /**
+   * A constraint: pairs predicted below this score (the predictor's scale) rank below every
+   * pair that meets it. `baseline`: the baseline pair's predicted score (baseline.ts), so the
+   * best pair is "at no lower predicted accuracy". Absent: no constraint (the default).
+   */
+  accuracyFloor?: number | 'baseline';
   sparsityByOp?: SparsityByOp;
 }
 

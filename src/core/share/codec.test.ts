@@ -274,7 +274,7 @@ describe('share links', () => {
     const view = serverView();
     view.codesign = {
       weights: { accuracy: 0.7, latency: 0, dynamicEnergy: 0.15, leakageEnergy: 0.05, area: 0.1 },
-      predictor: 'imported', algorithm: 'random', budget: 40, seed: 3_000_000_000, mode: 'both', fixed: 'accelerator',
+      predictor: 'imported', algorithm: 'random', budget: 40, seed: 3_000_000_000, mode: 'both', fixed: 'accelerator', accuracyFloor: 'baseline',
     };
     view.view = { ...view.view, tab: 'codesign' };
     const decoded = decodeSessionLink('#' + encodeSessionLink(view));
@@ -283,6 +283,10 @@ describe('share links', () => {
     const r = decodeSessionLink(linkOf(before));
     expect(r).toMatchObject({ ok: true, migratedFrom: null });
     expect(r.ok && r.value.codesign).toEqual(DEFAULT_CODESIGN);
+    // A v5 view saved before the accuracy floor opens without one.
+    const { accuracyFloor: _f, ...noFloor } = view.codesign;
+    const old = decodeSessionLink(linkOf({ ...view, codesign: noFloor }));
+    expect(old.ok && old.value.codesign.accuracyFloor).toBeUndefined();
   });
 
   it('names the bad field of a hostile or corrupt co-design section', () => {
@@ -299,6 +303,7 @@ describe('share links', () => {
       ['codesign.seed', { ...c, seed: -1 }],
       ['codesign.mode', { ...c, mode: 'serving' }],
       ['codesign.fixed', { ...c, fixed: 'both' }],
+      ['codesign.accuracyFloor', { ...c, accuracyFloor: 0.9 }],
       ['codesign', { ...c, results: [1, 2, 3] }],
     ] as const) {
       const hostile = structuredClone(serverView()) as unknown as Record<string, unknown>;

@@ -50,5 +50,7 @@ export const CODESIGN_MODES = ['inference', 'training', 'both'] as const;
 export const CODESIGN_PREDICTORS = ['published', 'measured', 'imported'] as const;
 /** One-sided search: `accelerator` holds the editor's accelerator fixed (architecture search), `transformer` its model. */
 export const CODESIGN_FIXED = ['none', 'accelerator', 'transformer'] as const;
+/** An accuracy constraint of the co-design objective (core/codesign/types.ts `accuracyFloor`). */
+export const CODESIGN_ACCURACY_FLOORS = ['none', 'baseline'] as const;
 export type CodesignFixed = (typeof CODESIGN_FIXED)[number];
 export const CODESIGN_RANGES = { budget: [1, 10_000], seed: [0, 2 ** 32 - 1], weight: [0, 100] } as const;

@@ -11,7 +11,7 @@
 import * as z from 'zod/mini';
 import en from 'zod/v4/locales/en.js';
 import {
-  CODESIGN_ALGORITHMS, CODESIGN_FIXED, CODESIGN_MODES, CODESIGN_PREDICTORS, CODESIGN_RANGES,
+  CODESIGN_ACCURACY_FLOORS, CODESIGN_ALGORITHMS, CODESIGN_FIXED, CODESIGN_MODES, CODESIGN_PREDICTORS, CODESIGN_RANGES,
   DATASET_STORED_LEN, LAB_BACKENDS, LAB_DATASETS, LAB_GRADIENT_MODES, LAB_GRID_MAX, LAB_MODEL_SOURCES, LAB_RANGES,
   OBJECTIVES, SESSION_VERSION, SWEEP_LIMITS, TIMELINE_ROWS, VIEW_TABS,
 } from './limits.ts';
@@ -95,6 +95,8 @@ export const codesignSchema = z.strictObject({
   seed: whole(C.seed),
   mode: z.enum(CODESIGN_MODES),
   fixed: z.enum(CODESIGN_FIXED),
+  /** `baseline`: no pair predicted below the baseline's accuracy ranks above one that is not. Absent (older v5 views) = `none`. */
+  accuracyFloor: z.optional(z.enum(CODESIGN_ACCURACY_FLOORS)),
 });
 
 /** Designs are shape-checked here and rule-checked by validateModel / validateAccelerator. */

@@ -75,6 +75,16 @@ describe('co-design controller', () => {
     expect(again.store.getState().record?.points).toHaveLength(12);
   });
 
+  it('sends the accuracy floor only when the constraint is on', async () => {
+    const { explorer, controller, requests } = setup();
+    explorer.getState().setCodesign({ algorithm: 'random', budget: 2, accuracyFloor: 'baseline' });
+    await controller.run();
+    expect(requests[0].objective).toMatchObject({ accuracyFloor: 'baseline' });
+    explorer.getState().setCodesign({ accuracyFloor: 'none' });
+    await controller.run();
+    expect(requests[1].objective).not.toHaveProperty('accuracyFloor');
+  });
+
   it('names the field of a corrupt saved record and starts empty without failing', async () => {
     const { db, controller } = setup();
     await controller.run();

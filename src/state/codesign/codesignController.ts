@@ -8,6 +8,7 @@ import type { CodesignRequest } from '../../../workers/codesign.worker.ts';
 import type { CodesignClient } from '../../workers-client/codesignClient.ts';
 import type { ExplorerStoreApi } from '../store.ts';
 import type { Design } from '../../core/share/session.ts';
+import type { CodesignSettings } from '../../core/share/schema.ts';
 import { DATASET_STORED_LEN } from '../../core/share/limits.ts';
 import { validateModel } from '../../core/space/transformer/validate.ts';
 import { validateAccelerator } from '../../core/space/accelerator/validate.ts';
@@ -86,7 +87,7 @@ export function createCodesignController({ explorer, store, client, db, progress
     return {
       req: {
         algorithm: s.algorithm, seed: s.seed, budget: s.budget,
-        objective: { weights: { ...s.weights }, mode: s.mode, trainingShare: 0.5, costModel: 'elector' },
+        objective: { weights: { ...s.weights }, mode: s.mode, trainingShare: 0.5, costModel: 'elector', ...(s.accuracyFloor === 'baseline' ? { accuracyFloor: 'baseline' } : {}) },
         predictor,
         ...(s.fixed === 'accelerator' ? { fixedAccelerator: structuredClone(design.accelerator) } : {}),
         ...(s.fixed === 'transformer' ? { fixedModel: structuredClone(design.model) } : {}),
@@ -145,7 +146,8 @@ export function createCodesignController({ explorer, store, client, db, progress
     async run(resume = false) {
       const r = await request();
       if ('issue' in r) return fail(`${r.issue.path}: ${r.issue.message}`, [r.issue]);
-      const s = structuredClone(settings());
+      // Views from before the accuracy floor lack it: the same search as `none`.
+      const s = withFloor(structuredClone(settings()));
       // What the predictor was fitted to, beyond the settings: the imported file's name, or which
       // of the user's lab runs joined the shipped ones (a resume must fit the same predictor).
       const predictorData = r.req.predictor.kind === 'imported' ? r.req.predictor.name
@@ -155,7 +157,7 @@ export function createCodesignController({ explorer, store, client, db, progress
         const p = await progress?.get();
         if (!p) return fail('resume: no stopped search is saved');
         // A resumed search must be the same search: it replays the saved one from its seed.
-        if (JSON.stringify(p.settings) !== JSON.stringify(s)) return fail('resume: the settings have changed since the search stopped; set them back or run a new search');
+        if (JSON.stringify(withFloor(p.settings)) !== JSON.stringify(s)) return fail('resume: the settings have changed since the search stopped; set them back or run a new search');
         if (p.datasetName !== predictorData) {
           return fail(s.predictor === 'measured'
             ? `resume: the search was fitted to ${p.datasetName ?? 'the shipped lab runs'}, and your lab runs have changed since; run a new search`
@@ -270,4 +272,8 @@ export function createCodesignController({ explorer, store, client, db, progress
     },
   };
   return controller;
+}
+
+function withFloor(s: CodesignSettings): CodesignSettings {
+  return { ...s, accuracyFloor: s.accuracyFloor ?? 'none' };
 }

@@ -31,6 +31,14 @@ export function BestPairCard() {
         The paper&apos;s headline (≥ {PAPER_HEADLINE.latency}× lower latency and ≥ {PAPER_HEADLINE.energy}× lower energy at no lower accuracy):{' '}
         <strong>{reachesHeadline(ratios) ? 'reached' : 'not reached'}</strong> by this pair (docs/codesign.md, &ldquo;The headline&rdquo;).
       </p>
+      {record.settings.accuracyFloor === 'baseline' && (
+        <p className="cd-caption" data-testid="cd-floor">
+          Constraint, no lower predicted accuracy than the baseline ({(baseline.accuracy.mean * 100).toFixed(1)}):{' '}
+          {ratios.accuracyDelta >= 0
+            ? <strong>met</strong>
+            : <><strong>not met</strong> by any queried pair; this is the nearest (pairs under it score below 0, docs/codesign.md §2.5)</>}.
+        </p>
+      )}
       {m && (
         <p className="cd-caption">
           Best: {formatSI(m.latencyS, 's')} per {record.settings.mode === 'inference' ? 'batch' : record.settings.mode === 'training' ? 'optimizer step' : 'blend'}, {formatSI(m.dynamicEnergyJ + m.leakageEnergyJ, 'J')} per sequence, {formatAreaMm2(m.areaMm2)},

@@ -63,6 +63,7 @@ export function SettingsForm() {
         <p className="cd-caption" data-testid="cd-formula">
           performance = (w<sub>acc</sub>·A + w<sub>lat</sub>·(1 − T<sub>lat</sub>) + w<sub>dyn</sub>·(1 − T<sub>dyn</sub>) + w<sub>leak</sub>·(1 − T<sub>leak</sub>) + w<sub>area</sub>·(1 − T<sub>area</sub>)) / Σw,
           each term normalised to [0, 1] (hardware terms on a log scale between frozen bounds; docs/codesign.md §2.2). Σw = {weightSum.toFixed(2)}.
+          {s.accuracyFloor === 'baseline' && ' Pairs predicted below the baseline\'s accuracy score below 0, under every pair that is not (§2.5).'}
         </p>
         <div className="cd-weights">
           {WEIGHTS.map((w) => (
@@ -75,6 +76,20 @@ export function SettingsForm() {
         </div>
         <button type="button" className="cd-link-button" onClick={() => set({ weights: { accuracy: 0.5, latency: 0.1, dynamicEnergy: 0.2, leakageEnergy: 0.1, area: 0.1 } })}>
           Paper's weights (0.5 / 0.1 / 0.2 / 0.1, area 0.1)
+        </button>
+        <label className="cd-check" title="Pairs predicted below the baseline's accuracy rank below every pair that is not (docs/codesign.md §2.5)">
+          <input
+            type="checkbox" data-testid="cd-accuracy-floor" checked={s.accuracyFloor === 'baseline'}
+            onChange={(e) => set({ accuracyFloor: e.target.checked ? 'baseline' : 'none' })}
+          />
+          <span>Constraint: no lower predicted accuracy than the baseline pair (BERT-Base)</span>
+        </label>
+        <button
+          type="button" className="cd-link-button" data-testid="cd-aim-headline"
+          title="Training mode, the accuracy constraint on, and the paper's hardware weights with accuracy and area at 0: the search then buys latency and energy at BERT-Base's accuracy"
+          onClick={() => set({ mode: 'training', accuracyFloor: 'baseline', weights: { accuracy: 0, latency: 0.1, dynamicEnergy: 0.2, leakageEnergy: 0.1, area: 0 } })}
+        >
+          Aim at the paper's headline (training, accuracy as a constraint)
         </button>
       </fieldset>
       <fieldset disabled={running}>
