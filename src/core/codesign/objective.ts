@@ -199,6 +199,10 @@ const baselineScores = new WeakMap<Predictor, number>();
  */
 export function withinFloor(performance: number, accuracyMean: number, floor: number | null, range: { min: number; max: number }): number {
   if (floor === null || accuracyMean >= floor) return performance;
-  const shortfall = Math.min(1, (floor - accuracyMean) / (range.max - range.min));
-  return Math.max(FAILED_PERFORMANCE, (performance - 1) / 2 - shortfall / 2);
+  return Math.max(FAILED_PERFORMANCE, (performance - 1) / 2 - floorShortfall(accuracyMean, floor, range) / 2);
+}
+
+/** How far under the floor, in units of the predictor's range, at most 1. */
+export function floorShortfall(accuracyMean: number, floor: number, range: { min: number; max: number }): number {
+  return Math.min(1, (floor - accuracyMean) / (range.max - range.min));
 }

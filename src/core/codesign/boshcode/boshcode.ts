@@ -5,13 +5,14 @@
  * valid designs in the full space), uncertainty sampling or diversity sampling, up to
  * K simulator queries, and a warm retraining; until the budget or the patience ends.
  */
-import { encodeModel } from '../../space/transformer/embedding.ts';
-import { acceleratorToEmbedding } from '../../space/accelerator/embedding.ts';
-import type { Candidate, Evaluation } from '../types.ts';
-import { randomCandidate, SearchRun, type FixedHalves, type SearchFunction } from '../search.ts';
+import type { Candidate } from '../types.ts';
+import { mutateCandidate } from '../baselines/evolution.ts';
+import { floorConstraintOf, floorRank, unconstrainedPerformance, type FloorConstraint } from './floor.ts';
+import { gobiPicks, keyOf, rankBy } from './picks.ts';
+import { randomCandidate, SearchRun, type SearchFunction } from '../search.ts';
 import { Surrogate, SURROGATE_DEFAULTS, type SurrogateOptions } from './surrogate.ts';
-import { gobi, GOBI_DEFAULTS, type GobiOptions } from './gobi.ts';
-import { inputBounds, projectToValid, scaleCandidate, type InputScaling } from './inputs.ts';
+import { GOBI_DEFAULTS, type GobiOptions } from './gobi.ts';
+import { inputBounds, scaleCandidate, type InputScaling } from './inputs.ts';
 
 export interface BoshcodeOptions {
   /** Random pairs simulated before the surrogate is first trained. */
@@ -20,9 +21,19 @@ export interface BoshcodeOptions {
   queriesPerIteration: number;
   /** Random candidates drawn per iteration: GOBI's starting pool and the sampling steps' choice. */
   candidatesPerIteration: number;
+  /**
+   * Neighbours added to each iteration's pool: one-entry mutations (evolution.ts) of the best
+   * pairs so far, which the surrogate ranks beside the random candidates. Random candidates
+   * alone rarely land near a good pair once the search has found one (0: the reference).
+   */
+  neighboursPerIteration: number;
   probabilityUncertainty: number;
   probabilityDiversity: number;
-  /** Stop after this many iterations without a better pair. */
+  /**
+   * Stop after this many iterations without a better pair. The reference's 10 (40 queries)
+   * stopped most searches at budget 300 after 90–150 queries, often before the surrogate had
+   * left the neighbourhood of a lucky initial pair; 25 (100 queries) let them use the budget.
+   */
   patience: number;
   /** `false` reproduces the reference's counter, which counts every non-improving iteration and never resets. */
   patienceResets: boolean;
@@ -37,18 +48,20 @@ export interface BoshcodeOptions {
 }
 
 export const BOSHCODE_DEFAULTS: BoshcodeOptions = {
-  initialSamples: 48, queriesPerIteration: 4, candidatesPerIteration: 100, probabilityUncertainty: 0.1, probabilityDiversity: 0.1,
-  patience: 10, patienceResets: true, initialEpochs: 200, updateSteps: 16, scaling: 'unit', projection: 'full',
+  initialSamples: 48, queriesPerIteration: 4, candidatesPerIteration: 100, neighboursPerIteration: 100, probabilityUncertainty: 0.1, probabilityDiversity: 0.1,
+  patience: 25, patienceResets: true, initialEpochs: 200, updateSteps: 16, scaling: 'unit', projection: 'full',
   gobi: GOBI_DEFAULTS, surrogate: SURROGATE_DEFAULTS,
 };
 
 /** The reference implementation's choices, to reproduce its behaviour (docs/codesign.md). */
 export const BOSHCODE_REFERENCE: Partial<BoshcodeOptions> = {
-  scaling: 'raw', projection: 'candidates', patienceResets: false, probabilityUncertainty: 0, probabilityDiversity: 0,
+  scaling: 'raw', projection: 'candidates', patience: 10, patienceResets: false, neighboursPerIteration: 0, probabilityUncertainty: 0, probabilityDiversity: 0,
   surrogate: { ...SURROGATE_DEFAULTS, combine: 'sum' },
 };
 
-const keyOf = (c: Candidate) => `${encodeModel(c.model).join(',')}|${acceleratorToEmbedding(c.accelerator).join(',')}`;
+/** Neighbours are drawn around this many of the best pairs so far. */
+const NEIGHBOUR_PARENTS = 8;
+
 
 /** What the loop needs of a search run (SearchRun; tests pass a run over a synthetic landscape). */
 export type BoshcodeRun = Pick<SearchRun, 'rng' | 'fixed' | 'budget' | 'seed' | 'evaluations' | 'best' | 'done' | 'query'>;
@@ -57,14 +70,14 @@ export type BoshcodeRun = Pick<SearchRun, 'rng' | 'fixed' | 'budget' | 'seed' | 
 export function makeBoshcode(overrides: Partial<BoshcodeOptions> = {}): SearchFunction {
   return async (settings, predictor, options) => {
     const run = new SearchRun(settings, predictor, options, 'boshcode');
-    await runBoshcode(run, { ...BOSHCODE_DEFAULTS, ...overrides });
+    await runBoshcode(run, { ...BOSHCODE_DEFAULTS, ...overrides }, floorConstraintOf(run.settings, predictor));
     return run.result();
   };
 }
 
 export const boshcodeSearch: SearchFunction = makeBoshcode();
 
-export async function runBoshcode(run: BoshcodeRun, o: BoshcodeOptions = BOSHCODE_DEFAULTS): Promise<void> {
+export async function runBoshcode(run: BoshcodeRun, o: BoshcodeOptions = BOSHCODE_DEFAULTS, constraint?: FloorConstraint): Promise<void> {
   const rng = run.rng;
   const sample = () => randomCandidate(rng, run.fixed);
   const seen = new Set<string>();
@@ -77,7 +90,7 @@ export async function runBoshcode(run: BoshcodeRun, o: BoshcodeOptions = BOSHCOD
     seen.add(keyOf(c));
     const s = scaleCandidate(c, o.scaling);
     await run.query(c, step, (e) => {
-      const y = (1 - e.performance) / maxLoss;
+      const y = (1 - unconstrainedPerformance(e, constraint)) / maxLoss;
       x1.push(s.model); x2.push(s.accelerator); losses.push(y);
       return trained ? { surrogateError: Math.abs(surrogate.predict([s.model], [s.accelerator]).mean[0] - y) } : {};
     });
@@ -91,8 +104,8 @@ export async function runBoshcode(run: BoshcodeRun, o: BoshcodeOptions = BOSHCOD
       await query(c, 'initial');
     }
     // The loss scale is frozen from the initial data, as the reference does.
-    maxLoss = Math.max(1e-9, ...run.evaluations.map((e) => 1 - e.performance));
-    for (let i = 0; i < losses.length; i++) losses[i] = (1 - run.evaluations[i].performance) / maxLoss;
+    maxLoss = Math.max(1e-9, ...run.evaluations.map((e) => 1 - unconstrainedPerformance(e, constraint)));
+    for (let i = 0; i < losses.length; i++) losses[i] = (1 - unconstrainedPerformance(run.evaluations[i], constraint)) / maxLoss;
     surrogate.train(x1, x2, losses, o.initialEpochs);
     trained = true;
 
@@ -100,7 +113,9 @@ export async function runBoshcode(run: BoshcodeRun, o: BoshcodeOptions = BOSHCOD
     while (!run.done && stale < o.patience) {
       iteration++;
       const bestBefore = run.best!.performance;
-      const pool = fresh(Array.from({ length: o.candidatesPerIteration }, sample));
+      const parents = o.neighboursPerIteration > 0 ? [...run.evaluations].sort((a, b) => b.performance - a.performance).slice(0, NEIGHBOUR_PARENTS) : [];
+      const neighbours = parents.length ? Array.from({ length: o.neighboursPerIteration }, (_, i) => mutateCandidate(parents[i % parents.length].candidate, rng, run.fixed)) : [];
+      const pool = fresh([...Array.from({ length: o.candidatesPerIteration }, sample), ...neighbours]);
       const scaled = pool.map((c) => scaleCandidate(c, o.scaling));
       const pred = pool.length ? surrogate.predict(scaled.map((s) => s.model), scaled.map((s) => s.accelerator)) : null;
       const k = Math.min(o.queriesPerIteration, run.budget - run.evaluations.length);
@@ -115,7 +130,7 @@ export async function runBoshcode(run: BoshcodeRun, o: BoshcodeOptions = BOSHCOD
         picks = pool.slice(0, k);
       } else {
         step = 'gobi';
-        picks = gobiPicks(surrogate, pool, scaled, pred, k, { ...o, seed: run.seed }, bounds, seen, run.evaluations, iteration, run.fixed);
+        picks = gobiPicks(surrogate, pool, scaled, pred, k, { ...o, seed: run.seed }, bounds, seen, run.evaluations, iteration, run.fixed, floorRank(constraint, maxLoss));
       }
       for (const c of picks) {
         if (run.done) break;
@@ -130,39 +145,3 @@ export async function runBoshcode(run: BoshcodeRun, o: BoshcodeOptions = BOSHCOD
   }
 }
 
-function rankBy<T>(items: T[], score: (i: number) => number): T[] {
-  return items.map((c, i) => [c, score(i)] as const).sort((a, b) => a[1] - b[1]).map(([c]) => c);
-}
-
-/** GOBI from the best-scoring candidates and the best pairs so far; projected, de-duplicated, then ranked by acquisition. */
-function gobiPicks(surrogate: Surrogate, pool: Candidate[], scaled: { model: number[]; accelerator: number[] }[], pred: ReturnType<Surrogate['predict']> | null,
-  k: number, o: BoshcodeOptions & { seed: number }, bounds: ReturnType<typeof inputBounds>, seen: Set<string>, evaluations: Evaluation[], iteration: number, fixed: FixedHalves): Candidate[] {
-  if (!pred || pool.length === 0) return pool.slice(0, k);
-  const acq = (i: number) => pred.mean[i] - o.gobi.exploration * Math.sqrt(pred.epistemic[i] ** 2 + pred.aleatoric[i]);
-  const starts = rankBy(scaled, acq).slice(0, k);
-  const top = [...evaluations].sort((a, b) => b.performance - a.performance).slice(0, Math.max(1, Math.floor(k / 2)));
-  starts.push(...top.map((e) => scaleCandidate(e.candidate, o.scaling)));
-  const { points } = gobi(surrogate, starts, bounds, { ...o.gobi, seed: o.seed * 7919 + iteration });
-  const projected: { c: Candidate; a: number }[] = [];
-  for (const p of [...points].sort((a, b) => a.acquisition - b.acquisition)) {
-    let c: Candidate;
-    if (o.projection === 'candidates') {
-      // The reference: the nearest of this iteration's random candidates, by mean absolute difference.
-      const d = scaled.map((s) => meanAbs(s.model, p.model) + meanAbs(s.accelerator, p.accelerator));
-      c = pool[d.indexOf(Math.min(...d))];
-    } else {
-      const projected = projectToValid(p.model, p.accelerator, o.scaling);
-      // A fixed half stays as it is; only the searched half moves.
-      c = { model: fixed.model ?? projected.model, accelerator: fixed.accelerator ?? projected.accelerator };
-    }
-    if (!seen.has(keyOf(c)) && !projected.some((q) => keyOf(q.c) === keyOf(c))) projected.push({ c, a: p.acquisition });
-  }
-  // Fill from the pool's best acquisitions when projections collide with known pairs.
-  for (const c of rankBy(pool, acq)) {
-    if (projected.length >= k) break;
-    if (!projected.some((q) => keyOf(q.c) === keyOf(c))) projected.push({ c, a: 0 });
-  }
-  return projected.slice(0, k).map((q) => q.c);
-}
-
-const meanAbs = (a: ArrayLike<number>, b: ArrayLike<number>) => { let s = 0; for (let i = 0; i < a.length; i++) s += Math.abs(a[i] - b[i]); return s / a.length; };
