@@ -76,6 +76,8 @@ describe('transcode codesign', () => {
     expect(free.ratios.accuracyDelta).toBeLessThan(-0.02);
     const floored = JSON.parse((await run(['--algorithm', 'evolution', '--budget', '60', '--seed', '2', '--weights', '0,0.1,0.2,0.1,0', '--accuracy-floor', 'baseline', '--json'])).stdout);
     expect(floored.objective.accuracyFloor).toBe('baseline');
+    expect(floored.constraint).toEqual({ accuracyFloor: floored.baseline.predictedAccuracy.mean, met: true });
+    expect(free.constraint).toBeNull();
     expect(floored.ratios.accuracyDelta).toBeGreaterThanOrEqual(0);
     expect(floored.best.performance).toBeGreaterThanOrEqual(0);
   });
@@ -109,6 +111,7 @@ describe('transcode codesign', () => {
     [['--cost-model', 'gpu'], /--cost-model/],
     [['--accuracy-floor', 'high'], /--accuracy-floor: high must be "baseline" or a score in \[0, 1\]/],
     [['--accuracy-floor', '77'], /--accuracy-floor: 77 must be "baseline" or a score in \[0, 1\]/],
+    [['--accuracy-floor', 'baseline', '--objective', 'reference'], /--accuracy-floor: needs the default \(sampled\) normalisation/],
     [['--predictor', 'gpt'], /--predictor: "gpt" must be published, measured, measured:FILE or imported:FILE/],
     [['--predictor', 'measured:'], /--predictor: "measured:" must be/],
     [['--predictor', 'measured:bad-lab.json'], /--predictor bad-lab\.json: invalid lab file bad-lab\.json: records\[0\]\.runs\[0\]\.accuracy: expected a number in \[0, 1\]/],

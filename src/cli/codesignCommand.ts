@@ -4,7 +4,7 @@ import { randomSearch } from '../core/codesign/baselines/randomSearch.ts';
 import { evolutionSearch, EVOLUTION_DEFAULTS } from '../core/codesign/baselines/evolution.ts';
 import { BASELINE_NAME, evaluateBaseline, ratiosAgainst } from '../core/codesign/baseline.ts';
 import { PAPER_HEADLINE, reachesHeadline } from '../core/codesign/headline.ts';
-import { DEFAULT_OBJECTIVE, REFERENCE_OBJECTIVE, validateObjective, type CodesignObjective } from '../core/codesign/objective.ts';
+import { accuracyFloorOf, DEFAULT_OBJECTIVE, REFERENCE_OBJECTIVE, validateObjective, type CodesignObjective } from '../core/codesign/objective.ts';
 import { importedPredictor } from '../core/codesign/predictors/imported.ts';
 import type { Predictor } from '../core/codesign/predictors/predictor.ts';
 import { publishedPredictor } from '../core/codesign/predictors/published.ts';
@@ -117,6 +117,7 @@ export async function codesignCommand(argv: string[], io: CliIo): Promise<number
     baseline: { name: BASELINE_NAME, ...pairReport(baseline) },
     ratios: ratiosAgainst(result.best, baseline),
     headline: { ...PAPER_HEADLINE, reached: reachesHeadline(ratiosAgainst(result.best, baseline)) },
+    constraint: floorReport(settings, predictor, result.best),
     history: result.history.map((h) => ({ query: h.query, performance: h.performance, bestSoFar: h.bestSoFar })),
     seconds: result.seconds,
   };
@@ -197,11 +198,18 @@ function pairReport(e: Evaluation) {
   };
 }
 
+/** The accuracy floor resolved to a score, and whether the best pair meets it (null without a floor). */
+function floorReport(settings: CodesignObjective, predictor: Predictor, best: Evaluation): { accuracyFloor: number; met: boolean } | null {
+  const floor = accuracyFloorOf(settings, predictor);
+  return floor === null ? null : { accuracyFloor: floor, met: best.accuracy.mean >= floor };
+}
+
 type Report = {
   algorithm: string; seed: number; budget: number; seconds: number;
   best: ReturnType<typeof pairReport>; baseline: ReturnType<typeof pairReport> & { name: string };
   ratios: ReturnType<typeof ratiosAgainst>; predictor: { id: string; about: string };
   headline: { latency: number; energy: number; reached: boolean };
+  constraint: ReturnType<typeof floorReport>;
 };
 
 function formatReport(r: Report): string {
@@ -222,6 +230,7 @@ function formatReport(r: Report): string {
     `vs baseline: ${x(r.ratios.latency)} lower latency, ${x(r.ratios.energy)} lower energy, ${x(r.ratios.area)} smaller area, ` +
       `accuracy ${r.ratios.accuracyDelta >= 0 ? '+' : ''}${(100 * r.ratios.accuracyDelta).toFixed(1)} points`,
     `paper's headline (≥ ${r.headline.latency}× lower latency, ≥ ${r.headline.energy}× lower energy, no lower accuracy): ${r.headline.reached ? 'reached' : 'not reached'}`,
+    ...(r.constraint ? [`accuracy floor ${(100 * r.constraint.accuracyFloor).toFixed(1)}: ${r.constraint.met ? 'met' : 'not met by any queried pair'}`] : []),
     `predictor: ${r.predictor.about}`,
     '',
   ].join('\n');

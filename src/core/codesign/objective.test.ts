@@ -138,6 +138,7 @@ describe('validateObjective', () => {
     [{ sparsity: { weight: 1 } }, /sparsity\.weight/],
     [{ accuracyFloor: 'bert-base' }, /accuracyFloor: bert-base must be "baseline" or a score in \[0, 1\]/],
     [{ accuracyFloor: 77 }, /accuracyFloor: 77/],
+    [{ accuracyFloor: 'baseline', normalisation: 'reference' }, /accuracyFloor: needs the default \(sampled\) normalisation/],
   ])('refuses %j naming the field', (x, message) => {
     expect(() => validateObjective(x)).toThrow(message);
   });

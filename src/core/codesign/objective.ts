@@ -66,6 +66,9 @@ export function validateObjective(x: unknown): CodesignObjective {
   const floor = s.accuracyFloor;
   if (floor !== undefined && floor !== 'baseline' && !(typeof floor === 'number' && floor >= 0 && floor <= 1)) {
     issues.push({ path: 'accuracyFloor', message: `${String(floor)} must be "baseline" or a score in [0, 1]` });
+  } else if (floor !== undefined && s.normalisation === 'reference') {
+    // The floor ranks pairs under it below every pair above it only while performance lies in [0, 1].
+    issues.push({ path: 'accuracyFloor', message: 'needs the default (sampled) normalisation: the reference objective\'s terms are unbounded' });
   }
   for (const [k, v] of Object.entries(s.sparsity ?? {})) {
     if (v !== undefined && !(typeof v === 'number' && v >= 0 && v < 1)) issues.push({ path: `sparsity.${k}`, message: `${String(v)} must be a number in [0, 1)` });
@@ -172,7 +175,7 @@ export function evaluatePair(candidate: Candidate, settings: CodesignObjective, 
   } catch (e) {
     return { candidate, embedding, metrics: null, error: (e as Error).message, accuracy, performance: FAILED_PERFORMANCE };
   }
-  const range = predictor.accuracyRange ?? PUBLISHED_ACCURACY_RANGE;
+  const range = accuracyRangeOf(predictor);
   const terms = normalisedTerms(runs, accuracy.mean, settings, range);
   const performance = withinFloor(performanceOf(terms, settings.weights), accuracy.mean, accuracyFloorOf(settings, predictor), range);
   return { candidate, embedding, metrics: blendMetrics(runs, settings), accuracy, performance };
@@ -192,14 +195,20 @@ export function accuracyFloorOf(settings: ObjectiveSettings, predictor: Predicto
 const baselineScores = new WeakMap<Predictor, number>();
 
 /**
- * A pair below the floor ranks below every pair above it (performance in [0, 1]), yet the
+ * A pair below the floor ranks below every pair above it (performance in [0, 1]: the
+ * sampled normalisation; validateObjective refuses a floor with the reference's), yet the
  * nearer the floor and the better its other terms, the higher: (p − 1)/2 − shortfall/2 lies
  * in [−1, 0), with the shortfall in units of the predictor's range (clamped to 1). So a
  * search is drawn towards the floor rather than told only "no". Refused pairs stay at −1.
  */
 export function withinFloor(performance: number, accuracyMean: number, floor: number | null, range: { min: number; max: number }): number {
   if (floor === null || accuracyMean >= floor) return performance;
-  return Math.max(FAILED_PERFORMANCE, (performance - 1) / 2 - floorShortfall(accuracyMean, floor, range) / 2);
+  return (performance - 1) / 2 - floorShortfall(accuracyMean, floor, range) / 2;
+}
+
+/** The span of scores `predictor` gives, which normalises accuracy and the floor's shortfall (§2.2). */
+export function accuracyRangeOf(predictor: Predictor): { min: number; max: number } {
+  return predictor.accuracyRange ?? PUBLISHED_ACCURACY_RANGE;
 }
 
 /** How far under the floor, in units of the predictor's range, at most 1. */

@@ -283,10 +283,11 @@ describe('share links', () => {
     const r = decodeSessionLink(linkOf(before));
     expect(r).toMatchObject({ ok: true, migratedFrom: null });
     expect(r.ok && r.value.codesign).toEqual(DEFAULT_CODESIGN);
-    // A v5 view saved before the accuracy floor opens without one.
+    // A v5 link, from before the accuracy floor, opens without one.
     const { accuracyFloor: _f, ...noFloor } = view.codesign;
-    const old = decodeSessionLink(linkOf({ ...view, codesign: noFloor }));
-    expect(old.ok && old.value.codesign.accuracyFloor).toBeUndefined();
+    const old = decodeSessionLink(linkOf({ ...view, version: 5, codesign: noFloor }, 5));
+    expect(old).toMatchObject({ ok: true, migratedFrom: 5 });
+    expect(old.ok && old.value.codesign.accuracyFloor).toBe('none');
   });
 
   it('names the bad field of a hostile or corrupt co-design section', () => {

@@ -3,7 +3,7 @@ import { MODEL_PRESETS } from '../space/transformer/presets.ts';
 import { ACCELERATOR_PRESETS } from '../space/accelerator/presets.ts';
 import { REFERENCE_CONSTANTS } from '../elector/constants/reference.ts';
 import { RUN_SETTING_LIMITS } from '../elector/types.ts';
-import { V5_ANALYSIS, V5_CODESIGN, V5_LAB, V5_PARALLEL } from './migrations.ts';
+import { V5_ANALYSIS, V5_LAB, V5_PARALLEL, V6_CODESIGN } from './migrations.ts';
 import { SESSION_VERSION, type AnalysisSettings, type CodesignSettings, type LabSettings, type ParallelSettings, type RunSettings, type SweepSettings, type PlotSettings, type ViewSettings } from './schema.ts';
 import type { SessionState } from './session.ts';
 
@@ -35,8 +35,8 @@ export const DEFAULT_VIEW: ViewSettings = { tab: 'results', timelineRows: 'layer
 /** The DynaProp lab's first run: BERT-Tiny on first names, half of the activations pruned (the core's run defaults; defaults.test.ts). */
 export const DEFAULT_LAB: LabSettings = structuredClone(V5_LAB) as LabSettings;
 
-/** The co-design panel's defaults: the paper's weights (area 0.1), published predictor, BOSHCODE, 300 queries. */
-export const DEFAULT_CODESIGN: CodesignSettings = structuredClone(V5_CODESIGN) as CodesignSettings;
+/** The co-design panel's defaults: the paper's weights (area 0.1), published predictor, BOSHCODE, 300 queries, no accuracy floor. */
+export const DEFAULT_CODESIGN: CodesignSettings = structuredClone(V6_CODESIGN) as CodesignSettings;
 
 /** The sweep's parallel coordinates: closed, natural axis order, nothing brushed. */
 export const DEFAULT_PARALLEL: ParallelSettings = structuredClone(V5_PARALLEL) as ParallelSettings;

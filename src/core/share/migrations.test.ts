@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { migrateSession, SESSION_MIGRATIONS } from './migrations.ts';
 import { RUN_SETTING_LIMITS } from '../elector/types.ts';
 import { DEFAULT_CODESIGN, DEFAULT_LAB, DEFAULT_VIEW, defaultSession } from './defaults.ts';
-import { codesignSchema, labSchema } from './schema.ts';
+import { codesignSchema, labSchema, SESSION_VERSION } from './schema.ts';
 import { validateSession } from './session.ts';
 
 describe('migrateSession', () => {
@@ -83,7 +83,7 @@ describe('SESSION_MIGRATIONS[3] (v3 → v4: the view on screen and the brush as 
 
   it('takes a version-1 view all the way to the current version', () => {
     const r = migrateSession({ version: 1, sweepRan: false, settings: {}, pinned: [], plot: { ...plot, selection: [] } });
-    expect(r).toMatchObject({ ok: true, migratedFrom: 1, value: { version: 5, sweepBase: null, plot: { ...plot, brush: null }, view: { tab: 'results' }, dynaprop: { dataset: 'names' } } });
+    expect(r).toMatchObject({ ok: true, migratedFrom: 1, value: { version: SESSION_VERSION, sweepBase: null, plot: { ...plot, brush: null }, view: { tab: 'results' }, dynaprop: { dataset: 'names' } } });
   });
 });
 
@@ -95,7 +95,7 @@ describe('SESSION_MIGRATIONS[4] (v4 → v5: the DynaProp lab)', () => {
     expect(r).toMatchObject({ ok: true, migratedFrom: 4 });
     if (!r.ok) return;
     const { dynaprop, codesign, ...rest } = r.value;
-    expect(rest).toEqual({ ...v4, version: 5 });
+    expect(rest).toEqual({ ...v4, version: SESSION_VERSION });
     expect(codesign).toEqual(DEFAULT_CODESIGN);
     expect(codesignSchema.safeParse(codesign).success).toBe(true);
     expect(rest.settings).not.toHaveProperty('sparsityByOp');
@@ -119,5 +119,17 @@ describe('SESSION_MIGRATIONS[4] (v4 → v5: the DynaProp lab)', () => {
     const r = validateSession({ ...view, version: 4 });
     expect(r).toMatchObject({ ok: true, migratedFrom: 4 });
     expect(r.ok && r.value).toEqual(defaultSession());
+  });
+});
+
+describe('SESSION_MIGRATIONS[5] (v5 → v6: the co-design accuracy floor)', () => {
+  it('gives a v5 co-design section no floor, keeps one a v5 view already had, and leaves a view without the section alone', () => {
+    const v5 = { version: 5, codesign: { ...DEFAULT_CODESIGN, accuracyFloor: undefined } };
+    const r = migrateSession(structuredClone(v5));
+    expect(r).toMatchObject({ ok: true, migratedFrom: 5, value: { version: 6, codesign: { accuracyFloor: 'none' } } });
+    const kept = migrateSession({ version: 5, codesign: { ...DEFAULT_CODESIGN, accuracyFloor: 'baseline' } });
+    expect(kept.ok && (kept.value.codesign as { accuracyFloor: string }).accuracyFloor).toBe('baseline');
+    const none = migrateSession({ version: 5, view: { tab: 'results' } });
+    expect(none.ok && none.value).toEqual({ version: 6, view: { tab: 'results' } });
   });
 });

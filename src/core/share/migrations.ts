@@ -26,6 +26,9 @@ export const V5_CODESIGN: Readonly<CodesignSettings> = Object.freeze({
   predictor: 'published', algorithm: 'boshcode', budget: 300, seed: 1, mode: 'inference', fixed: 'none',
 });
 
+/** The co-design panel as version 6 holds it by default: version 5's, without an accuracy floor. */
+export const V6_CODESIGN: Readonly<CodesignSettings> = Object.freeze({ ...V5_CODESIGN, accuracyFloor: 'none' as const });
+
 /** The parallel coordinates a view without them opens on: closed, natural order, nothing brushed. */
 export const V5_PARALLEL: Readonly<ParallelSettings> = Object.freeze({ open: false, order: [], flipped: [], log: [], linear: [], colourBy: '', brushes: {} });
 
@@ -56,6 +59,9 @@ export const SESSION_MIGRATIONS: Readonly<Record<number, Migration>> = {
   // which a v4 view simply lacks), and the co-design panel's settings. A v4 view opens both on
   // their first-run settings, frozen here.
   4: (old) => ({ ...old, dynaprop: structuredClone(V5_LAB), codesign: structuredClone(V5_CODESIGN) }),
+  // v6 adds the co-design accuracy floor; a v5 view had none. (The field stays optional, as saved
+  // search records carry v5 settings; the version tells an older app it cannot read a v6 link.)
+  5: (old) => (isPlainObject(old.codesign) ? { ...old, codesign: { ...old.codesign, accuracyFloor: old.codesign.accuracyFloor ?? 'none' } } : old),
 };
 
 /** Adds v4's `brush` (none) to the plot settings, keeping a non-empty v3 selection. */

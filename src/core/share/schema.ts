@@ -95,7 +95,10 @@ export const codesignSchema = z.strictObject({
   seed: whole(C.seed),
   mode: z.enum(CODESIGN_MODES),
   fixed: z.enum(CODESIGN_FIXED),
-  /** `baseline`: no pair predicted below the baseline's accuracy ranks above one that is not. Absent (older v5 views) = `none`. */
+  /**
+   * v6. `baseline`: no pair predicted below the baseline's accuracy ranks above one that is not.
+   * Optional: saved search records hold v5 settings (absent = `none`); v5 links migrate to `none`.
+   */
   accuracyFloor: z.optional(z.enum(CODESIGN_ACCURACY_FLOORS)),
 });
 

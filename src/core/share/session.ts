@@ -9,7 +9,7 @@ import type { ValidationIssue, Validated } from '../space/issues.ts';
 import type { ModelDict } from '../space/transformer/types.ts';
 import type { AcceleratorConfig } from '../space/accelerator/types.ts';
 import { sessionSchema, type AnalysisSettings, type CodesignSettings, type LabSettings, type ParallelSettings, type PlotSettings, type RunSettings, type SweepSettings, type ViewSettings } from './schema.ts';
-import { migrateSession, V5_ANALYSIS, V5_CODESIGN, V5_PARALLEL } from './migrations.ts';
+import { migrateSession, V5_ANALYSIS, V5_PARALLEL, V6_CODESIGN } from './migrations.ts';
 import { normalizePinIds, type PinRename } from './pinIds.ts';
 
 export interface Design {
@@ -64,7 +64,7 @@ export function validateSession(x: unknown): Validated<SessionState> & { migrate
   if (!design || issues.length) return { ok: false, issues };
   // Pin ids are the app's: reserved, repeated or foreign ones are renamed (and reported).
   // A v5 view saved before the co-design panel existed opens it on its defaults.
-  const codesign = s.codesign ?? (structuredClone(V5_CODESIGN) as CodesignSettings);
+  const codesign = s.codesign ?? (structuredClone(V6_CODESIGN) as CodesignSettings);
   const parallel = s.parallel ?? structuredClone(V5_PARALLEL);
   const analysis = s.analysis ?? (structuredClone(V5_ANALYSIS) as AnalysisSettings);
   const named = normalizePinIds({ ...s, design, pinned: pinned as PinnedDesign[], sweepBase: sweepBase ?? null, codesign, parallel, analysis });

@@ -36,7 +36,7 @@ export function BestPairCard() {
           Constraint, no lower predicted accuracy than the baseline ({(baseline.accuracy.mean * 100).toFixed(1)}):{' '}
           {ratios.accuracyDelta >= 0
             ? <strong>met</strong>
-            : <><strong>not met</strong> by any queried pair; this is the nearest (pairs under it score below 0, docs/codesign.md §2.5)</>}.
+            : <><strong>not met</strong> by any queried pair; this is the best-scoring of them (pairs under it score below 0, docs/codesign.md §2.5)</>}.
         </p>
       )}
       {m && (

@@ -101,7 +101,7 @@ describe('BOSHCODE', () => {
 
   it('inverts the floor\'s penalty exactly, and leaves refused pairs at −1', () => {
     const c = sample(createRng(3));
-    for (const [free, accuracy] of [[0.8, 0.65], [0.2, 0.61], [0.5, 0.75]]) {
+    for (const [free, accuracy] of [[0.8, 0.65], [0.2, 0.61], [0.5, 0.69], [0, 0.55]]) {
       const e = { ...evaluate(c), accuracy: { mean: accuracy, std: 0, source: 't' }, performance: withinFloor(free, accuracy, DEPTH_FLOOR.floor, DEPTH_FLOOR.range) };
       expect(unconstrainedPerformance(e, DEPTH_FLOOR)).toBeCloseTo(free, 12);
     }

@@ -31,8 +31,8 @@ export interface BoshcodeOptions {
   probabilityDiversity: number;
   /**
    * Stop after this many iterations without a better pair. The reference's 10 (40 queries)
-   * stopped most searches at budget 300 after 90–150 queries, often before the surrogate had
-   * left the neighbourhood of a lucky initial pair; 25 (100 queries) let them use the budget.
+   * often stopped searches at budget 300 while they were still improving on a lucky initial
+   * pair; with 25 (100 queries) they use the budget (docs/boshcode.md §4).
    */
   patience: number;
   /** `false` reproduces the reference's counter, which counts every non-improving iteration and never resets. */

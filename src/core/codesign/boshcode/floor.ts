@@ -4,9 +4,8 @@
  * without the penalty, a smooth function, and candidates are ranked with the penalty applied
  * from their predicted accuracy, which costs no simulation.
  */
-import { accuracyFloorOf, floorShortfall, withinFloor, type CodesignObjective } from '../objective.ts';
+import { accuracyFloorOf, accuracyRangeOf, floorShortfall, withinFloor, type CodesignObjective } from '../objective.ts';
 import type { Predictor } from '../predictors/predictor.ts';
-import { PUBLISHED_ACCURACY_RANGE } from '../predictors/published.ts';
 import type { Candidate, Evaluation } from '../types.ts';
 
 /** The floor (the predictor's scale), the predictor's range, and a candidate's predicted accuracy. */
@@ -20,7 +19,7 @@ export interface FloorConstraint {
 export function floorConstraintOf(settings: CodesignObjective, predictor: Predictor): FloorConstraint | undefined {
   const floor = accuracyFloorOf(settings, predictor);
   if (floor === null) return undefined;
-  return { floor, range: predictor.accuracyRange ?? PUBLISHED_ACCURACY_RANGE, accuracyOf: (c) => predictor.predict(c.model).mean };
+  return { floor, range: accuracyRangeOf(predictor), accuracyOf: (c) => predictor.predict(c.model).mean };
 }
 
 /** The performance before the floor's penalty (withinFloor inverted); refused pairs stay at −1. */
@@ -31,10 +30,12 @@ export function unconstrainedPerformance(e: Evaluation, c: FloorConstraint | und
 
 /**
  * Ranks by acquisition (an optimistic loss, lower first) with the floor's penalty applied from
- * the candidate's predicted accuracy: the same ordering the objective gives (objective.ts `withinFloor`).
+ * the candidate's predicted accuracy: the same ordering the objective gives (objective.ts
+ * `withinFloor`). The optimistic performance is clamped to [0, 1], where real ones lie, so an
+ * extrapolating surrogate cannot lift a pair under the floor above one that meets it.
  */
 export function floorRank(c: FloorConstraint | undefined, maxLoss: number): ((x: Candidate, acquisition: number) => number) | undefined {
   if (!c) return undefined;
-  return (x, a) => 1 - withinFloor(1 - a * maxLoss, c.accuracyOf(x), c.floor, c.range);
+  return (x, a) => 1 - withinFloor(Math.min(1, Math.max(0, 1 - a * maxLoss)), c.accuracyOf(x), c.floor, c.range);
 }
 

@@ -48,9 +48,8 @@ export function gobiPicks(surrogate: Surrogate, pool: Candidate[], scaled: { mod
     }
     landed.push(c);
   }
-  const poolRanked = rankBy(pool, (i) => rank(pool[i], acquisition(pred, i)));
   let ranked: Candidate[];
-  if (o.projection === 'candidates') ranked = [...landed, ...poolRanked];
+  if (o.projection === 'candidates') ranked = [...landed, ...rankBy(pool, (i) => rank(pool[i], acquisition(pred, i)))];
   else {
     const landedScaled = landed.map((c) => scaleCandidate(c, o.scaling));
     const landedPred = surrogate.predict(landedScaled.map((s) => s.model), landedScaled.map((s) => s.accelerator));
