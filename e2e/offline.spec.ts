@@ -23,8 +23,9 @@ test('once loaded, the app reloads and simulates with no network', async ({ page
     expect(response?.fromServiceWorker()).toBe(true);
     await waitForSim(page);
     await expect(page.getByRole('heading', { name: 'TransCODE Explorer' })).toBeVisible();
-    expect(await page.evaluate(() => navigator.onLine)).toBe(false);
-    // A same-origin file the service worker does not cache (a query makes it a new URL) is unreachable.
+    // Not `navigator.onLine`: Chromium 150 (Debian's package on 2026-12-05) keeps it true under
+    // Playwright's offline emulation. What matters is that the network is unreachable: a same-origin
+    // file the service worker does not cache (a query makes it a new URL) cannot be fetched.
     expect(await page.evaluate(() => fetch(`/favicon.ico?probe=${Date.now()}`, { cache: 'no-store' }).then((r) => `status ${r.status}`, () => 'failed'))).toBe('failed');
     // The stored session came back and the ELECTOR worker (a cached chunk) answers.
     expect(await readHeadlines(page)).toEqual(online);
