@@ -3,7 +3,7 @@ import * as tf from '../../dynaprop/tf.ts';
 import '@tensorflow/tfjs-backend-wasm';
 import { runBoshcode, BOSHCODE_DEFAULTS, type BoshcodeRun } from './boshcode.ts';
 import { unconstrainedPerformance, type FloorConstraint } from './floor.ts';
-import { withinFloor } from '../objective.ts';
+import { withinFloor } from '../accuracyFloor.ts';
 import { SearchCancelled } from '../search.ts';
 import { projectToValid, scaleCandidate } from './inputs.ts';
 import { randomModel } from '../../space/transformer/sample.ts';

@@ -4,7 +4,8 @@
  * without the penalty, a smooth function, and candidates are ranked with the penalty applied
  * from their predicted accuracy, which costs no simulation.
  */
-import { accuracyFloorOf, accuracyRangeOf, floorShortfall, withinFloor, type CodesignObjective } from '../objective.ts';
+import { accuracyFloorOf, accuracyRangeOf, floorShortfall, withinFloor } from '../accuracyFloor.ts';
+import type { CodesignObjective } from '../objective.ts';
 import type { Predictor } from '../predictors/predictor.ts';
 import type { Candidate, Evaluation } from '../types.ts';
 
@@ -30,7 +31,7 @@ export function unconstrainedPerformance(e: Evaluation, c: FloorConstraint | und
 
 /**
  * Ranks by acquisition (an optimistic loss, lower first) with the floor's penalty applied from
- * the candidate's predicted accuracy: the same ordering the objective gives (objective.ts
+ * the candidate's predicted accuracy: the same ordering the objective gives (accuracyFloor.ts
  * `withinFloor`). The optimistic performance is clamped to [0, 1], where real ones lie, so an
  * extrapolating surrogate cannot lift a pair under the floor above one that meets it.
  */
