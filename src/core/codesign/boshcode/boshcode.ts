@@ -62,7 +62,6 @@ export const BOSHCODE_REFERENCE: Partial<BoshcodeOptions> = {
 /** Neighbours are drawn around this many of the best pairs so far. */
 const NEIGHBOUR_PARENTS = 8;
 
-
 /** What the loop needs of a search run (SearchRun; tests pass a run over a synthetic landscape). */
 export type BoshcodeRun = Pick<SearchRun, 'rng' | 'fixed' | 'budget' | 'seed' | 'evaluations' | 'best' | 'done' | 'query'>;
 
@@ -113,7 +112,9 @@ export async function runBoshcode(run: BoshcodeRun, o: BoshcodeOptions = BOSHCOD
     while (!run.done && stale < o.patience) {
       iteration++;
       const bestBefore = run.best!.performance;
-      const parents = o.neighboursPerIteration > 0 ? [...run.evaluations].sort((a, b) => b.performance - a.performance).slice(0, NEIGHBOUR_PARENTS) : [];
+      // Best first: the neighbours' parents, and GOBI's starts from the best pairs.
+      const byPerformance = [...run.evaluations].sort((a, b) => b.performance - a.performance);
+      const parents = o.neighboursPerIteration > 0 ? byPerformance.slice(0, NEIGHBOUR_PARENTS) : [];
       const neighbours = parents.length ? Array.from({ length: o.neighboursPerIteration }, (_, i) => mutateCandidate(parents[i % parents.length].candidate, rng, run.fixed)) : [];
       const pool = fresh([...Array.from({ length: o.candidatesPerIteration }, sample), ...neighbours]);
       const scaled = pool.map((c) => scaleCandidate(c, o.scaling));
@@ -130,7 +131,7 @@ export async function runBoshcode(run: BoshcodeRun, o: BoshcodeOptions = BOSHCOD
         picks = pool.slice(0, k);
       } else {
         step = 'gobi';
-        picks = gobiPicks(surrogate, pool, scaled, pred, k, { ...o, seed: run.seed }, bounds, seen, run.evaluations, iteration, run.fixed, floorRank(constraint, maxLoss));
+        picks = gobiPicks(surrogate, pool, scaled, pred, k, { ...o, seed: run.seed }, bounds, seen, byPerformance, iteration, run.fixed, floorRank(constraint, maxLoss));
       }
       for (const c of picks) {
         if (run.done) break;

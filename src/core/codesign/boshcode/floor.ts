@@ -39,4 +39,3 @@ export function floorRank(c: FloorConstraint | undefined, maxLoss: number): ((x:
   if (!c) return undefined;
   return (x, a) => 1 - withinFloor(Math.min(1, Math.max(0, 1 - a * maxLoss)), c.accuracyOf(x), c.floor, c.range);
 }
-

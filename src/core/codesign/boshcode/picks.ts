@@ -18,18 +18,19 @@ export function rankBy<T>(items: T[], score: (i: number) => number): T[] {
 }
 
 /**
- * GOBI from the best-scoring candidates and the best pairs so far, projected to valid designs;
- * then every projection is re-scored by the surrogate at the design it landed on and ranked
- * together with the pool (random candidates and neighbours of the best pairs): a gradient step
- * that projects somewhere poor no longer outranks a good candidate it never looked at.
+ * GOBI from the best-scoring candidates and the best pairs so far (`byPerformance`: the
+ * evaluations, best first), projected to valid designs; then every projection is re-scored by
+ * the surrogate at the design it landed on and ranked together with the pool (random
+ * candidates and neighbours of the best pairs): a gradient step that projects somewhere poor
+ * no longer outranks a good candidate it never looked at.
  */
 export function gobiPicks(surrogate: Surrogate, pool: Candidate[], scaled: { model: number[]; accelerator: number[] }[], pred: ReturnType<Surrogate['predict']> | null,
-  k: number, o: BoshcodeOptions & { seed: number }, bounds: ReturnType<typeof inputBounds>, seen: Set<string>, evaluations: Evaluation[], iteration: number, fixed: FixedHalves,
+  k: number, o: BoshcodeOptions & { seed: number }, bounds: ReturnType<typeof inputBounds>, seen: Set<string>, byPerformance: readonly Evaluation[], iteration: number, fixed: FixedHalves,
   rank: (c: Candidate, acquisition: number) => number = (_, a) => a): Candidate[] {
   if (!pred || pool.length === 0) return pool.slice(0, k);
   const acquisition = (p: ReturnType<Surrogate['predict']>, i: number) => p.mean[i] - o.gobi.exploration * Math.sqrt(p.epistemic[i] ** 2 + p.aleatoric[i]);
   const starts = rankBy(scaled, (i) => acquisition(pred, i)).slice(0, k);
-  const top = [...evaluations].sort((a, b) => b.performance - a.performance).slice(0, Math.max(1, Math.floor(k / 2)));
+  const top = byPerformance.slice(0, Math.max(1, Math.floor(k / 2)));
   starts.push(...top.map((e) => scaleCandidate(e.candidate, o.scaling)));
   const { points } = gobi(surrogate, starts, bounds, { ...o.gobi, seed: o.seed * 7919 + iteration });
   const landed: Candidate[] = [];
