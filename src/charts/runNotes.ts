@@ -13,12 +13,23 @@ export function passCount(r: Pick<SimResult, 'batchSize' | 'run'>): number {
   return sub && sub > 0 && sub < r.batchSize ? Math.ceil(r.batchSize / sub) : 1;
 }
 
-/** "The batch of 8 runs as 2 passes of 4 sequences; the timeline shows one pass.", or '' for one pass. */
+/** How each mapping objective chose the passes, as the note says it. */
+const OBJECTIVE_PHRASE = {
+  balanced: 'the fastest within a 0.1-power energy allowance',
+  time: 'the fastest',
+  energy: 'the fastest at no extra energy',
+} as const;
+
+/**
+ * "The batch of 8 runs as 2 passes of 4 sequences (the fastest within a 0.1-power energy
+ * allowance); the timeline shows one pass.", or '' for one pass.
+ */
 export function passesNote(r: Pick<SimResult, 'batchSize' | 'run'>): string {
   const k = passCount(r);
   if (k === 1 || !r.run) return '';
   const sub = r.run.subBatch;
-  return `The batch of ${n(r.batchSize)} runs as ${n(k)} passes of ${n(sub)} sequence${sub === 1 ? '' : 's'}; the timeline shows one pass.`;
+  const why = OBJECTIVE_PHRASE[r.run.mappingObjective] ?? OBJECTIVE_PHRASE.balanced;
+  return `The batch of ${n(r.batchSize)} runs as ${n(k)} passes of ${n(sub)} sequence${sub === 1 ? '' : 's'} (${why}); the timeline shows one pass.`;
 }
 
 /** "1/8" for the optimizer's share per micro-batch. */

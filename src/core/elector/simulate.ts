@@ -13,7 +13,7 @@ import { REFERENCE_CONSTANTS, type ReferenceConstants } from './constants/refere
 import { ELECTOR_CONSTANTS, type ElectorConstants } from './constants/elector.ts';
 import { simulateReference } from './reference/simulate.ts';
 import { simulateElector } from './model/simulate.ts';
-import { RUN_SETTING_LIMITS, type CostModel, type SimMode, type SimOptions, type SimResult, type Sparsity, type SparsityByOp } from './types.ts';
+import { MAPPING_OBJECTIVES, RUN_SETTING_LIMITS, type CostModel, type MappingObjective, type SimMode, type SimOptions, type SimResult, type Sparsity, type SparsityByOp } from './types.ts';
 
 /** Options with every default filled in and constants merged: what the cost models receive. */
 export interface ResolvedSimOptions {
@@ -27,6 +27,7 @@ export interface ResolvedSimOptions {
   accumulationSteps: number;
   mlmHead: boolean;
   powerGating: boolean;
+  mappingObjective: MappingObjective;
   referenceConstants: ReferenceConstants;
   electorConstants: ElectorConstants;
 }
@@ -60,6 +61,10 @@ export function resolveSimOptions(options: SimOptions = {}): ResolvedSimOptions 
   if (costModel === 'reference' && seqLen !== 128) {
     throw new RangeError(`seqLen: the reference cost model is fixed at 128 tokens (got ${seqLen}); use the elector model`);
   }
+  const mappingObjective = options.mappingObjective ?? RUN_SETTING_LIMITS.mappingObjective.default;
+  if (!(MAPPING_OBJECTIVES as readonly unknown[]).includes(mappingObjective)) {
+    throw new RangeError(`mappingObjective: "${String(mappingObjective)}" must be one of ${MAPPING_OBJECTIVES.join(', ')}`);
+  }
   return {
     mode,
     costModel,
@@ -71,6 +76,7 @@ export function resolveSimOptions(options: SimOptions = {}): ResolvedSimOptions 
     accumulationSteps,
     mlmHead: options.mlmHead ?? false,
     powerGating: options.powerGating ?? true,
+    mappingObjective,
     referenceConstants,
     electorConstants,
   };
@@ -107,6 +113,7 @@ export function simulateResolved(model: ModelDict, accelerator: AcceleratorConfi
     accumulationSteps: o.accumulationSteps,
     mlmHead: o.mlmHead,
     powerGating: o.powerGating,
+    mappingObjective: o.mappingObjective,
   });
 }
 

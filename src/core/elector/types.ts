@@ -53,13 +53,27 @@ export interface SimOptions {
   mlmHead?: boolean;
   /** Elector model: idle compute units are power-gated (no leakage while idle). Default true. */
   powerGating?: boolean;
+  /** Elector model: what the mapper optimises when it cuts a batch into passes (`MAPPING_OBJECTIVES`). Default `balanced`. */
+  mappingObjective?: MappingObjective;
 }
+
+/**
+ * What the elector model's mapper optimises when it cuts a batch into passes (docs/elector-model.md §4):
+ * - `balanced` (default): the fastest mapping that spends at most (T_half / T)^0.1 times the
+ *   energy per sequence of running the batch as half-size passes;
+ * - `time`: the fastest mapping, every sub-batch tried: more hardware is then never slower;
+ * - `energy`: the fastest mapping that spends no more energy per sequence than half-size passes:
+ *   per-sequence energy then never grows with the batch.
+ */
+export const MAPPING_OBJECTIVES = ['balanced', 'time', 'energy'] as const;
+export type MappingObjective = (typeof MAPPING_OBJECTIVES)[number];
 
 /** Defaults and ranges of the run settings, shared by validation, editors, links and the CLI. */
 export const RUN_SETTING_LIMITS = {
   seqLen: { min: 32, max: 512, default: 128 },
   accumulationSteps: { min: 1, max: 1024, default: 8 },
   clockMHz: { min: 1, max: 10_000, default: 700 },
+  mappingObjective: { values: MAPPING_OBJECTIVES, default: 'balanced' },
 } as const;
 
 export type DeepPartial<T> = { [K in keyof T]?: T[K] extends object ? DeepPartial<T[K]> : T[K] };
@@ -207,6 +221,8 @@ export interface ElectorRunInfo {
   seqLen: number;
   mlmHead: boolean;
   powerGating: boolean;
+  /** What the mapper optimised when it chose the passes (`MAPPING_OBJECTIVES`). */
+  mappingObjective: MappingObjective;
   /**
    * Sequences the accelerator carries through the layers at once. Smaller than the batch
    * when cutting the batch keeps activations on chip and is faster: the batch then runs

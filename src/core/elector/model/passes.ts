@@ -8,7 +8,7 @@ import type { AcceleratorConfig } from '../../space/accelerator/types.ts';
 import type { ModelDict } from '../../space/transformer/types.ts';
 import type { ElectorConstants } from '../constants/elector.ts';
 import type { ReferenceConstants } from '../constants/reference.ts';
-import type { OpKind, SimMode, Sparsity } from '../types.ts';
+import type { MappingObjective, OpKind, SimMode, Sparsity } from '../types.ts';
 import type { BufferModel } from './buffers.ts';
 import { costTables, type ArrayShape, type CostTables, type OpCost } from './costTables.ts';
 import { electorEnergyInto, emptyEnergy, type EnergyInput } from './energy.ts';
@@ -23,12 +23,17 @@ import { addLayerBoundaries, addScaled, emptyTotals, finishRun, laterPassEstimat
 import { scheduleRun } from './schedule.ts';
 
 /**
- * How much energy per sequence a faster mapping may add: at most (T_half / T)^α of the
- * half-size choice's, α = 0.1 (2× faster may cost 7 % more energy). With α = 0 per-sequence
- * energy could never grow with the batch, but more hardware could then run up to 2× slower
- * (a faster mapping refused for 3 % of energy); see docs/elector-model.md §4.
+ * How much energy per sequence a faster mapping may add under the `balanced` objective: at
+ * most (T_half / T)^α of the half-size choice's, α = 0.1 (2× faster may cost 7 % more energy).
+ * The `energy` objective is α = 0 (per-sequence energy never grows with the batch, but more
+ * hardware may then run slower: a faster mapping refused for 3 % of energy), and `time` is
+ * α = ∞ with every sub-batch tried (more hardware is never slower, but per-sequence energy
+ * may grow with the batch); see docs/elector-model.md §4.
  */
 export const TIME_FOR_ENERGY = 0.1;
+
+/** The allowance exponent α of each objective. */
+const ALLOWANCE: Record<MappingObjective, number> = { balanced: TIME_FOR_ENERGY, energy: 0, time: Infinity };
 
 /** Spill traffic below this share of a pass's cycles and of its energy does not make smaller passes worth trying. */
 const MATERIAL_SPILL = 0.02;
@@ -103,6 +108,8 @@ export interface PassContext {
   names: boolean;
   /** Filled with the optimizer's cost by the first pass of a training run. */
   optimizerRecord: OpCost;
+  /** What `chooseMapping` optimises. */
+  objective: MappingObjective;
 }
 
 export class PassPlanner {
@@ -249,21 +256,24 @@ export class PassPlanner {
 
   /**
    * The mapping of the batch onto passes: sub-batches of full/2^k, tried while the pass
-   * still spills materially. Chosen level by level from the smallest: at each level the
-   * half-size choice, repeated, is an option, and another replaces it only if faster and
-   * within the energy allowance (`TIME_FOR_ENERGY`).
+   * still spills materially (under `time`, every one: a shortcut that a bigger machine takes
+   * and a smaller one does not could make the bigger one slower). Chosen level by level from
+   * the smallest: at each level the half-size choice, repeated, is an option, and another
+   * replaces it only if faster and within the objective's energy allowance (`ALLOWANCE`).
    */
   chooseMapping(h: Hardware, timeline: boolean): Mapping & { measures: SubBatchMeasure[] } {
     const acc = this.x.acc;
     const full = acc.batchSize;
+    const alpha = ALLOWANCE[this.x.objective];
+    const everyLevel = alpha === Infinity;
     const measures: SubBatchMeasure[] = [this.measure(h, full, false, timeline)];
-    if (!measures[0].first.spills) return { sub: full, kept: false, group: full, measures };
+    if (!measures[0].first.spills && !everyLevel) return { sub: full, kept: false, group: full, measures };
     // Passes narrower than a tile's batch would only compute padding; none below the design
     // space's smallest batch, which the model takes as the finest grain a compiler splits a batch into.
     for (let b = Math.floor(full / 2); b >= Math.max(MIN_SUB_BATCH, acc.tile.b); b = Math.floor(b / 2)) {
       const m = this.measure(h, b, true, false);
       measures.push(m);
-      if (!m.first.spills) break; // smaller passes only lose amortisation from here on
+      if (!m.first.spills && !everyLevel) break; // smaller passes mostly lose amortisation from here on
     }
     // Smallest level first: its only option is one pass.
     const last = measures[measures.length - 1];
@@ -274,7 +284,7 @@ export class PassPlanner {
       const refTotals = this.mappingTotals(choice, measureOf(measures, choice.sub), level, h);
       let best = choice;
       let bestCycles = refTotals.cycles;
-      const budget = this.energyOf(refTotals, h) * (1 + 1e-12);
+      const budget = everyLevel ? Infinity : this.energyOf(refTotals, h) * (1 + 1e-12);
       for (let i = j; i < measures.length; i++) {
         const m = measures[i];
         // One pass at this level; or passes of a smaller sub-batch, reloading or keeping the weights.
@@ -285,7 +295,7 @@ export class PassPlanner {
           const t = this.mappingTotals(option, m, level, h);
           // Faster, and no more energy than the half-size choice, or only a little more in
           // exchange for the time: at most (T_half / T)^α.
-          if (t.cycles < bestCycles && this.energyOf(t, h) <= budget * Math.pow(refTotals.cycles / t.cycles, TIME_FOR_ENERGY)) {
+          if (t.cycles < bestCycles && (everyLevel || this.energyOf(t, h) <= budget * Math.pow(refTotals.cycles / t.cycles, alpha))) {
             best = option;
             bestCycles = t.cycles;
           }

@@ -9,7 +9,7 @@ import type { ModelDict } from '../../space/transformer/types.ts';
 import { timeAndArea } from '../area.ts';
 import type { ElectorConstants } from '../constants/elector.ts';
 import type { ReferenceConstants } from '../constants/reference.ts';
-import type { ElectorRunInfo, SimMode, SimResult, Sparsity, SparsityByOp } from '../types.ts';
+import type { ElectorRunInfo, MappingObjective, SimMode, SimResult, Sparsity, SparsityByOp } from '../types.ts';
 import { bufferModel } from './buffers.ts';
 import { COST_CYCLES, opCostRecord, type ArrayShape } from './costTables.ts';
 import { electorEnergy } from './energy.ts';
@@ -37,6 +37,8 @@ export interface ElectorSimOptions {
   accumulationSteps?: number;
   mlmHead?: boolean;
   powerGating?: boolean;
+  /** Default `balanced` (`MAPPING_OBJECTIVES`). */
+  mappingObjective?: MappingObjective;
 }
 
 /** The result plus the internals that tests and diagnostics look at. */
@@ -75,6 +77,7 @@ export function runElector(dict: ModelDict, acc: AcceleratorConfig, opts: Electo
   const seqLen = opts.seqLen ?? 128;
   const mlmHead = opts.mlmHead ?? false;
   const powerGating = opts.powerGating ?? true;
+  const objective = opts.mappingObjective ?? 'balanced';
   const steps = training ? (opts.accumulationSteps ?? 8) : 1;
 
   const array: ArrayShape = {
@@ -106,7 +109,7 @@ export function runElector(dict: ModelDict, acc: AcceleratorConfig, opts: Electo
   const nominal = elector.energy.nominalClockMHz;
   const planner = new PassPlanner({
     model, acc, mode, training, reference, elector, powerGating, seqLen, steps, sparsity, array, formats, byKind, kindSparsities,
-    minActivationSparsity, shape: { seqLen, mlmHead }, transientOps, names: opts.timeline, optimizerRecord,
+    minActivationSparsity, shape: { seqLen, mlmHead }, transientOps, names: opts.timeline, optimizerRecord, objective,
   });
   const chosen = planner.chooseMapping(clockMHz === nominal ? hw : hardwareAt(nominal), opts.timeline && clockMHz === nominal);
   let measures = chosen.measures;
@@ -179,7 +182,7 @@ export function runElector(dict: ModelDict, acc: AcceleratorConfig, opts: Electo
     },
     boundCycles: { compute: totals.computeBoundCycles, memory: totals.memoryBoundCycles },
     sparsity: { ...sparsity },
-    run: { seqLen, mlmHead, powerGating, subBatch: bestPass.batch, ...(training ? { accumulationSteps: steps, optimizer } : {}) },
+    run: { seqLen, mlmHead, powerGating, mappingObjective: objective, subBatch: bestPass.batch, ...(training ? { accumulationSteps: steps, optimizer } : {}) },
   };
   if (totals.timeline) result.timeline = totals.timeline;
   return { result, totals, plan, opList, peakBytesPerCycle: memory.peakBytesPerCycle, macUnits: lanes * acc.macsPerLane };
