@@ -35,8 +35,8 @@ export const TIME_FOR_ENERGY = 0.1;
 /** The allowance exponent α of each objective. */
 const ALLOWANCE: Record<MappingObjective, number> = { balanced: TIME_FOR_ENERGY, energy: 0, time: Infinity };
 
-/** Spill traffic below this share of a pass's cycles and of its energy does not make smaller passes worth trying. */
-const MATERIAL_SPILL = 0.02;
+/** Exposed transfers below this share of the batch's cycles do not make smaller passes worth trying. */
+const MATERIAL_EXPOSURE = 0.02;
 
 /** The smallest sub-batch a batch is cut into: the design space's smallest batch. */
 export const MIN_SUB_BATCH = 4;
@@ -53,6 +53,11 @@ export interface Pass {
   plan: Plan;
   opList: OpList;
   spills: boolean;
+  /**
+   * Transfers that only a neighbouring pass could overlap: the first op's loads, which
+   * nothing precedes, and the posted writes after the last op. Cycles.
+   */
+  exposedCycles: number;
   /** Later passes of a sub-batched run find the weights on chip. */
   weightsStay: boolean;
 }
@@ -116,14 +121,11 @@ export class PassPlanner {
   private optimizerCosted = false;
   /** The run's first op list, from which the other batch sizes' lists are derived. */
   private source: { batch: number; opList: OpList } | undefined;
-  private readonly spillBitsPerElem: number;
   /** The energy input of the last hardware model compared on, its totals swapped in: comparing allocates nothing. */
   private energyHardware: Hardware | undefined;
   private energyInput: EnergyInput | undefined;
 
-  constructor(private readonly x: PassContext) {
-    this.spillBitsPerElem = x.formats.mainMemoryBits(Math.min(x.sparsity.activation, x.training ? x.sparsity.gradient : 1));
-  }
+  constructor(private readonly x: PassContext) {}
 
   /** One pass; later passes of the same sub-batch reuse its op list and plan (`built`). */
   runPass(h: Hardware, batch: number, weightsLoaded = false, afterPass = false, timeline = false, built?: Pass): Pass {
@@ -167,16 +169,14 @@ export class PassPlanner {
       this.optimizerCosted = true;
     }
     const layerFused = opList.maxLayerWeightElems <= (x.training ? 1 - x.elector.sram.weightBufferReserveFraction : 1) * plan.weightCapacityElems;
-    // Spilled activations and stash cross main memory twice (out and back): when that is a
-    // sliver of the pass's time and energy, cutting the batch cannot pay, and no smaller pass is tried.
-    const spilledBits = 2 * (totals.spilledElems + plan.stashSpilledElems) * this.spillBitsPerElem;
-    const spillNJ = (spilledBits / 2) * (h.memory.readNJPerBit + h.memory.writeNJPerBit);
-    const spills =
-      spilledBits > 0 &&
-      (spilledBits / 8 / h.memory.bytesPerCycle > MATERIAL_SPILL * totals.cycles || spillNJ > MATERIAL_SPILL * this.energyOf(totals, h));
+    // Any spill makes smaller passes worth trying: what it costs is more than its own trip out
+    // and back (the consumer streams its input from main memory, once per weight panel), and an
+    // estimate from that trip alone kept a design on a spilling pass that cost 77 % more energy.
+    const spills = totals.spilledElems + plan.stashSpilledElems > 0;
     // Layer by layer across passes holds every pass's stash at once and sends the backward
     // boundaries through main memory too: modelled for inference only.
-    return { batch, totals, plan, opList, spills, weightsStay: plan.weightsResident || (layerFused && !x.training) };
+    const exposedCycles = totals.firstOpAheadSavingCycles + totals.busTailCycles;
+    return { batch, totals, plan, opList, spills, exposedCycles, weightsStay: plan.weightsResident || (layerFused && !x.training) };
   }
 
   private tablesFor(h: Hardware, plan: Plan, weightsLoaded: boolean): CostTables {
@@ -267,13 +267,16 @@ export class PassPlanner {
     const alpha = ALLOWANCE[this.x.objective];
     const everyLevel = alpha === Infinity;
     const measures: SubBatchMeasure[] = [this.measure(h, full, false, timeline)];
-    if (!measures[0].first.spills && !everyLevel) return { sub: full, kept: false, group: full, measures };
+    // Smaller passes pay where a pass spills, or where its exposed transfers are material for
+    // the batch: passes of half the size overlap about half of them with their neighbours.
+    const worthCutting = (p: Pass) => everyLevel || p.spills || p.exposedCycles > MATERIAL_EXPOSURE * (full / p.batch) * p.totals.cycles;
+    if (!worthCutting(measures[0].first)) return { sub: full, kept: false, group: full, measures };
     // Passes narrower than a tile's batch would only compute padding; none below the design
     // space's smallest batch, which the model takes as the finest grain a compiler splits a batch into.
     for (let b = Math.floor(full / 2); b >= Math.max(MIN_SUB_BATCH, acc.tile.b); b = Math.floor(b / 2)) {
       const m = this.measure(h, b, true, false);
       measures.push(m);
-      if (!m.first.spills && !everyLevel) break; // smaller passes mostly lose amortisation from here on
+      if (!worthCutting(m.first)) break; // smaller passes mostly lose amortisation from here on
     }
     // Smallest level first: its only option is one pass.
     const last = measures[measures.length - 1];

@@ -48,7 +48,7 @@ const SLACK = 1 + 1e-9;
 
 describe(`elector model physics on ${PAIRS} random pairs`, () => {
   const failures: Record<string, string[]> = {
-    doubling: [], doublingSameSubBatch: [], batch: [], clock: [], computeBound: [], doublingTime: [], timeVsBalanced: [], batchEnergy: [],
+    doubling: [], doublingSameSubBatch: [], batch: [], clock: [], computeBound: [], doublingTime: [], timeVsBalanced: [], batchEnergy: [], doublingDominated: [],
   };
   /** Violations of the near-exact properties: how many, and the worst relative excess. */
   const counts: Record<string, { n: number; worst: number }> = {
@@ -84,6 +84,7 @@ describe(`elector model physics on ${PAIRS} random pairs`, () => {
     if (doubled.cycles > x.cycles * SLACK) {
       const detail = `${knob} ×2: ${x.cycles} → ${doubled.cycles} cycles, ${x.totalEnergyNJ} → ${doubled.totalEnergyNJ} nJ, sub-batch ${x.run?.subBatch} → ${doubled.run?.subBatch}`;
       note('doubling', i, detail, doubled.cycles / x.cycles - 1);
+      if (doubled.totalEnergyNJ > x.totalEnergyNJ * SLACK) note('doublingDominated', i, detail);
       if (doubled.run?.subBatch === x.run?.subBatch) note('doublingSameSubBatch', i, detail, doubled.cycles / x.cycles - 1);
     }
 
@@ -145,14 +146,17 @@ describe(`elector model physics on ${PAIRS} random pairs`, () => {
   // per-sequence energy does not grow with the batch (beyond that allowance; the test below).
   // The allowance is relative to that machine's own half-size choice, so a bigger machine
   // whose smaller passes got cheaper may keep them where the smaller machine ran one faster
-  // pass: 7 of the 9 pairs are such trades (slower by 0.1–15 %, 3–26 % less energy). The other
-  // 2 (+0.05 %, +0.03 %) are the search's shortcuts for speed: smaller passes are not tried when
-  // the full pass spills nothing material. Measured 9 of 2,000 pairs, worst +14.9 %: the bounds
-  // are that measurement. With the same sub-batch, doubling never costs a cycle.
-  it('never costs cycles when PEs, lanes, any buffer or memory channels double, but for the balanced policy (≤ 9 pairs, < 15 % worse)', () => {
+  // pass. All 7 such pairs are trades, slower by 0.1–15 % for 3–25 % less energy: a doubling
+  // never makes a run both slower and costlier. (Before smaller passes were tried on any spill
+  // and on exposed transfers, 2 more pairs lost < 0.06 % of time, one of them for 77 % more
+  // energy: the search had skipped sub-batches that would have paid.) Measured 7 of 2,000
+  // pairs, worst +14.9 %: the bounds are that measurement. With the same sub-batch, doubling
+  // never costs a cycle.
+  it('never costs cycles when PEs, lanes, any buffer or memory channels double, but for the balanced policy\'s trades (≤ 7 pairs, < 15 % worse, less energy)', () => {
     console.log('doubling violations', counts.doubling, failures.doubling);
     expect(failures.doublingSameSubBatch).toEqual([]);
-    expect(counts.doubling.n).toBeLessThanOrEqual(9);
+    expect(failures.doublingDominated).toEqual([]);
+    expect(counts.doubling.n).toBeLessThanOrEqual(7);
     expect(counts.doubling.worst).toBeLessThan(0.15);
   });
   it('never raises per-sequence cycles when the batch doubles, nor energy except for time, by ≤ (T1/T2)^0.1', () => {

@@ -170,7 +170,7 @@ export function runElector(dict: ModelDict, acc: AcceleratorConfig, opts: Electo
       mainMemoryWriteBytes: totals.mmWriteBits / 8,
       bufferBytes: (totals.activationBits + totals.weightBits + totals.maskBits) / 8,
     },
-    warnings: runWarnings({ acc, totals: bestPass.totals, plan, formats, sparsity, layerWeightElems: opList.layerWeightElems, training, subBatch: bestPass.batch }),
+    warnings: runWarnings({ acc, totals: bestPass.totals, plan, formats, sparsity, layerWeightElems: opList.layerWeightElems, training, subBatch: bestPass.batch, fullBatchSpills: chosen.measures[0].first.spills }),
     utilisation: {
       macLanes: totals.laneBusy / (lanes * cycles),
       softmax: totals.softmaxBusy / (array.softmaxUnits * cycles),

@@ -19,6 +19,8 @@ export interface WarningInput {
   training: boolean;
   /** Sequences per pass (the batch may run as several passes). */
   subBatch: number;
+  /** A pass of the whole batch spills activations or stash to main memory. */
+  fullBatchSpills: boolean;
 }
 
 const MB = 1024 * 1024;
@@ -62,7 +64,11 @@ export function runWarnings(x: WarningInput): string[] {
   if (x.subBatch < acc.batchSize) {
     out.push(
       `The batch of ${acc.batchSize} runs as ${Math.ceil(acc.batchSize / x.subBatch)} passes of ${x.subBatch} sequence(s): ` +
-        `at the full batch, activations would not fit the ${acc.activationBufferMB} MB activation buffer, and the passes are faster.`,
+        (x.fullBatchSpills
+          ? `at the full batch, activations would not fit the ${acc.activationBufferMB} MB activation buffer`
+          : `one pass of the whole batch would wait for all its embedding rows before the first op and leave its last ` +
+            `stores to run alone, where passes overlap them with their neighbours' work`) +
+        `, and the passes are faster.`,
     );
   }
   return out;
