@@ -5,6 +5,7 @@ import { main } from './main.ts';
 import type { CliIo } from './io.ts';
 import { simOptionsFromFlags } from './options.ts';
 import { RUN_SETTING_LIMITS } from '../core/elector/types.ts';
+import { ACCELERATOR_PRESETS } from '../core/space/accelerator/presets.ts';
 
 const FIXTURE = fileURLToPath(new URL('../core/elector/reference/fixtures/acceltran-fast-vectors.jsonl', import.meta.url));
 
@@ -133,12 +134,12 @@ describe('sweep', () => {
   });
 });
 
-describe('run-setting flags (--seq-len, --accumulation-steps, --mlm-head, --no-power-gating)', () => {
+describe('run-setting flags (--seq-len, --accumulation-steps, --mlm-head, --no-power-gating, --mapping)', () => {
   const L = RUN_SETTING_LIMITS;
 
   it('parse into SimOptions, leaving the core defaults when absent', () => {
-    expect(simOptionsFromFlags({ 'seq-len': '256', 'accumulation-steps': '16', 'mlm-head': true, 'no-power-gating': true })).toEqual({
-      timeline: false, seqLen: 256, accumulationSteps: 16, mlmHead: true, powerGating: false,
+    expect(simOptionsFromFlags({ 'seq-len': '256', 'accumulation-steps': '16', 'mlm-head': true, 'no-power-gating': true, mapping: 'energy' })).toEqual({
+      timeline: false, seqLen: 256, accumulationSteps: 16, mlmHead: true, powerGating: false, mappingObjective: 'energy',
     });
     expect(simOptionsFromFlags({})).toEqual({ timeline: false });
   });
@@ -149,7 +150,22 @@ describe('run-setting flags (--seq-len, --accumulation-steps, --mlm-head, --no-p
     expect(r.code).toBe(0);
     expect(JSON.parse(r.stdout).run).toMatchObject({ seqLen: 64, accumulationSteps: 2, mlmHead: true, powerGating: false });
     const plain = await run(base);
-    expect(JSON.parse(plain.stdout).run).toMatchObject({ seqLen: L.seqLen.default, accumulationSteps: L.accumulationSteps.default, mlmHead: false, powerGating: true });
+    expect(JSON.parse(plain.stdout).run).toMatchObject({
+      seqLen: L.seqLen.default, accumulationSteps: L.accumulationSteps.default, mlmHead: false, powerGating: true, mappingObjective: 'balanced',
+    });
+  });
+
+  it('--mapping reaches the mapper, and the summary says which objective chose which passes (BERT-Tiny, batch 32 on AccelTran-Edge)', async () => {
+    const files = { 'edge32.json': JSON.stringify({ ...ACCELERATOR_PRESETS['acceltran-edge'].config, batchSize: 32 }) };
+    const base = ['simulate', '--model', 'bert-tiny', '--accelerator', 'edge32.json'];
+    const fastest = await run([...base, '--mapping', 'time'], files);
+    expect(fastest.code).toBe(0);
+    // One pass of 32 would take 103,583 cycles: passes of 8 overlap each one's embedding
+    // gather and output store with its neighbours' work.
+    expect(fastest.stdout).toContain('time mapping, 4 passes of 8');
+    expect(fastest.stdout).toMatch(/cycles {13}77,813\n/);
+    expect((await run([...base, '--json', '--mapping', 'energy'], files)).stdout).toContain('"mappingObjective":"energy"');
+    expect((await run(base, files)).stdout).toContain('balanced mapping, 4 passes of 8');
   });
 
   it('exit 2 with a message naming the flag', async () => {
@@ -168,12 +184,15 @@ describe('run-setting flags (--seq-len, --accumulation-steps, --mlm-head, --no-p
     expect((await run([...base, '--cost-model', 'reference', '--seq-len', '128'])).code).toBe(0);
     // A boolean flag takes no value.
     expect((await run([...base, '--mlm-head=yes'])).code).toBe(2);
+    const mapping = await run([...base, '--mapping', 'fast']);
+    expect(mapping.code).toBe(2);
+    expect(mapping.stderr).toContain('--mapping: "fast" must be balanced, time, energy');
   });
 
   it('are in both commands\' help, with the core\'s limits', async () => {
     for (const command of ['simulate', 'sweep']) {
       const help = (await run([command, '--help'])).stdout;
-      for (const flag of ['--seq-len N', '--accumulation-steps N', '--mlm-head', '--no-power-gating']) expect(help, command).toContain(flag);
+      for (const flag of ['--seq-len N', '--accumulation-steps N', '--mlm-head', '--no-power-gating', '--mapping OBJECTIVE']) expect(help, command).toContain(flag);
       expect(help).toContain(`${L.seqLen.min}–${L.seqLen.max} (default ${L.seqLen.default}`);
     }
   });

@@ -1,5 +1,5 @@
 /** Flags shared by `simulate` and `sweep`, parsed into `SimOptions`. */
-import { RUN_SETTING_LIMITS, type CostModel, type SimMode, type SimOptions } from '../core/elector/types.ts';
+import { MAPPING_OBJECTIVES, RUN_SETTING_LIMITS, type CostModel, type MappingObjective, type SimMode, type SimOptions } from '../core/elector/types.ts';
 import { REFERENCE_SEQ_LEN } from '../core/share/runSettings.ts';
 import { validateConstantsOverride, type ConstantsOverride } from '../core/elector/constants/validate.ts';
 import { formatIssues } from '../core/space/issues.ts';
@@ -17,6 +17,7 @@ export const SIM_FLAGS = {
   'mlm-head': { type: 'boolean' },
   // Node 20's parseArgs has no allowNegative: the negation is a flag of its own.
   'no-power-gating': { type: 'boolean' },
+  mapping: { type: 'string' },
 } as const;
 
 const L = RUN_SETTING_LIMITS;
@@ -26,7 +27,10 @@ export const RUN_SETTINGS_HELP = `  --seq-len N              tokens per sequence
   --accumulation-steps N   training: micro-batches of the accelerator's batch size summed before one optimizer step,
                            ${L.accumulationSteps.min}–${L.accumulationSteps.max} (default ${L.accumulationSteps.default}); global batch = N × batch size
   --mlm-head               add BERT's masked-language-model head (elector model)
-  --no-power-gating        turn power gating off: idle compute units leak in full (elector model; on by default)`;
+  --no-power-gating        turn power gating off: idle compute units leak in full (elector model; on by default)
+  --mapping OBJECTIVE      what the mapper optimises when it cuts the batch into passes (elector model):
+                           balanced (default: the fastest within a small energy allowance), time (the fastest;
+                           every sub-batch tried) or energy (the fastest that spends no more energy per sequence)`;
 
 export interface SimFlagValues {
   mode?: string;
@@ -39,6 +43,7 @@ export interface SimFlagValues {
   'accumulation-steps'?: string;
   'mlm-head'?: boolean;
   'no-power-gating'?: boolean;
+  mapping?: string;
 }
 
 /** `readJson` reads the --constants file; injected so tests need no files. */
@@ -72,6 +77,7 @@ export function simOptionsFromFlags(v: SimFlagValues, readJson?: (path: string, 
   if (v['accumulation-steps'] !== undefined) options.accumulationSteps = parseIntegerIn(v['accumulation-steps'], '--accumulation-steps', L.accumulationSteps);
   if (v['mlm-head']) options.mlmHead = true;
   if (v['no-power-gating']) options.powerGating = false;
+  if (v.mapping !== undefined) options.mappingObjective = parseMappingObjective(v.mapping, '--mapping');
   return options;
 }
 
@@ -102,6 +108,11 @@ function parseIntegerIn(text: string, flag: string, range: { min: number; max: n
 export function parseMode(value: unknown, where: string): SimMode {
   if (value === 'inference' || value === 'training') return value;
   throw new UsageError(`${where}: "${String(value)}" must be inference or training`);
+}
+
+export function parseMappingObjective(value: unknown, where: string): MappingObjective {
+  if ((MAPPING_OBJECTIVES as readonly unknown[]).includes(value)) return value as MappingObjective;
+  throw new UsageError(`${where}: "${String(value)}" must be ${MAPPING_OBJECTIVES.join(', ')}`);
 }
 
 export function parseCostModel(value: unknown, where: string): CostModel {

@@ -9,10 +9,12 @@ const si = (x: number, unit: string): string => {
 };
 
 /** Sequence length and the other run settings the elector model reports. */
-function runLine(run: ElectorRunInfo, mode: SimResult['mode']): string {
+function runLine(run: ElectorRunInfo, mode: SimResult['mode'], batch: number): string {
   const parts = [`${run.seqLen} tokens per sequence`];
   if (mode === 'training' && run.accumulationSteps !== undefined) parts.push(`${run.accumulationSteps} accumulation steps`);
   parts.push(run.mlmHead ? 'MLM head' : 'no MLM head', run.powerGating ? 'idle units power-gated' : 'no power gating');
+  parts.push(`${run.mappingObjective} mapping`);
+  if (run.subBatch > 0 && run.subBatch < batch) parts.push(`${Math.ceil(batch / run.subBatch)} passes of ${run.subBatch}`);
   return parts.join(', ');
 }
 
@@ -23,7 +25,7 @@ export function formatSummary(r: SimResult, title: string): string {
   const lines = [
     title,
     `  cost model         ${r.costModel}, ${r.mode}, ${r.clockMHz} MHz, batch ${r.batchSize}`,
-    ...(r.run ? [`  run                ${runLine(r.run, r.mode)}`] : []),
+    ...(r.run ? [`  run                ${runLine(r.run, r.mode, r.batchSize)}`] : []),
     `  cycles             ${r.cycles.toLocaleString('en-US')}`,
     `  latency            ${si(r.latencyS, 's')}`,
     `  throughput         ${r.throughputSeqPerS.toPrecision(4)} sequences/s`,

@@ -50,7 +50,7 @@ describe('chooseInitialSession', () => {
   });
 
   it('refuses a link from a newer schema and keeps the stored view', () => {
-    const c = chooseInitialSession({ hash: '#s=7.AAAA', stored: stored(storedView()) });
+    const c = chooseInitialSession({ hash: `#s=${SESSION_VERSION + 1}.AAAA`, stored: stored(storedView()) });
     expect(c.session).toEqual(storedView());
     expect(c.notice).toMatchObject({ kind: 'error', message: expect.stringMatching(/newer version of the app/) });
   });

@@ -34,9 +34,11 @@ describe('simulation controller', () => {
     await flush();
     expect(live.at(-1)).toMatchObject({ seqLen: 128, accumulationSteps: 8, mlmHead: false, powerGating: true, timeline: true });
 
-    store.getState().setSettings({ mode: 'training', seqLen: 256, accumulationSteps: 4, mlmHead: true, powerGating: false, clockMHz: 900 });
+    store.getState().setSettings({ mode: 'training', seqLen: 256, accumulationSteps: 4, mlmHead: true, powerGating: false, clockMHz: 900, mappingObjective: 'time' });
     await flush();
-    const expected = { mode: 'training', costModel: 'elector', clockMHz: 900, seqLen: 256, accumulationSteps: 4, mlmHead: true, powerGating: false };
+    const expected = {
+      mode: 'training', costModel: 'elector', clockMHz: 900, seqLen: 256, accumulationSteps: 4, mlmHead: true, powerGating: false, mappingObjective: 'time',
+    };
     expect(live.at(-1)).toEqual({ ...expected, sparsity: defaultSession().settings.sparsity, timeline: true });
     // The default baseline follows the live settings, without the timeline.
     expect(compared.at(-1)).toMatchObject({ ...expected, timeline: false });

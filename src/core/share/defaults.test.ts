@@ -11,8 +11,8 @@ import { validateSession } from './session.ts';
 describe('default run settings', () => {
   it('are the core’s own defaults, so a fresh view simulates what SimOptions left out would', () => {
     const core = resolveSimOptions({});
-    const { mode, costModel, clockMHz, sparsity, seqLen, accumulationSteps, mlmHead, powerGating } = core;
-    expect(DEFAULT_SETTINGS).toEqual({ mode, costModel, clockMHz, sparsity, seqLen, accumulationSteps, mlmHead, powerGating });
+    const { mode, costModel, clockMHz, sparsity, seqLen, accumulationSteps, mlmHead, powerGating, mappingObjective } = core;
+    expect(DEFAULT_SETTINGS).toEqual({ mode, costModel, clockMHz, sparsity, seqLen, accumulationSteps, mlmHead, powerGating, mappingObjective });
     expect(DEFAULT_SETTINGS.seqLen).toBe(RUN_SETTING_LIMITS.seqLen.default);
   });
 

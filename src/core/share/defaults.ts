@@ -17,6 +17,7 @@ export const DEFAULT_SETTINGS: RunSettings = {
   // The core's defaults for these two (resolveSimOptions); defaults.test.ts keeps them in step.
   mlmHead: false,
   powerGating: true,
+  mappingObjective: RUN_SETTING_LIMITS.mappingObjective.default,
 };
 
 export const DEFAULT_SWEEP: SweepSettings = {

@@ -2,7 +2,7 @@
  * Plain constants of the session schema, kept free of zod so that workers and the
  * core (sweeps, objectives) can import them without pulling the validator in.
  */
-export const SESSION_VERSION = 6;
+export const SESSION_VERSION = 7;
 
 /**
  * What a sweep records per point. `accuracy` (predicted, maximised) and `accuracyStd` (its

@@ -95,7 +95,7 @@ describe('SESSION_MIGRATIONS[4] (v4 → v5: the DynaProp lab)', () => {
     expect(r).toMatchObject({ ok: true, migratedFrom: 4 });
     if (!r.ok) return;
     const { dynaprop, codesign, ...rest } = r.value;
-    expect(rest).toEqual({ ...v4, version: SESSION_VERSION });
+    expect(rest).toEqual({ ...v4, version: SESSION_VERSION, settings: { ...v4.settings, mappingObjective: 'balanced' } });
     expect(codesign).toEqual(DEFAULT_CODESIGN);
     expect(codesignSchema.safeParse(codesign).success).toBe(true);
     expect(rest.settings).not.toHaveProperty('sparsityByOp');
@@ -126,10 +126,26 @@ describe('SESSION_MIGRATIONS[5] (v5 → v6: the co-design accuracy floor)', () =
   it('gives a v5 co-design section no floor, keeps one a v5 view already had, and leaves a view without the section alone', () => {
     const v5 = { version: 5, codesign: { ...DEFAULT_CODESIGN, accuracyFloor: undefined } };
     const r = migrateSession(structuredClone(v5));
-    expect(r).toMatchObject({ ok: true, migratedFrom: 5, value: { version: 6, codesign: { accuracyFloor: 'none' } } });
+    expect(r).toMatchObject({ ok: true, migratedFrom: 5, value: { version: SESSION_VERSION, codesign: { accuracyFloor: 'none' } } });
     const kept = migrateSession({ version: 5, codesign: { ...DEFAULT_CODESIGN, accuracyFloor: 'baseline' } });
     expect(kept.ok && (kept.value.codesign as { accuracyFloor: string }).accuracyFloor).toBe('baseline');
     const none = migrateSession({ version: 5, view: { tab: 'results' } });
-    expect(none.ok && none.value).toEqual({ version: 6, view: { tab: 'results' } });
+    expect(none.ok && none.value).toEqual({ version: SESSION_VERSION, view: { tab: 'results' } });
+  });
+});
+
+describe('SESSION_MIGRATIONS[6] (v6 → v7: the mapping objective)', () => {
+  it('gives the view and every pinned design the balanced mapper, keeps one already set, and leaves malformed settings for validation', () => {
+    const settings = { mode: 'training', seqLen: 256 };
+    const r = migrateSession({ version: 6, settings, pinned: [{ id: 'a', settings }, { id: 'b', settings: { ...settings, mappingObjective: 'time' } }, 'junk'] });
+    expect(r).toEqual({
+      ok: true, migratedFrom: 6,
+      value: {
+        version: 7,
+        settings: { ...settings, mappingObjective: 'balanced' },
+        pinned: [{ id: 'a', settings: { ...settings, mappingObjective: 'balanced' } }, { id: 'b', settings: { ...settings, mappingObjective: 'time' } }, 'junk'],
+      },
+    });
+    expect(migrateSession({ version: 6, settings: 'none' })).toMatchObject({ ok: true, value: { settings: 'none' } });
   });
 });

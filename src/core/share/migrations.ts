@@ -62,7 +62,19 @@ export const SESSION_MIGRATIONS: Readonly<Record<number, Migration>> = {
   // v6 adds the co-design accuracy floor; a v5 view had none. (The field stays optional, as saved
   // search records carry v5 settings; the version tells an older app it cannot read a v6 link.)
   5: (old) => (isPlainObject(old.codesign) ? { ...old, codesign: { ...old.codesign, accuracyFloor: old.codesign.accuracyFloor ?? 'none' } } : old),
+  // v7 adds the mapping objective to the run settings (the view's and every pinned design's); a
+  // v6 view ran the balanced mapper. (Optional in the schema, as saved sweep records carry older settings.)
+  6: (old) => ({
+    ...old,
+    settings: withV7Settings(old.settings),
+    pinned: Array.isArray(old.pinned) ? old.pinned.map((p: unknown) => (isPlainObject(p) ? { ...p, settings: withV7Settings(p.settings) } : p)) : old.pinned,
+  }),
 };
+
+/** Fills the run setting v7 added, keeping one already there; anything not an object is left for validation to name. */
+function withV7Settings(settings: unknown): unknown {
+  return isPlainObject(settings) ? { ...settings, mappingObjective: settings.mappingObjective ?? 'balanced' } : settings;
+}
 
 /** Adds v4's `brush` (none) to the plot settings, keeping a non-empty v3 selection. */
 function withV4Plot(plot: unknown): unknown {

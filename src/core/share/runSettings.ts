@@ -21,6 +21,7 @@ export function simOptionsOf(settings: RunSettings): SimOptions {
     accumulationSteps: settings.accumulationSteps,
     mlmHead: settings.mlmHead,
     powerGating: settings.powerGating,
+    ...(settings.mappingObjective ? { mappingObjective: settings.mappingObjective } : {}),
     // Measured per-op sparsity (the DynaProp lab's "Use measured sparsity"), when set.
     ...(settings.sparsityByOp ? { sparsityByOp: settings.sparsityByOp } : {}),
   };

@@ -15,7 +15,7 @@ import {
   DATASET_STORED_LEN, LAB_BACKENDS, LAB_DATASETS, LAB_GRADIENT_MODES, LAB_GRID_MAX, LAB_MODEL_SOURCES, LAB_RANGES,
   OBJECTIVES, SESSION_VERSION, SWEEP_LIMITS, TIMELINE_ROWS, VIEW_TABS,
 } from './limits.ts';
-import { RUN_SETTING_LIMITS } from '../elector/types.ts';
+import { MAPPING_OBJECTIVES, RUN_SETTING_LIMITS } from '../elector/types.ts';
 
 // Before any schema is built: zod would otherwise probe for eval (`Function('')`) to compile
 // fast validators, which the app's Content-Security-Policy forbids (src/build/csp.ts).
@@ -49,6 +49,11 @@ export const settingsSchema = z.strictObject({
   mlmHead: z.boolean(),
   /** Idle compute units are power-gated (v3). */
   powerGating: z.boolean(),
+  /**
+   * What the elector model's mapper optimises when it cuts a batch into passes (v7). Optional:
+   * saved sweep records hold older settings (absent = `balanced`); v6 links migrate to `balanced`.
+   */
+  mappingObjective: z.optional(z.enum(MAPPING_OBJECTIVES)),
   /**
    * Per ELECTOR op kind, sparsities that replace the global ones for that kind (v5):
    * what "Use measured sparsity" in the DynaProp lab fills. Absent: the global values everywhere.

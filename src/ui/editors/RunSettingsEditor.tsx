@@ -1,6 +1,6 @@
 /**
  * Run settings: mode, cost model, the workload (sequence length, gradient
- * accumulation, MLM head), sparsity, clock and power gating. Each control
+ * accumulation, MLM head), sparsity, clock, power gating and the mapping objective. Each control
  * subscribes to its own setting only, so dragging a slider does not re-render the
  * other editors. Limits come from the core (RUN_SETTING_LIMITS via settingsFields).
  */
@@ -15,6 +15,7 @@ import { ACCUMULATION_RANGE, CLOCK_RANGE, globalBatchNote, seqLenChoices, seqLen
 import { REFERENCE_SEQ_LEN } from '../../core/share/runSettings.ts';
 import { SelectField, numberOptions } from './SelectField.tsx';
 import { SparsityField } from './SparsityField.tsx';
+import { MappingObjectiveField } from './MappingObjectiveField.tsx';
 import './editors.css';
 
 const MODES: RadioOption<SimMode>[] = [
@@ -111,6 +112,7 @@ export function RunSettingsEditor() {
         disabled={reference}
         about="Switches off compute units (MAC lanes, softmax and layer-norm units) while they have no work, so they leak almost nothing; buffers hold data and always leak. Untick it to see what leakage costs without gating."
       />
+      <MappingObjectiveField disabled={reference} />
     </div>
   );
 }

@@ -1,7 +1,8 @@
 /**
  * Passes: how the elector model runs a batch (docs/elector-model.md §4). A pass carries
- * `batch` sequences through every op; a batch whose pass spills may run as passes of a
- * sub-batch, and `PassPlanner.chooseMapping` picks how. A class, not closures: a run
+ * `batch` sequences through every op; a batch whose pass spills, or leaves its first loads and
+ * last stores exposed, may run as passes of a sub-batch, and `PassPlanner.chooseMapping` picks
+ * how, by the run's mapping objective. A class, not closures: a run
  * makes one planner, and its methods cost nothing to create.
  */
 import type { AcceleratorConfig } from '../../space/accelerator/types.ts';
@@ -256,8 +257,8 @@ export class PassPlanner {
 
   /**
    * The mapping of the batch onto passes: sub-batches of full/2^k, tried while the pass
-   * still spills materially (under `time`, every one: a shortcut that a bigger machine takes
-   * and a smaller one does not could make the bigger one slower). Chosen level by level from
+   * spills or leaves material transfers exposed (under `time`, every one: a shortcut that a
+   * bigger machine takes and a smaller one does not could make the bigger one slower). Chosen level by level from
    * the smallest: at each level the half-size choice, repeated, is an option, and another
    * replaces it only if faster and within the objective's energy allowance (`ALLOWANCE`).
    */
