@@ -225,8 +225,9 @@ export interface ElectorRunInfo {
   mappingObjective: MappingObjective;
   /**
    * Sequences the accelerator carries through the layers at once. Smaller than the batch
-   * when cutting the batch keeps activations on chip and is faster: the batch then runs
-   * as batchSize / subBatch passes (the timeline shows one pass).
+   * when passes of fewer sequences are faster, by the mapping objective's rule (they keep
+   * activations on chip, or overlap one pass's loads and stores with the next one's work):
+   * the batch then runs as batchSize / subBatch passes (the timeline shows one pass).
    */
   subBatch: number;
   /** Training: micro-batches per optimizer step. */

@@ -122,6 +122,12 @@ export class PassPlanner {
   private optimizerCosted = false;
   /** The run's first op list, from which the other batch sizes' lists are derived. */
   private source: { batch: number; opList: OpList } | undefined;
+  /**
+   * Training's mask split: the faster of the two per pass (`faster`), or one imposed for the
+   * whole run, `activations` first or `weights` first where that keeps them resident (the
+   * `time` objective maps the run under each: which split is faster can depend on the passes).
+   */
+  maskSplit: 'faster' | 'activations' | 'weights' = 'faster';
   /** The energy input of the last hardware model compared on, its totals swapped in: comparing allocates nothing. */
   private energyHardware: Hardware | undefined;
   private energyInput: EnergyInput | undefined;
@@ -149,12 +155,14 @@ export class PassPlanner {
         weightReserveFraction: x.training ? x.elector.sram.weightBufferReserveFraction : 0, training: x.training,
       };
       plan = planRun(input);
+      // Training: the mask split that keeps the weights resident is the other candidate.
+      const other = x.training && !plan.weightsResident && this.maskSplit !== 'activations' ? planRun(input, true) : undefined;
+      if (other?.weightsResident && this.maskSplit === 'weights') plan = other;
       tables = this.tablesFor(h, plan, weightsLoaded);
       totals = scheduleRun(opList.table, { memory: h.memory, activation: h.activation, weight: h.weight, mask: h.mask, tables, timeline, afterPass }, rows);
-      // Training: the mask split that keeps the weights resident is the other candidate; the
-      // faster (then the less energy) is kept. Both are feasible on any bigger buffer too.
-      const other = x.training && !plan.weightsResident ? planRun(input, true) : undefined;
-      if (other?.weightsResident) {
+      // Unless a split is imposed, the faster pass (then the less energy) is kept. Both are
+      // feasible on any bigger buffer too.
+      if (other?.weightsResident && this.maskSplit === 'faster') {
         const otherTables = this.tablesFor(h, other, weightsLoaded);
         const otherTotals = scheduleRun(opList.table, { memory: h.memory, activation: h.activation, weight: h.weight, mask: h.mask, tables: otherTables, timeline, afterPass }, rows);
         if (otherTotals.cycles < totals.cycles || (otherTotals.cycles === totals.cycles && this.energyOf(otherTotals, h) < this.energyOf(totals, h))) {
@@ -270,7 +278,7 @@ export class PassPlanner {
     const measures: SubBatchMeasure[] = [this.measure(h, full, false, timeline)];
     // Smaller passes pay where a pass spills, or where its exposed transfers are material for
     // the batch: passes of half the size overlap about half of them with their neighbours.
-    const worthCutting = (p: Pass) => everyLevel || p.spills || p.exposedCycles > MATERIAL_EXPOSURE * (full / p.batch) * p.totals.cycles;
+    const worthCutting = (p: Pass) => everyLevel || p.spills || exposed(p, full);
     if (!worthCutting(measures[0].first)) return { sub: full, kept: false, group: full, measures };
     // Passes narrower than a tile's batch would only compute padding; none below the design
     // space's smallest batch, which the model takes as the finest grain a compiler splits a batch into.
@@ -319,6 +327,11 @@ export class PassPlanner {
     addScaled(out, once, repeats);
     return out;
   }
+}
+
+/** A pass's exposed transfers are material for a batch of `full` sequences (see `chooseMapping`). */
+export function exposed(p: Pass, full: number): boolean {
+  return p.exposedCycles > MATERIAL_EXPOSURE * (full / p.batch) * p.totals.cycles;
 }
 
 function measureOf(measures: readonly SubBatchMeasure[], sub: number): SubBatchMeasure {

@@ -19,8 +19,8 @@ export interface WarningInput {
   training: boolean;
   /** Sequences per pass (the batch may run as several passes). */
   subBatch: number;
-  /** A pass of the whole batch spills activations or stash to main memory. */
-  fullBatchSpills: boolean;
+  /** Why smaller passes were tried: a pass of the whole batch spilled, or left material transfers exposed (else: the `time` objective tries them all). */
+  cutReason: 'spill' | 'exposed' | 'tried';
 }
 
 const MB = 1024 * 1024;
@@ -64,11 +64,12 @@ export function runWarnings(x: WarningInput): string[] {
   if (x.subBatch < acc.batchSize) {
     out.push(
       `The batch of ${acc.batchSize} runs as ${Math.ceil(acc.batchSize / x.subBatch)} passes of ${x.subBatch} sequence(s): ` +
-        (x.fullBatchSpills
-          ? `at the full batch, activations would not fit the ${acc.activationBufferMB} MB activation buffer`
-          : `one pass of the whole batch would wait for all its embedding rows before the first op and leave its last ` +
-            `stores to run alone, where passes overlap them with their neighbours' work`) +
-        `, and the passes are faster.`,
+        (x.cutReason === 'spill'
+          ? `at the full batch, activations would not fit the ${acc.activationBufferMB} MB activation buffer, and the passes are faster.`
+          : x.cutReason === 'exposed'
+            ? `one pass of the whole batch would wait for all its embedding rows before the first op and leave its last ` +
+              `stores to run alone, where passes overlap them with their neighbours' work, and the passes are faster.`
+            : `the passes are faster (the fastest mapping tries every sub-batch).`),
     );
   }
   return out;

@@ -196,7 +196,7 @@ export function simulateAnywhere(model: ModelDict, acc: AcceleratorConfig, optio
   const result = runElector(model, acc, {
     mode: o.mode, clockMHz: o.clockMHz, sparsity: o.sparsity, sparsityByOp: o.sparsityByOp,
     constants: { reference: o.referenceConstants, elector: o.electorConstants }, timeline: o.timeline, seqLen: o.seqLen,
-    accumulationSteps: o.accumulationSteps, mlmHead: o.mlmHead, powerGating: o.powerGating,
+    accumulationSteps: o.accumulationSteps, mlmHead: o.mlmHead, powerGating: o.powerGating, mappingObjective: o.mappingObjective,
   }).result;
   return { result, inSpace };
 }
