@@ -37,7 +37,7 @@ test('choosing the fastest mapping changes the passes and the figures, and a lin
   const field = page.getByLabel('Mapping objective', { exact: true });
   await expect(field).toHaveValue('balanced');
   await expect(page.getByTestId('mapping-objective-note')).toContainText('(T_half / T)^0.1');
-  await expect(page.getByTestId('timeline-passes')).toContainText('runs as 4 passes of 8 sequences (the fastest within a 0.1-power energy allowance)');
+  await expect(page.getByTestId('timeline-passes')).toContainText('runs as 4 passes of 8 sequences (the fastest, allowing a little more energy per sequence than half-size passes)');
   const balanced = await readHeadlines(page);
   const balancedCycles = await number(page, 'headline-cycles');
 

@@ -7,9 +7,9 @@ const run = (p: Partial<ElectorRunInfo> = {}): ElectorRunInfo => ({ seqLen: 128,
 describe('run notes', () => {
   it('says how many passes the batch runs as, only when more than one', () => {
     expect(passCount({ batchSize: 8, run: run({ subBatch: 4 }) })).toBe(2);
-    expect(passesNote({ batchSize: 8, run: run({ subBatch: 4 }) })).toBe('The batch of 8 runs as 2 passes of 4 sequences (the fastest within a 0.1-power energy allowance); the timeline shows one pass.');
+    expect(passesNote({ batchSize: 8, run: run({ subBatch: 4 }) })).toBe('The batch of 8 runs as 2 passes of 4 sequences (the fastest, allowing a little more energy per sequence than half-size passes); the timeline shows one pass.');
     expect(passesNote({ batchSize: 8, run: run({ subBatch: 4, mappingObjective: 'time' }) })).toBe('The batch of 8 runs as 2 passes of 4 sequences (the fastest); the timeline shows one pass.');
-    expect(passesNote({ batchSize: 5, run: run({ subBatch: 1 }) })).toBe('The batch of 5 runs as 5 passes of 1 sequence (the fastest within a 0.1-power energy allowance); the timeline shows one pass.');
+    expect(passesNote({ batchSize: 5, run: run({ subBatch: 1 }) })).toBe('The batch of 5 runs as 5 passes of 1 sequence (the fastest, allowing a little more energy per sequence than half-size passes); the timeline shows one pass.');
     expect(passesNote({ batchSize: 4, run: run({ subBatch: 4 }) })).toBe('');
     expect(passesNote({ batchSize: 4 })).toBe('');
   });

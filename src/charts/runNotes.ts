@@ -15,14 +15,14 @@ export function passCount(r: Pick<SimResult, 'batchSize' | 'run'>): number {
 
 /** How each mapping objective chose the passes, as the note says it. */
 const OBJECTIVE_PHRASE = {
-  balanced: 'the fastest within a 0.1-power energy allowance',
+  balanced: 'the fastest, allowing a little more energy per sequence than half-size passes',
   time: 'the fastest',
-  energy: 'the fastest at no extra energy',
+  energy: 'the fastest that spends no more energy per sequence than half-size passes',
 } as const;
 
 /**
- * "The batch of 8 runs as 2 passes of 4 sequences (the fastest within a 0.1-power energy
- * allowance); the timeline shows one pass.", or '' for one pass.
+ * "The batch of 8 runs as 2 passes of 4 sequences (the fastest, allowing a little more energy
+ * per sequence than half-size passes); the timeline shows one pass.", or '' for one pass.
  */
 export function passesNote(r: Pick<SimResult, 'batchSize' | 'run'>): string {
   const k = passCount(r);

@@ -30,7 +30,8 @@ export const RUN_SETTINGS_HELP = `  --seq-len N              tokens per sequence
   --no-power-gating        turn power gating off: idle compute units leak in full (elector model; on by default)
   --mapping OBJECTIVE      what the mapper optimises when it cuts the batch into passes (elector model):
                            balanced (default: the fastest within a small energy allowance), time (the fastest;
-                           every sub-batch tried) or energy (the fastest that spends no more energy per sequence)`;
+                           every sub-batch tried) or energy (the fastest that spends no more energy per sequence
+                           than half-size passes)`;
 
 export interface SimFlagValues {
   mode?: string;
@@ -112,7 +113,7 @@ export function parseMode(value: unknown, where: string): SimMode {
 
 export function parseMappingObjective(value: unknown, where: string): MappingObjective {
   if ((MAPPING_OBJECTIVES as readonly unknown[]).includes(value)) return value as MappingObjective;
-  throw new UsageError(`${where}: "${String(value)}" must be ${MAPPING_OBJECTIVES.join(', ')}`);
+  throw new UsageError(`${where}: "${String(value)}" must be one of ${MAPPING_OBJECTIVES.join(', ')}`);
 }
 
 export function parseCostModel(value: unknown, where: string): CostModel {

@@ -3,7 +3,7 @@
  * makes (the live design, compared designs, sweep points) builds its `SimOptions`
  * here, so a new setting is wired in one place. Free of zod: workers import it.
  */
-import type { SimOptions } from '../elector/types.ts';
+import { RUN_SETTING_LIMITS, type SimOptions } from '../elector/types.ts';
 import { TRANSFORMER_SPACE } from '../space/transformer/schema.ts';
 import type { RunSettings } from './schema.ts';
 
@@ -26,3 +26,25 @@ export function simOptionsOf(settings: RunSettings): SimOptions {
     ...(settings.sparsityByOp ? { sparsityByOp: settings.sparsityByOp } : {}),
   };
 }
+
+/**
+ * Whether two run settings ask for the same simulation: field by field whatever the key
+ * order, a missing mapping objective read as the default (settings saved before version 7,
+ * such as sweep records, lack it).
+ */
+export function sameRunSettings(a: RunSettings, b: RunSettings): boolean {
+  return canonicalJson(withDefaults(a)) === canonicalJson(withDefaults(b));
+}
+
+function withDefaults(s: RunSettings): RunSettings {
+  return { ...s, mappingObjective: s.mappingObjective ?? RUN_SETTING_LIMITS.mappingObjective.default };
+}
+
+/** JSON with object keys sorted at every level; `undefined` members dropped, as JSON.stringify does. */
+function canonicalJson(x: unknown): string {
+  if (x === null || typeof x !== 'object') return JSON.stringify(x) ?? 'null';
+  if (Array.isArray(x)) return `[${x.map(canonicalJson).join(',')}]`;
+  const entries = Object.entries(x).filter(([, v]) => v !== undefined).sort(([p], [q]) => (p < q ? -1 : p > q ? 1 : 0));
+  return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(',')}}`;
+}
+

@@ -21,6 +21,7 @@ import type { SessionState } from '../../core/share/session.ts';
 import { EMPTY_RUN, type SweepRunJob, type SweepRunStore } from './sweepRunStore.ts';
 import { measureSince } from '../perfMark.ts';
 import { brushFromSelection, pointsInBrush } from './brushRect.ts';
+import { sameRunSettings } from '../../core/share/runSettings.ts';
 
 /** Per plot axis, 1 to minimise or −1 to maximise (predicted accuracy). */
 const axisSigns = (xy: readonly [Objective, Objective]): [1 | -1, 1 | -1] => [objectiveSign(xy[0]), objectiveSign(xy[1])];
@@ -299,7 +300,7 @@ export function sameJob(job: SweepRunJob, session: SessionState): boolean {
   const base = session.sweepBase ?? session.design;
   return JSON.stringify(job.spec) === JSON.stringify(session.sweep)
     && JSON.stringify(job.base) === JSON.stringify(base)
-    && JSON.stringify(job.settings) === JSON.stringify(session.settings);
+    && sameRunSettings(job.settings, session.settings);
 }
 
 /** Elements filled per task: about 10 ms for all objective columns. */

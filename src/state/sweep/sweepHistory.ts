@@ -10,6 +10,7 @@ import type { SweepController } from './sweepController.ts';
 import type { SweepRunStore } from './sweepRunStore.ts';
 import type { SweepHistoryStore, UnreadableEntry } from './historyDb.ts';
 import { describeJob, SWEEP_RECORD_FORMAT, SWEEP_RECORD_VERSION, type SweepRecordData, type SweepRecordMeta } from './historyRecord.ts';
+import { sameRunSettings } from '../../core/share/runSettings.ts';
 
 export const MAX_HISTORY = 20;
 
@@ -31,7 +32,7 @@ export interface SweepHistoryDeps {
 }
 
 const sameJob = (a: SweepRecordMeta['job'], b: SweepRecordMeta['job']) =>
-  JSON.stringify([a.spec, a.base, a.settings]) === JSON.stringify([b.spec, b.base, b.settings]);
+  JSON.stringify([a.spec, a.base]) === JSON.stringify([b.spec, b.base]) && sameRunSettings(a.settings, b.settings);
 
 export function createSweepHistory(d: SweepHistoryDeps) {
   const now = d.now ?? (() => new Date());

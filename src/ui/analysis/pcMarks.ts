@@ -12,6 +12,7 @@ import type { ModelDict } from '../../core/space/transformer/types.ts';
 import type { RunSettings } from '../../core/share/schema.ts';
 import { useExplorer } from '../../state/useExplorer.ts';
 import { useSweepRun } from '../../state/sweep/appSweep.ts';
+import { sameRunSettings } from '../../core/share/runSettings.ts';
 
 export interface PcMark { id: string; label: string; kind: 'current' | 'pinned'; values: Record<string, number> }
 
@@ -37,7 +38,7 @@ export function usePcMarks(paramIds: readonly string[]): PcMark[] {
   const sweepSettings = useSweepRun((s) => s.job?.settings ?? null);
   return useMemo(() => {
     if (!sweepSettings) return [];
-    const same = (r: RunSettings) => JSON.stringify(r) === JSON.stringify(sweepSettings);
+    const same = (r: RunSettings) => sameRunSettings(r, sweepSettings);
     const out: PcMark[] = [];
     if (sim && same(settings)) out.push(markOf('current', 'Current design', 'current', design.model, design.accelerator, sim, settings.seqLen, paramIds));
     for (const p of pinned) {

@@ -10,13 +10,14 @@ import { SelectField, type SelectOption } from './SelectField.tsx';
 const LABELS: Record<MappingObjective, string> = {
   balanced: 'Balanced (default)',
   time: 'Fastest',
-  energy: 'Energy-first',
+  energy: 'Energy-capped',
 };
 
 /** What each choice does, in a sentence the field shows under it. */
 export const MAPPING_OBJECTIVE_NOTES: Record<MappingObjective, string> = {
-  balanced: 'The fastest passes that spend at most (T_half / T)^0.1 times the energy per sequence of half-size passes: 2× faster may cost 7 % more energy.',
-  time: 'The fastest passes, every sub-batch tried: more hardware is then never slower, but a bigger batch may spend more energy per sequence.',
+  balanced:
+    'The fastest passes whose energy per sequence is at most (T_half / T)^0.1 times that of half-size passes, T_half and T being their times: 2× faster may cost 7 % more energy.',
+  time: 'The fastest passes at this clock, every sub-batch tried: more hardware is then never slower (to within a few cycles), but a bigger batch may spend more energy per sequence.',
   energy: 'The fastest passes that spend no more energy per sequence than half-size passes: energy per sequence never grows with the batch.',
 };
 

@@ -13,6 +13,7 @@ import { modelFigures } from '../../core/sweep/modelFigures.ts';
 import { useExplorer } from '../../state/useExplorer.ts';
 import { useSweepRun } from '../../state/sweep/appSweep.ts';
 import type { PlotDesignMark } from './plotTypes.ts';
+import { sameRunSettings } from '../../core/share/runSettings.ts';
 
 interface Simulated {
   id: string;
@@ -23,7 +24,7 @@ interface Simulated {
   result: SimResult | null;
 }
 
-const same = (a: RunSettings, b: RunSettings) => JSON.stringify(a) === JSON.stringify(b);
+const same = sameRunSettings;
 
 /** Marks for `x` and `y`, and how many designs were left out because their run settings differ from the sweep's. */
 export function designMarks(designs: readonly Simulated[], sweepSettings: RunSettings | null, x: Objective, y: Objective): { marks: PlotDesignMark[]; otherSettings: number } {
