@@ -182,9 +182,9 @@ export class PassPlanner {
     // and back (the consumer streams its input from main memory, once per weight panel), and an
     // estimate from that trip alone kept a design on a spilling pass that cost 77 % more energy.
     const spills = totals.spilledElems + plan.stashSpilledElems > 0;
+    const exposedCycles = totals.firstOpAheadSavingCycles + totals.busTailCycles;
     // Layer by layer across passes holds every pass's stash at once and sends the backward
     // boundaries through main memory too: modelled for inference only.
-    const exposedCycles = totals.firstOpAheadSavingCycles + totals.busTailCycles;
     return { batch, totals, plan, opList, spills, exposedCycles, weightsStay: plan.weightsResident || (layerFused && !x.training) };
   }
 
@@ -266,9 +266,10 @@ export class PassPlanner {
   /**
    * The mapping of the batch onto passes: sub-batches of full/2^k, tried while the pass
    * spills or leaves material transfers exposed (under `time`, every one: a shortcut that a
-   * bigger machine takes and a smaller one does not could make the bigger one slower). Chosen level by level from
-   * the smallest: at each level the half-size choice, repeated, is an option, and another
-   * replaces it only if faster and within the objective's energy allowance (`ALLOWANCE`).
+   * bigger machine takes and a smaller one does not could make the bigger one slower).
+   * Chosen level by level from the smallest: at each level the half-size choice, repeated, is
+   * an option, and another replaces it only if faster and within the objective's energy
+   * allowance (`ALLOWANCE`).
    */
   chooseMapping(h: Hardware, timeline: boolean): Mapping & { measures: SubBatchMeasure[] } {
     const acc = this.x.acc;
