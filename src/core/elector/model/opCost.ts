@@ -123,16 +123,10 @@ export function costRow(ops: OpTable, i: number, k: CostTables, cost: OpCost, in
       const aMaskCost = (aElems * aMask) / k.maskBitsPerCycle, bMaskCost = (bElems * bMask) / k.maskBitsPerCycle;
       const maxCols = Math.min(colTiles, lanes);
       let best = Infinity;
+      let maskBound = false;
       const ideal = bCost > 0 ? Math.sqrt((aCost * colTiles * lanes) / (bCost * bSharers)) : maxCols;
-      // The shape that balances the masks is always a candidate too: it does not move when a
-      // data buffer gets faster, so a machine with more data bandwidth keeps the shape that
-      // won on the smaller one (tried only where the masks bound, a bigger activation buffer
-      // once lost it and ran slower).
-      const masks = aMaskCost + bMaskCost > 0;
-      const maskIdeal = bMaskCost > 0 ? Math.sqrt((aMaskCost * colTiles * lanes) / (bMaskCost * bSharers)) : maxCols;
-      for (let pass = 0; pass < (masks ? 5 : 3); pass++) {
-        const c0 = pass === 0 ? Math.floor(ideal) : pass === 1 ? ceil(ideal) : pass === 2 ? maxCols : pass === 3 ? Math.floor(maskIdeal) : ceil(maskIdeal);
-        const cols = Math.max(1, Math.min(maxCols, c0));
+      for (let pass = 0; pass < 3; pass++) {
+        const cols = Math.max(1, Math.min(maxCols, pass === 0 ? Math.floor(ideal) : pass === 1 ? ceil(ideal) : maxCols));
         const rows = Math.max(1, Math.min(rowTiles, Math.floor(lanes / cols)));
         const ra = ceil(colTiles / cols), rb = ceil(bSharers / rows);
         const dataTime = bSide ? aCost * ra + bCost * rb : Math.max(aCost * ra, bCost * rb);
@@ -140,10 +134,29 @@ export function costRow(ops: OpTable, i: number, k: CostTables, cost: OpCost, in
         const time = maskTime > dataTime ? maskTime : dataTime;
         if (time < best) {
           best = time;
+          maskBound = maskTime > dataTime;
           waveRows = rows;
           waveCols = cols;
           readsA = ra;
           readsB = rb;
+        }
+      }
+      if (maskBound) {
+        const maskIdeal = bMaskCost > 0 ? Math.sqrt((aMaskCost * colTiles * lanes) / (bMaskCost * bSharers)) : maxCols;
+        for (let pass = 0; pass < 2; pass++) {
+          const cols = Math.max(1, Math.min(maxCols, pass === 0 ? Math.floor(maskIdeal) : ceil(maskIdeal)));
+          const rows = Math.max(1, Math.min(rowTiles, Math.floor(lanes / cols)));
+          const ra = ceil(colTiles / cols), rb = ceil(bSharers / rows);
+          const dataTime = bSide ? aCost * ra + bCost * rb : Math.max(aCost * ra, bCost * rb);
+          const maskTime = aMaskCost * ra + bMaskCost * rb;
+          const time = maskTime > dataTime ? maskTime : dataTime;
+          if (time < best) {
+            best = time;
+            waveRows = rows;
+            waveCols = cols;
+            readsA = ra;
+            readsB = rb;
+          }
         }
       }
     } else {
