@@ -32,7 +32,7 @@ const before = (() => {
     return null;
   }
 })();
-// Since 2026-12-06 each sweep runs one untimed repetition before its timed ones (earlier
+// Since 2026-12-06 the sweeps run one untimed round before their timed ones, interleaved (earlier
 // results in `previous` have none, so their medians include the JIT's warm-up).
 const settings = quick
   ? { batches: 7, sweepPairs: 2_000, sweepRepeats: 3, sweepWarmupRepeats: 1 }
@@ -93,44 +93,55 @@ const SWEEPS: { key: string; costModel: CostModel; mappingObjective?: MappingObj
   { key: 'elector', costModel: 'elector' },
   { key: 'elector-time', costModel: 'elector', mappingObjective: 'time' },
 ];
-for (const { key, costModel, mappingObjective } of SWEEPS) {
-  if (!selected(`sweep/${key}`)) continue;
-  const rng = createRng('bench-sweep');
-  const n = settings.sweepPairs;
-  const pairs = Array.from({ length: n }, () => ({ model: randomModel(rng), accelerator: randomAccelerator(rng, 'transcode') }));
-  const options = resolveSimOptions({ costModel, timeline: false, ...(mappingObjective ? { mappingObjective } : {}) });
-  const rates: number[] = [];
-  let errors = 0;
-  // One untimed repetition first: the JIT compiles the hot loops during it (it ran 30–40 %
-  // slower than the next ones), and steady state is what a long sweep sees.
-  for (let rep = -settings.sweepWarmupRepeats; rep < settings.sweepRepeats; rep++) {
-    errors = 0;
+const sweepRng = createRng('bench-sweep');
+const sweepPairs = Array.from({ length: settings.sweepPairs }, () => ({ model: randomModel(sweepRng), accelerator: randomAccelerator(sweepRng, 'transcode') }));
+const chosenSweeps = SWEEPS.filter((w) => selected(`sweep/${w.key}`)).map((w) => ({
+  ...w,
+  options: resolveSimOptions({ costModel: w.costModel, timeline: false, ...(w.mappingObjective ? { mappingObjective: w.mappingObjective } : {}) }),
+  rates: [] as number[],
+  errors: 0,
+}));
+// Repetitions interleave the sweeps (one of each, then the next round), so a burst of load
+// from the machine's other tenants slows all of them alike and their ratios hold. One untimed
+// round first: the JIT compiles the hot loops during it (it ran 30–40 % slower than the next).
+for (let rep = -settings.sweepWarmupRepeats; rep < settings.sweepRepeats; rep++) {
+  for (const w of chosenSweeps) {
+    w.errors = 0;
     const t0 = performance.now();
-    for (const p of pairs) {
+    for (const p of sweepPairs) {
       try {
-        simulateResolved(p.model, p.accelerator, options);
+        simulateResolved(p.model, p.accelerator, w.options);
       } catch {
-        errors++;
+        w.errors++;
       }
     }
-    if (rep >= 0) rates.push(n / ((performance.now() - t0) / 1000));
+    if (rep >= 0) w.rates.push(settings.sweepPairs / ((performance.now() - t0) / 1000));
   }
-  rates.sort((a, b) => a - b);
-  const median = rates[Math.floor(rates.length / 2)];
+}
+for (const { key, rates, errors } of chosenSweeps) {
+  const sorted = [...rates].sort((a, b) => a - b);
+  const median = sorted[Math.floor(sorted.length / 2)];
   sweeps[key] = {
-    pairs: n,
+    pairs: settings.sweepPairs,
     seed: 'bench-sweep',
     repeats: rates.length,
     medianPairsPerS: Math.round(median),
-    minPairsPerS: Math.round(rates[0]),
+    minPairsPerS: Math.round(sorted[0]),
     medianUsPerPair: Number((1e6 / median).toFixed(2)),
     capacityErrors: errors,
   };
   console.log(
     `sweep ${key}: ${Math.round(median).toLocaleString('en-US')} pairs/s, ${(1e6 / median).toFixed(1)} µs/pair ` +
-      `(median of ${rates.length}, after one untimed), ${errors} capacity errors`,
+      `(median of ${rates.length}, after ${settings.sweepWarmupRepeats} untimed), ${errors} capacity errors`,
   );
 }
+/** Median over rounds of one sweep's rate over another's: robust to load that comes and goes. */
+const roundRatio = (a: string, b: string): number | null => {
+  const x = chosenSweeps.find((w) => w.key === a), y = chosenSweeps.find((w) => w.key === b);
+  if (!x || !y) return null;
+  const r = x.rates.map((v, i) => v / y.rates[i]).sort((p, q) => p - q);
+  return Number(r[Math.floor(r.length / 2)].toFixed(3));
+};
 out.sweepThroughput = sweeps;
 if (only !== undefined) process.exit(0);
 
@@ -156,7 +167,7 @@ const targets = {
   },
   referenceSweepPairsPerS: { target: 50_000, median: sweeps.reference.medianPairsPerS, medianUsPerPair: sweeps.reference.medianUsPerPair },
   electorSweepPairsPerS: { target: 20_000, floor: 9_000, median: sweeps.elector.medianPairsPerS, medianUsPerPair: sweeps.elector.medianUsPerPair },
-  electorTimeObjectiveSweepPairsPerS: { median: sweeps['elector-time']?.medianPairsPerS ?? null, ratioToDefault: sweeps['elector-time'] ? Number((sweeps['elector-time'].medianPairsPerS / sweeps.elector.medianPairsPerS).toFixed(3)) : null },
+  electorTimeObjectiveSweepPairsPerS: { median: sweeps['elector-time']?.medianPairsPerS ?? null, ratioToDefault: roundRatio('elector-time', 'elector') },
 };
 out.targets = targets;
 // The previous run's figures (and, for a quick run, the last full run's), for comparison.
