@@ -31,7 +31,8 @@ export interface SweepHistoryDeps {
   newId?: () => string;
 }
 
-const sameJob = (a: SweepRecordMeta['job'], b: SweepRecordMeta['job']) =>
+/** Two sweep jobs are the same sweep: the same spec, base and run settings (a missing objective reads as the default). */
+export const sameJob = (a: SweepRecordMeta['job'], b: SweepRecordMeta['job']): boolean =>
   JSON.stringify([a.spec, a.base]) === JSON.stringify([b.spec, b.base]) && sameRunSettings(a.settings, b.settings);
 
 export function createSweepHistory(d: SweepHistoryDeps) {

@@ -7,7 +7,7 @@
 import { useState } from 'react';
 import { useStore } from 'zustand';
 import { useSweepApi, useSweepRun } from '../../state/sweep/appSweep.ts';
-import { MAX_HISTORY } from '../../state/sweep/sweepHistory.ts';
+import { MAX_HISTORY, sameJob } from '../../state/sweep/sweepHistory.ts';
 import type { SweepRecordMeta } from '../../state/sweep/historyRecord.ts';
 import { startExport } from '../../workers-client/exportClient.ts';
 import { download } from './plotExport.ts';
@@ -60,8 +60,7 @@ export default function SweepHistory() {
   const overlayId = useSweepRun((s) => s.overlay?.id ?? null);
   const job = useSweepRun((s) => s.job);
   const status = useSweepRun((s) => s.status);
-  const shown = (e: SweepRecordMeta) => status === 'done' && job !== null
-    && JSON.stringify([job.spec, job.base, job.settings]) === JSON.stringify([e.job.spec, e.job.base, e.job.settings]);
+  const shown = (e: SweepRecordMeta) => status === 'done' && job !== null && sameJob(job, e.job);
   return (
     <details className="sweep-history" data-testid="sweep-history">
       <summary>Sweep history ({st.entries.length})</summary>

@@ -24,8 +24,6 @@ interface Simulated {
   result: SimResult | null;
 }
 
-const same = sameRunSettings;
-
 /** Marks for `x` and `y`, and how many designs were left out because their run settings differ from the sweep's. */
 export function designMarks(designs: readonly Simulated[], sweepSettings: RunSettings | null, x: Objective, y: Objective): { marks: PlotDesignMark[]; otherSettings: number } {
   const marks: PlotDesignMark[] = [];
@@ -33,7 +31,7 @@ export function designMarks(designs: readonly Simulated[], sweepSettings: RunSet
   if (!sweepSettings) return { marks, otherSettings };
   for (const d of designs) {
     if (!d.result) continue;
-    if (!same(d.settings, sweepSettings)) {
+    if (!sameRunSettings(d.settings, sweepSettings)) {
       otherSettings++;
       continue;
     }

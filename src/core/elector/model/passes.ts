@@ -39,6 +39,15 @@ const ALLOWANCE: Record<MappingObjective, number> = { balanced: TIME_FOR_ENERGY,
 /** Exposed transfers below this share of the batch's cycles do not make smaller passes worth trying. */
 const MATERIAL_EXPOSURE = 0.02;
 
+/**
+ * Shortcuts of the mapping search that must not change its choice; switchable so that a
+ * test can show they do not (passes.test.ts).
+ */
+export const SEARCH_SHORTCUTS = {
+  /** Skip scheduling a kept pass whose floor (`keptFloorCycles`) already loses. */
+  keptFloor: true,
+};
+
 /** The smallest sub-batch a batch is cut into: the design space's smallest batch. */
 export const MIN_SUB_BATCH = 4;
 
@@ -81,12 +90,20 @@ export interface Mapping {
   group: number;
 }
 
-/** A sub-batch size measured: its first pass, and later passes (weights reloaded, or kept). */
+/**
+ * A sub-batch size measured: its first pass, and later passes (weights reloaded, or kept).
+ * The kept variant is scheduled when first asked for (`PassPlanner.keptTotals`): a mapping
+ * search skips it where a lower bound shows it cannot win.
+ */
 export interface SubBatchMeasure {
   sub: number;
   first: Pass;
   later?: RunTotals;
+  /** Later passes may find the weights on chip (`first.weightsStay`, and asked for). */
+  keptPossible: boolean;
   laterKept?: RunTotals;
+  /** The hardware model the passes were measured on. */
+  hardware: Hardware;
 }
 
 
@@ -122,6 +139,8 @@ export class PassPlanner {
   private optimizerCosted = false;
   /** The run's first op list, from which the other batch sizes' lists are derived. */
   private source: { batch: number; opList: OpList } | undefined;
+  /** The batch of the last list derived from `source` (transient lists share one storage). */
+  private derivedBatch = 0;
   /**
    * Training's mask split: the faster of the two per pass (`faster`), or one imposed for the
    * whole run, `activations` first or `weights` first where that keeps them resident (the
@@ -208,7 +227,9 @@ export class PassPlanner {
       this.source = { batch, opList };
       return opList;
     }
-    return source.batch === batch ? source.opList : scaleOps(source.opList, source.batch, batch, x.transientOps);
+    if (source.batch === batch) return source.opList;
+    this.derivedBatch = batch;
+    return scaleOps(source.opList, source.batch, batch, x.transientOps);
   }
 
   energyOf(t: RunTotals, h: Hardware): number {
@@ -244,7 +265,7 @@ export class PassPlanner {
       finishRun(out, m.first.totals.busTailCycles);
       return out;
     }
-    const later = kept || !m.later ? m.laterKept! : m.later;
+    const later = kept || !m.later ? this.keptTotals(m) : m.later;
     addScaled(out, later, passes - 1);
     finishRun(out, later.busTailCycles);
     if (kept && !m.first.plan.weightsResident) addLayerBoundaries(out, x.model, level, x.seqLen, h.activation, x.formats, x.sparsity, h.memory);
@@ -253,14 +274,22 @@ export class PassPlanner {
 
   measure(h: Hardware, sub: number, needLater: boolean, timeline: boolean): SubBatchMeasure {
     const first = this.runPass(h, sub, false, false, timeline);
-    const m: SubBatchMeasure = { sub, first };
-    if (needLater) {
-      // Reloading weights that stay resident makes no sense: then only the kept variant. A
-      // later pass that reloads them is the first pass with its embedding rows loaded ahead.
-      if (!first.plan.weightsResident) m.later = laterPassEstimate(first.totals);
-      if (first.weightsStay) m.laterKept = this.runPass(h, sub, true, true, false, first).totals;
-    }
+    const m: SubBatchMeasure = { sub, first, keptPossible: needLater && first.weightsStay, hardware: h };
+    // Reloading weights that stay resident makes no sense: then only the kept variant. A
+    // later pass that reloads them is the first pass with its embedding rows loaded ahead.
+    if (needLater && !first.plan.weightsResident) m.later = laterPassEstimate(first.totals);
     return m;
+  }
+
+  /** Later passes of `m` that find the weights on chip, scheduled once when first needed. */
+  keptTotals(m: SubBatchMeasure): RunTotals {
+    if (!m.keptPossible) throw new Error(`internal: sub-batch ${m.sub} cannot keep its weights`);
+    if (m.laterKept === undefined) {
+      // A derived list in shared storage may since have been overwritten by another size's.
+      if (this.x.transientOps && this.derivedBatch !== m.sub && this.source?.batch !== m.sub) m.first.opList = this.opsAt(m.sub);
+      m.laterKept = this.runPass(m.hardware, m.sub, true, true, false, m.first).totals;
+    }
+    return m.laterKept;
   }
 
   /**
@@ -302,8 +331,11 @@ export class PassPlanner {
         const m = measures[i];
         // One pass at this level; or passes of a smaller sub-batch, reloading or keeping the weights.
         for (let v = 0; v < 2; v++) {
-          const kept = i === j ? false : m.later && m.laterKept ? v === 1 : !m.later;
-          if (v === 1 && !(i > j && m.later && m.laterKept)) break;
+          const kept = i === j ? false : m.later && m.keptPossible ? v === 1 : !m.later;
+          if (v === 1 && !(i > j && m.later && m.keptPossible)) break;
+          // A later pass takes at least its ops' compute, whatever it finds on chip: an option
+          // that cannot be faster than the best so far is not scheduled.
+          if (kept && m.laterKept === undefined && SEARCH_SHORTCUTS.keptFloor && keptFloorCycles(m, level) >= bestCycles) continue;
           const option: Mapping = { sub: m.sub, kept, group: level };
           const t = this.mappingTotals(option, m, level, h);
           // Faster, and no more energy than the half-size choice, or only a little more in
@@ -335,7 +367,18 @@ export function exposed(p: Pass, full: number): boolean {
   return p.exposedCycles > MATERIAL_EXPOSURE * (full / p.batch) * p.totals.cycles;
 }
 
-function measureOf(measures: readonly SubBatchMeasure[], sub: number): SubBatchMeasure {
+/**
+ * A floor under the cycles of `level` sequences as passes of `m.sub` that keep the weights:
+ * the first pass, then later passes that take at least their ops' compute (the kept pass runs
+ * the same ops, fused the same way, with the same compute; `finishRun` and layer boundaries
+ * only add).
+ */
+function keptFloorCycles(m: SubBatchMeasure, level: number): number {
+  const passes = Math.ceil(level / m.sub);
+  return m.first.totals.cycles + (passes - 1) * m.first.totals.computeFloorCycles;
+}
+
+export function measureOf(measures: readonly SubBatchMeasure[], sub: number): SubBatchMeasure {
   for (const m of measures) if (m.sub === sub) return m;
   throw new Error(`internal: no measure of sub-batch ${sub}`);
 }

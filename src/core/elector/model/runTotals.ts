@@ -42,6 +42,11 @@ export interface RunTotals {
   busTailCycles: number;
   /** Cycles the first op would save with its independent loads done ahead (schedule.ts; used by `laterPassEstimate`). */
   firstOpAheadSavingCycles: number;
+  /**
+   * Compute cycles of the ops that take array time (not fused ops or posted stores): a floor
+   * under the cycles of any pass of the same ops, whatever it finds on chip (`keptFloorCycles`).
+   */
+  computeFloorCycles: number;
   /** Cycles of the run, by the resource that set each op's time. */
   limiterCycles: Record<Limiter, number>;
   timeline?: TimelineEntry[];
@@ -51,7 +56,7 @@ export function emptyTotals(): RunTotals {
   return {
     cycles: 0, computeBoundCycles: 0, memoryBoundCycles: 0, laneBusy: 0, softmaxBusy: 0, layerNormBusy: 0, peBusy: 0, macs: 0,
     mmReadBits: 0, mmWriteBits: 0, mmBusy: 0, activationBits: 0, weightBits: 0, maskBits: 0, activationBusy: 0, weightBusy: 0,
-    maskBusy: 0, spilledElems: 0, spillOps: 0, panelOps: 0, prefetchCycles: 0, busTailCycles: 0, firstOpAheadSavingCycles: 0,
+    maskBusy: 0, spilledElems: 0, spillOps: 0, panelOps: 0, prefetchCycles: 0, busTailCycles: 0, firstOpAheadSavingCycles: 0, computeFloorCycles: 0,
     limiterCycles: { compute: 0, mainMemory: 0, activationBuffer: 0, weightBuffer: 0, maskBuffer: 0 },
   };
 }
@@ -160,6 +165,7 @@ export function addScaled(target: RunTotals, src: RunTotals, factor: number): vo
   target.maskBusy += factor * src.maskBusy;
   target.spilledElems += factor * src.spilledElems;
   target.prefetchCycles += factor * src.prefetchCycles;
+  target.computeFloorCycles += factor * src.computeFloorCycles;
   // Counts of ops, not amounts: a pass's ops are the same ops.
   target.spillOps += src.spillOps;
   target.panelOps += src.panelOps;

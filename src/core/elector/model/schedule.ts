@@ -139,6 +139,7 @@ export function scheduleRun(ops: OpTable, x: ScheduleContext, count = ops.length
     // A fused op or posted store takes no array time: the op before it still holds the
     // array, so the next op's weights may keep loading from that op's start.
     if (!fused) {
+      t.computeFloorCycles += compute;
       previousStart = start;
       previousEnd = end;
     }

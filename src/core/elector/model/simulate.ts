@@ -19,7 +19,7 @@ import type { OpList } from './ops.ts';
 import { plainModel } from './plainModel.ts';
 import type { Plan } from './plan.ts';
 import { addScaled, optimizerTotals, sumEnergy, type RunTotals } from './runTotals.ts';
-import { exposed, PassPlanner, type Hardware, type Pass } from './passes.ts';
+import { exposed, measureOf, PassPlanner, type Hardware, type Pass } from './passes.ts';
 import { runWarnings } from './warnings.ts';
 
 export { TIME_FOR_ENERGY } from './passes.ts';
@@ -119,7 +119,7 @@ export function runElector(dict: ModelDict, acc: AcceleratorConfig, opts: Electo
   if (objective === 'time' && training) {
     // The mask split chosen pass by pass (the faster pass) can lose over several passes: map
     // the run under each split kept throughout too, and keep the fastest of the three.
-    const cyclesOf = (c: typeof chosen) => planner.mappingTotals(c, c.measures.find((m) => m.sub === c.sub)!, acc.batchSize, mapHardware).cycles;
+    const cyclesOf = (c: typeof chosen) => planner.mappingTotals(c, measureOf(c.measures, c.sub), acc.batchSize, mapHardware).cycles;
     let split: PassPlanner['maskSplit'] = 'faster';
     let bestCycles = cyclesOf(chosen);
     for (const s of ['activations', 'weights'] as const) {
@@ -134,10 +134,10 @@ export function runElector(dict: ModelDict, acc: AcceleratorConfig, opts: Electo
   // Passes measured again (at the run's clock, or for the timeline) keep the mask split the
   // chosen ones had: per pass, the faster split can differ between clocks.
   if (training && planner.maskSplit === 'faster') {
-    planner.maskSplit = measures.find((m) => m.sub === chosen.sub)!.first.plan.weightsResident ? 'weights' : 'activations';
+    planner.maskSplit = measureOf(measures, chosen.sub).first.plan.weightsResident ? 'weights' : 'activations';
   }
   if (clockMHz !== mapClock) measures = [planner.measure(hw, chosen.sub, chosen.sub < acc.batchSize, opts.timeline)];
-  const chosenMeasure = measures.find((m) => m.sub === chosen.sub)!;
+  const chosenMeasure = measureOf(measures, chosen.sub);
   // The timeline is recorded by the full-batch pass at the run's clock; a sub-batched run re-records its first pass.
   if (opts.timeline && !chosenMeasure.first.totals.timeline) chosenMeasure.first = planner.runPass(hw, chosen.sub, false, false, true);
   const best = { pass: chosenMeasure.first, totals: planner.mappingTotals(chosen, chosenMeasure, acc.batchSize, hw) };
