@@ -205,3 +205,39 @@ describe('elector model physics, time objective, on 1,000 more pairs at 350, 700
   it('never costs more than 0.001 % of cycles when a knob doubles', () => expect(failures.doubling).toEqual([]));
   it('is never slower than the default at the run\'s clock', () => expect(failures.vsBalanced).toEqual([]));
 });
+
+/**
+ * With BERT's MLM head, whose decoder is tied to the word embeddings: where the layers' weights
+ * stay resident, the decoder streams through what they leave, and a pass of the whole batch
+ * may let them go instead (passes.ts). Before that candidate, just past residency a bigger
+ * weight buffer ran up to 72 % slower (7 of these pairs slower). Passes of a sub-batch keep
+ * resident weights (their later passes find them on chip), and a few doublings still cost a
+ * little: none of these pairs, but on 7,000 pairs of three other seeds 12 did, worst +3.1 %. The
+ * bounds allow that.
+ */
+describe('elector model physics with the MLM head, time objective, weight buffer ×2 on 600 pairs', () => {
+  let slower = 0, worst = 0;
+  const examples: string[] = [];
+  beforeAll(() => {
+    const rng = createRng('elector-physics-mlm');
+    for (let i = 0; i < 600; i++) {
+      const model = randomModel(rng), acc = randomAccelerator(rng, 'acceltran');
+      const mode: SimMode = rng.next() < 0.5 ? 'inference' : 'training';
+      const sparsity = { activation: 0.9 * rng.next(), weight: 0.9 * rng.next(), gradient: 0.95 * rng.next() };
+      const run = (a: AcceleratorConfig) => runElector(model, a, { mode, clockMHz: 700, sparsity, constants, timeline: false, mlmHead: true, mappingObjective: 'time' });
+      const x = run(acc), doubled = run(DOUBLINGS.weightBufferMB(acc));
+      const excess = doubled.result.cycles / x.result.cycles - 1;
+      if (excess > 1e-9) {
+        slower++;
+        worst = Math.max(worst, excess);
+        if (examples.length < 5) examples.push(`pair ${i} (${mode}): ${x.result.cycles} → ${doubled.result.cycles}, resident ${x.plan.weightsResident} → ${doubled.plan.weightsResident}`);
+      }
+    }
+  }, 300_000);
+
+  it('costs cycles in at most 3 pairs, by < 5 %', () => {
+    console.log('MLM head, weight buffer ×2:', slower, 'slower, worst', worst, examples);
+    expect(slower).toBeLessThanOrEqual(3);
+    expect(worst).toBeLessThan(0.05);
+  });
+});
