@@ -107,6 +107,13 @@ export interface SubBatchMeasure {
 }
 
 
+/** A pass scheduled under one plan. */
+interface Scheduled {
+  plan: Plan;
+  tables: CostTables;
+  totals: RunTotals;
+}
+
 /** What a run fixes before any pass: the designs, the settings and the derived tables. */
 export interface PassContext {
   model: ModelDict;
@@ -157,14 +164,10 @@ export class PassPlanner {
   runPass(h: Hardware, batch: number, weightsLoaded = false, afterPass = false, timeline = false, built?: Pass): Pass {
     const x = this.x;
     const opList = built ? built.opList : this.opsAt(batch);
-    let plan: Plan;
-    let tables: CostTables;
-    let totals: RunTotals;
     const rows = opList.table.length - (x.training ? 1 : 0);
+    let pass: Scheduled;
     if (built) {
-      plan = built.plan;
-      tables = this.tablesFor(h, plan, weightsLoaded);
-      totals = scheduleRun(opList.table, { memory: h.memory, activation: h.activation, weight: h.weight, mask: h.mask, tables, timeline, afterPass }, rows);
+      pass = this.schedule(h, opList, built.plan, rows, weightsLoaded, afterPass, timeline);
     } else {
       const input: PlanInput = {
         layers: x.model.l, layerWeightElems: opList.layerWeightElems, maxWorkingSetElems: opList.maxWorkingSetElems,
@@ -173,39 +176,27 @@ export class PassPlanner {
         minActivationSparsity: x.minActivationSparsity,
         weightReserveFraction: x.training ? x.elector.sram.weightBufferReserveFraction : 0, training: x.training,
       };
-      plan = planRun(input);
+      let plan = planRun(input);
       // Training: the mask split that keeps the weights resident is the other candidate.
       const other = x.training && !plan.weightsResident && this.maskSplit !== 'activations' ? planRun(input, true) : undefined;
       if (other?.weightsResident && this.maskSplit === 'weights') plan = other;
-      tables = this.tablesFor(h, plan, weightsLoaded);
-      totals = scheduleRun(opList.table, { memory: h.memory, activation: h.activation, weight: h.weight, mask: h.mask, tables, timeline, afterPass }, rows);
+      pass = this.schedule(h, opList, plan, rows, weightsLoaded, afterPass, timeline);
       // Unless a split is imposed, the faster pass (then the less energy) is kept. Both are
       // feasible on any bigger buffer too.
       if (other?.weightsResident && this.maskSplit === 'faster') {
-        const otherTables = this.tablesFor(h, other, weightsLoaded);
-        const otherTotals = scheduleRun(opList.table, { memory: h.memory, activation: h.activation, weight: h.weight, mask: h.mask, tables: otherTables, timeline, afterPass }, rows);
-        if (otherTotals.cycles < totals.cycles || (otherTotals.cycles === totals.cycles && this.energyOf(otherTotals, h) < this.energyOf(totals, h))) {
-          plan = other;
-          tables = otherTables;
-          totals = otherTotals;
-        }
+        pass = this.faster(h, pass, this.schedule(h, opList, other, rows, weightsLoaded, afterPass, timeline));
       }
       // A tied MLM decoder stages the word embeddings through what resident weights leave of
       // the buffer: just past residency, a sliver. Letting the weights go, so that the decoder
       // (and every other matrix) streams through half the buffer, is the other candidate;
-      // without it a slightly bigger weight buffer ran up to 40 % slower. Only for a pass of the
-      // whole batch: passes of a sub-batch would give up finding the weights on chip.
-      if (plan.weightsResident && x.shape.mlmHead && batch === x.acc.batchSize) {
-        const evicted: Plan = { ...plan, weightsResident: false, weightPanelElems: plan.weightCapacityElems / 2 };
-        const evictedTables = this.tablesFor(h, evicted, weightsLoaded);
-        const evictedTotals = scheduleRun(opList.table, { memory: h.memory, activation: h.activation, weight: h.weight, mask: h.mask, tables: evictedTables, timeline, afterPass }, rows);
-        if (evictedTotals.cycles < totals.cycles || (evictedTotals.cycles === totals.cycles && this.energyOf(evictedTotals, h) < this.energyOf(totals, h))) {
-          plan = evicted;
-          tables = evictedTables;
-          totals = evictedTotals;
-        }
+      // without it a bigger weight buffer ran up to 72 % slower. Only for a pass of the whole
+      // batch: passes of a sub-batch would give up finding the weights on chip.
+      if (pass.plan.weightsResident && x.shape.mlmHead && batch === x.acc.batchSize) {
+        const evicted: Plan = { ...pass.plan, weightsResident: false, weightPanelElems: pass.plan.weightCapacityElems / 2 };
+        pass = this.faster(h, pass, this.schedule(h, opList, evicted, rows, weightsLoaded, afterPass, timeline));
       }
     }
+    const { plan, tables, totals } = pass;
     if (x.training && !this.optimizerCosted) {
       // The optimizer does not depend on the batch or the clock's cycle counts: cost it once.
       costRow(opList.table, rows, tables, x.optimizerRecord);
@@ -220,6 +211,17 @@ export class PassPlanner {
     // Layer by layer across passes holds every pass's stash at once and sends the backward
     // boundaries through main memory too: modelled for inference only.
     return { batch, totals, plan, opList, spills, exposedCycles, weightsStay: plan.weightsResident || (layerFused && !x.training) };
+  }
+
+  private schedule(h: Hardware, opList: OpList, plan: Plan, rows: number, weightsLoaded: boolean, afterPass: boolean, timeline: boolean): Scheduled {
+    const tables = this.tablesFor(h, plan, weightsLoaded);
+    const totals = scheduleRun(opList.table, { memory: h.memory, activation: h.activation, weight: h.weight, mask: h.mask, tables, timeline, afterPass }, rows);
+    return { plan, tables, totals };
+  }
+
+  /** The faster of two schedules of a pass, then the one with less energy (`a` on a tie). */
+  private faster(h: Hardware, a: Scheduled, b: Scheduled): Scheduled {
+    return b.totals.cycles < a.totals.cycles || (b.totals.cycles === a.totals.cycles && this.energyOf(b.totals, h) < this.energyOf(a.totals, h)) ? b : a;
   }
 
   private tablesFor(h: Hardware, plan: Plan, weightsLoaded: boolean): CostTables {
