@@ -13,7 +13,9 @@
  * ⌈J/C⌉ times and B ⌈I/R⌉ times (J column tiles, I row tiles sharing B). The mapper takes
  * the C that balances the two buffers' read time, C* = √(a·J·L / (b·I)) (a, b: A's and B's
  * read cycles per pass), tried at ⌊C*⌋, ⌈C*⌉ and min(J, L), within [1, min(J, L)]; and,
- * when the masks' reads (mask buffer) bind, at the C* of the masks' read cycles.
+ * when the masks' reads (mask buffer) bind, at the C* of the masks' read cycles. Candidates
+ * are judged by each buffer's whole traffic: the reads plus the shape-independent arrivals and
+ * output writes.
  *
  * Buffers ← main memory (the blocking). Weights come from main memory (once per run if
  * resident, else at every use), into one double-buffered half of the weight buffer. A
@@ -121,6 +123,14 @@ export function costRow(ops: OpTable, i: number, k: CostTables, cost: OpCost, in
       // level of its own. Where it binds (very sparse operands: data 20·(1 − s) bits, mask
       // 1 bit per element), the shape that balances the masks is tried too.
       const aMaskCost = (aElems * aMask) / k.maskBitsPerCycle, bMaskCost = (bElems * bMask) / k.maskBitsPerCycle;
+      // What each buffer moves whatever the shape: arrivals from main memory and the output's
+      // write. Left out, a shape that balanced the reads could leave the activation buffer,
+      // which also takes the output, the slower: twice the weight buffer once ran 2.7 % slower.
+      const outActivation = co !== C_WGRAD && onActivationSide(co);
+      const outWrites = outActivation ? (fits ? 1 : 2) * outElems : 0;
+      const activationFixed = (aElems * passesA * aBuf + (bSide ? bElems * passesB * bBuf : 0) + outWrites * fm[qo + FMT_ACTIVATION_DATA_BITS]) / k.activationBitsPerCycle;
+      const weightFixed = bSide ? 0 : (bTotal * passesB * bBuf) / k.weightBitsPerCycle;
+      const maskFixed = (aElems * passesA * aMask + bTotal * passesB * bMask + outWrites * fm[qo + FMT_ACTIVATION_MASK_BITS]) / k.maskBitsPerCycle;
       const maxCols = Math.min(colTiles, lanes);
       let best = Infinity;
       let maskBound = false;
@@ -129,8 +139,8 @@ export function costRow(ops: OpTable, i: number, k: CostTables, cost: OpCost, in
         const cols = Math.max(1, Math.min(maxCols, pass === 0 ? Math.floor(ideal) : pass === 1 ? ceil(ideal) : maxCols));
         const rows = Math.max(1, Math.min(rowTiles, Math.floor(lanes / cols)));
         const ra = ceil(colTiles / cols), rb = ceil(bSharers / rows);
-        const dataTime = bSide ? aCost * ra + bCost * rb : Math.max(aCost * ra, bCost * rb);
-        const maskTime = aMaskCost * ra + bMaskCost * rb;
+        const dataTime = bSide ? activationFixed + aCost * ra + bCost * rb : Math.max(activationFixed + aCost * ra, weightFixed + bCost * rb);
+        const maskTime = maskFixed + aMaskCost * ra + bMaskCost * rb;
         const time = maskTime > dataTime ? maskTime : dataTime;
         if (time < best) {
           best = time;
@@ -147,8 +157,8 @@ export function costRow(ops: OpTable, i: number, k: CostTables, cost: OpCost, in
           const cols = Math.max(1, Math.min(maxCols, pass === 0 ? Math.floor(maskIdeal) : ceil(maskIdeal)));
           const rows = Math.max(1, Math.min(rowTiles, Math.floor(lanes / cols)));
           const ra = ceil(colTiles / cols), rb = ceil(bSharers / rows);
-          const dataTime = bSide ? aCost * ra + bCost * rb : Math.max(aCost * ra, bCost * rb);
-          const maskTime = aMaskCost * ra + bMaskCost * rb;
+          const dataTime = bSide ? activationFixed + aCost * ra + bCost * rb : Math.max(activationFixed + aCost * ra, weightFixed + bCost * rb);
+          const maskTime = maskFixed + aMaskCost * ra + bMaskCost * rb;
           const time = maskTime > dataTime ? maskTime : dataTime;
           if (time < best) {
             best = time;
