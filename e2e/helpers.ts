@@ -2,7 +2,7 @@
  * Shared steps of the e2e journeys: wait for the ELECTOR worker's answer, read
  * the headline figures and the editors, and save screenshots as artifacts.
  */
-import { expect, type Locator, type Page } from '@playwright/test';
+import { expect, type Browser, type Locator, type Page } from '@playwright/test';
 import { deflateSync, inflateSync, strFromU8, strToU8 } from 'fflate';
 
 export const HEADLINE_IDS = [
@@ -82,6 +82,21 @@ export async function readEditors(page: Page): Promise<Record<string, string>> {
 
 /** Browser-context options for specs that do not test offline: no service worker caching between runs. */
 export const NO_SERVICE_WORKER = { serviceWorkers: 'block' as const };
+
+/**
+ * Opens `url` in a fresh desktop context (no storage, no service worker: nothing shared with
+ * the sender but the URL), runs `check` on that page, and closes the context.
+ */
+export async function openInFreshContext(browser: Browser, url: string, check: (receiver: Page) => Promise<void>): Promise<void> {
+  const context = await browser.newContext({ ...NO_SERVICE_WORKER, viewport: { width: 1280, height: 800 } });
+  try {
+    const receiver = await context.newPage();
+    await receiver.goto(url);
+    await check(receiver);
+  } finally {
+    await context.close();
+  }
+}
 
 /** Reads the session JSON out of a `#s=<version>.<payload>` link, independently of the app's code. */
 export function decodeLink(url: string): { version: number; session: Record<string, unknown> } {

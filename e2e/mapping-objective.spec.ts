@@ -4,7 +4,7 @@
  * the choice, and the field works by keyboard on a phone-sized screen.
  */
 import { expect, test, type Page } from '@playwright/test';
-import { decodeLink, encodeLinkHash, readHeadlines, shot, waitForHeadlinesToChange, waitForSim } from './helpers.ts';
+import { decodeLink, encodeLinkHash, openInFreshContext, readHeadlines, shot, waitForHeadlinesToChange, waitForSim } from './helpers.ts';
 import { defaultSession } from '../src/core/share/defaults.ts';
 import { SESSION_VERSION } from '../src/core/share/limits.ts';
 import { MODEL_PRESETS } from '../src/core/space/transformer/presets.ts';
@@ -53,16 +53,11 @@ test('choosing the fastest mapping changes the passes and the figures, and a lin
   await page.getByTestId('copy-link').click();
   const url = await page.getByTestId('link-output').inputValue();
   expect(decodeLink(url).session.settings).toMatchObject({ mappingObjective: 'time' });
-  const receiverContext = await browser.newContext({ serviceWorkers: 'block', viewport: { width: 1280, height: 800 } });
-  try {
-    const receiver = await receiverContext.newPage();
-    await receiver.goto(url);
+  await openInFreshContext(browser, url, async (receiver) => {
     await waitForSim(receiver);
     await expect(receiver.getByLabel('Mapping objective', { exact: true })).toHaveValue('time');
     expect(await readHeadlines(receiver)).toEqual(fastest);
-  } finally {
-    await receiverContext.close();
-  }
+  });
 
   // The reference model does not cut batches: the field is disabled, and says why.
   await page.getByRole('radio', { name: 'Reference (AccelTran)', exact: true }).check();

@@ -1,5 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
-import { decodeLink, openApp, readEditors, readHeadlines, waitForSim } from './helpers.ts';
+import { decodeLink, openApp, openInFreshContext, readEditors, readHeadlines, waitForSim } from './helpers.ts';
 
 const J = 'run-settings';
 
@@ -69,10 +69,7 @@ test('sequence length and training settings are edited, shared by link and resto
   const { session } = decodeLink(url);
   expect(session.settings).toMatchObject({ mode: 'training', seqLen: 256, accumulationSteps: 16, mlmHead: true, powerGating: false });
 
-  const receiverContext = await browser.newContext({ serviceWorkers: 'block', viewport: { width: 1280, height: 800 } });
-  try {
-    const receiver = await receiverContext.newPage();
-    await receiver.goto(url);
+  await openInFreshContext(browser, url, async (receiver) => {
     await waitForSim(receiver);
     await expect(receiver.getByLabel('Sequence length (tokens)', { exact: true })).toHaveValue('256');
     await expect(receiver.getByLabel('Gradient accumulation steps', { exact: true })).toHaveValue('16');
@@ -83,9 +80,7 @@ test('sequence length and training settings are edited, shared by link and resto
     expect(await readHeadlines(receiver)).toEqual(headlines);
     await expect(receiver.locator('[data-testid="notice"][data-kind="error"]')).toHaveCount(0);
     await panelShot(receiver, '3-receiver');
-  } finally {
-    await receiverContext.close();
-  }
+  });
 
   // The reference model runs 128 tokens only: choosing it sets and locks the length.
   await page.getByRole('radio', { name: 'Reference (AccelTran)', exact: true }).check();

@@ -1,5 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
-import { frontMarkCentre, layer, openApp, readEditors, readHeadlines, runSweep, shot, waitForSim } from './helpers.ts';
+import { frontMarkCentre, layer, openApp, openInFreshContext, readEditors, readHeadlines, runSweep, shot, waitForSim } from './helpers.ts';
 
 const J = 'share';
 
@@ -54,10 +54,7 @@ test('a copied link reproduces the exact view in a fresh browser context', async
   await shot(page, J, '2-sender-link');
 
   // A fresh context: no storage, nothing shared with the sender but the URL.
-  const receiverContext = await browser.newContext({ serviceWorkers: 'block', viewport: { width: 1280, height: 800 } });
-  try {
-    const receiver = await receiverContext.newPage();
-    await receiver.goto(url);
+  await openInFreshContext(browser, url, async (receiver) => {
     await waitForSim(receiver);
     await expect(receiver.getByTestId('results-view')).toContainText('Training');
     expect(await readHeadlines(receiver)).toEqual(headlines);
@@ -70,9 +67,7 @@ test('a copied link reproduces the exact view in a fresh browser context', async
     expect(await readCompareTable(receiver)).toBe(compareTable);
     await expect(receiver.getByTestId('compare-col-p1')).toContainText('Wide first layer');
     await shot(receiver, J, '4-receiver-compare');
-  } finally {
-    await receiverContext.close();
-  }
+  });
 });
 
 test('a link to a swept view re-runs the sweep from its seed and shows the same front', async ({ page, browser }) => {
@@ -96,10 +91,7 @@ test('a link to a swept view re-runs the sweep from its seed and shows the same 
   const url = await page.getByTestId('link-output').inputValue();
   await shot(page, J, '5-sender-sweep');
 
-  const receiverContext = await browser.newContext({ serviceWorkers: 'block', viewport: { width: 1280, height: 800 } });
-  try {
-    const receiver = await receiverContext.newPage();
-    await receiver.goto(url);
+  await openInFreshContext(browser, url, async (receiver) => {
     // The link keeps the tab it was copied on (whole-view.spec.ts covers the rest of the view).
     await expect(receiver.getByRole('tab', { name: 'Sweep & Pareto' })).toHaveAttribute('aria-selected', 'true');
     expect(await readEditors(receiver)).toEqual(editors);
@@ -112,7 +104,5 @@ test('a link to a swept view re-runs the sweep from its seed and shows the same 
     await expect(receiver.getByTestId('front-table').locator('tbody tr[aria-current="true"]')).toHaveCount(1);
     expect((await frontMarkCentre(receiver, 0)).count).toBe(frontMarks);
     await shot(receiver, J, '6-receiver-sweep');
-  } finally {
-    await receiverContext.close();
-  }
+  });
 });
