@@ -43,7 +43,7 @@ test('choosing the fastest mapping changes the passes and the figures, and a lin
 
   await field.selectOption('time');
   const fastest = await waitForHeadlinesToChange(page, balanced);
-  await expect(page.getByTestId('mapping-objective-note')).toContainText('more hardware is then slower only rarely');
+  await expect(page.getByTestId('mapping-objective-note')).toContainText('more hardware is then slower only in rare cases');
   await expect(page.getByTestId('timeline-passes')).toContainText('runs as 2 passes of 16 sequences (the fastest)');
   expect(await number(page, 'headline-cycles')).toBeLessThan(balancedCycles);
   expect(fastest['headline-energy']).not.toEqual(balanced['headline-energy']);

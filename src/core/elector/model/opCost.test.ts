@@ -5,10 +5,10 @@ import type { Sparsity } from '../types.ts';
 import { bufferModel } from './buffers.ts';
 import { createFormats } from './formats.ts';
 import { conv, elementwise, matmul } from './opBuilders.ts';
-import { costTables, type ArrayShape } from './costTables.ts';
+import { COST_READS_A, COST_READS_B, COST_WAVE_COLS, costTables, opCostRecord, type ArrayShape } from './costTables.ts';
 import { OpTable } from './opTable.ts';
 import type { Plan } from './plan.ts';
-import { computeCost as costOfRow } from './opCost.ts';
+import { computeCost as costOfRow, costRow } from './opCost.ts';
 
 const dense = { activation: 0, weight: 0, gradient: 0 };
 const buffer = bufferModel(8, 1024, REFERENCE_CONSTANTS.activationBuffer, ELECTOR_CONSTANTS, 700);
@@ -112,5 +112,20 @@ describe('computeCost: conv, softmax, LayerNorm, non-linearity', () => {
     expect(computeCost(sm, a, { activation: 0.9, weight: 0, gradient: 0 }, ELECTOR_CONSTANTS).cycles).toBe(
       computeCost(sm, a, dense, ELECTOR_CONSTANTS).cycles,
     );
+  });
+});
+
+describe('costRow: the wave shape', () => {
+  it('breaks a tie in time by fewer buffer reads: a small A against weights whose arrival binds reads A fewest times', () => {
+    // 16 tokens × 1024 × 1024 weights that load from main memory: the weight buffer's arrivals
+    // bind every shape, B is read once whatever the shape, so only A's reads differ.
+    const op = product(16, 1024, 1024);
+    const tables = costTables({ array: array(4, 4), sparsity: [dense, dense, dense, dense, dense, dense], formats, activation: buffer, weight: buffer, plan, constants: ELECTOR_CONSTANTS, accumulationSteps: 1 });
+    const cost = opCostRecord();
+    costRow(op.table, op.i, tables, cost);
+    expect(cost[COST_READS_B]).toBe(1);
+    // 64 column tiles over at most 16 columns of lanes: 4 reads of A, the fewest.
+    expect(cost[COST_WAVE_COLS]).toBe(16);
+    expect(cost[COST_READS_A]).toBe(4);
   });
 });

@@ -154,6 +154,12 @@ export class PassPlanner {
    * `time` objective maps the run under each: which split is faster can depend on the passes).
    */
   maskSplit: 'faster' | 'activations' | 'weights' = 'faster';
+  /**
+   * Whether a whole-batch pass with a tied MLM decoder lets resident weights go: the faster
+   * way (`faster`), or as the chosen mapping did (`keep`, `letGo`), so that the pass measured
+   * again at the run's clock takes the same actions (dynamic energy must not depend on the clock).
+   */
+  residency: 'faster' | 'keep' | 'letGo' = 'faster';
   /** The energy input of the last hardware model compared on, its totals swapped in: comparing allocates nothing. */
   private energyHardware: Hardware | undefined;
   private energyInput: EnergyInput | undefined;
@@ -191,9 +197,10 @@ export class PassPlanner {
       // (and every other matrix) streams through half the buffer, is the other candidate;
       // without it a bigger weight buffer ran up to 72 % slower. Only for a pass of the whole
       // batch: passes of a sub-batch would give up finding the weights on chip.
-      if (pass.plan.weightsResident && x.shape.mlmHead && batch === x.acc.batchSize) {
-        const evicted: Plan = { ...pass.plan, weightsResident: false, weightPanelElems: pass.plan.weightCapacityElems / 2 };
-        pass = this.faster(h, pass, this.schedule(h, opList, evicted, rows, weightsLoaded, afterPass, timeline));
+      if (pass.plan.weightsResident && x.shape.mlmHead && batch === x.acc.batchSize && this.residency !== 'keep') {
+        const letGo: Plan = { ...pass.plan, weightsResident: false, weightsLetGo: true, weightPanelElems: pass.plan.weightCapacityElems / 2 };
+        const streamed = this.schedule(h, opList, letGo, rows, weightsLoaded, afterPass, timeline);
+        pass = this.residency === 'letGo' ? streamed : this.faster(h, pass, streamed);
       }
     }
     const { plan, tables, totals } = pass;

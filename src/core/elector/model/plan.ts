@@ -23,6 +23,11 @@ import type { BufferModel } from './buffers.ts';
 
 export interface Plan {
   weightsResident: boolean;
+  /**
+   * The layers' weights would fit, but stream as if they did not: a pass with a tied MLM
+   * decoder ran faster that way (passes.ts). Absent from `planRun`'s plans.
+   */
+  weightsLetGo?: boolean;
   /** Weight elements one double-buffered half of the weight buffer holds (a panel). */
   weightPanelElems: number;
   /** Mask-buffer bits given to the activation and to the weight buffer (by need). */

@@ -133,9 +133,12 @@ export function runElector(dict: ModelDict, acc: AcceleratorConfig, opts: Electo
   let measures = chosen.measures;
   // Passes measured again (at the run's clock, or for the timeline) keep the mask split the
   // chosen ones had: per pass, the faster split can differ between clocks.
+  const chosenPlan = measureOf(measures, chosen.sub).first.plan;
   if (training && planner.maskSplit === 'faster') {
-    planner.maskSplit = measureOf(measures, chosen.sub).first.plan.weightsResident ? 'weights' : 'activations';
+    // Weights let go for the MLM decoder were resident under their split all the same.
+    planner.maskSplit = chosenPlan.weightsResident || chosenPlan.weightsLetGo ? 'weights' : 'activations';
   }
+  planner.residency = chosenPlan.weightsLetGo ? 'letGo' : 'keep';
   if (clockMHz !== mapClock) measures = [planner.measure(hw, chosen.sub, chosen.sub < acc.batchSize, opts.timeline)];
   const chosenMeasure = measureOf(measures, chosen.sub);
   // The timeline is recorded by the full-batch pass at the run's clock; a sub-batched run re-records its first pass.

@@ -48,7 +48,12 @@ export function runWarnings(x: WarningInput): string[] {
         `(${mb(actBytes(totals.spilledElems))} MB per pass) stream to main memory and the next op reads them back.`,
     );
   }
-  if (!plan.weightsResident) {
+  if (plan.weightsLetGo) {
+    out.push(
+      `Layer weights fit the ${acc.weightBufferMB} MB weight buffer, but stream from main memory at every use: the MLM ` +
+        `decoder's word embeddings then stream through half the buffer instead of what resident weights leave, and the run is faster.`,
+    );
+  } else if (!plan.weightsResident) {
     const weightBytes = (x.layerWeightElems * formats.mainMemoryBits(x.sparsity.weight)) / 8;
     out.push(
       `Layer weights (${mb(weightBytes)} MB) do not fit the ${acc.weightBufferMB} MB weight buffer: they are fetched from ` +
