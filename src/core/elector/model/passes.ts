@@ -160,6 +160,8 @@ export class PassPlanner {
    * again at the run's clock takes the same actions (dynamic energy must not depend on the clock).
    */
   residency: 'faster' | 'keep' | 'letGo' = 'faster';
+  /** Some pass scheduled both mask splits (training): mapping under either split throughout may then differ. */
+  splitsCompared = false;
   /** The energy input of the last hardware model compared on, its totals swapped in: comparing allocates nothing. */
   private energyHardware: Hardware | undefined;
   private energyInput: EnergyInput | undefined;
@@ -190,6 +192,7 @@ export class PassPlanner {
       // Unless a split is imposed, the faster pass (then the less energy) is kept. Both are
       // feasible on any bigger buffer too.
       if (other?.weightsResident && this.maskSplit === 'faster') {
+        this.splitsCompared = true;
         pass = this.faster(h, pass, this.schedule(h, opList, other, rows, weightsLoaded, afterPass, timeline));
       }
       // A tied MLM decoder stages the word embeddings through what resident weights leave of
@@ -373,6 +376,18 @@ export class PassPlanner {
       choice = best;
     }
     return { ...choice, measures };
+  }
+
+  /**
+   * Whether a run's totals `b` should replace `a` under the objective: faster, and within the
+   * energy allowance of `a` (as a level's options are judged in `chooseMapping`), or no slower
+   * and cheaper.
+   */
+  replaces(a: RunTotals, b: RunTotals, h: Hardware): boolean {
+    const alpha = ALLOWANCE[this.x.objective];
+    if (alpha === Infinity) return b.cycles < a.cycles;
+    const ea = this.energyOf(a, h), eb = this.energyOf(b, h);
+    return (b.cycles < a.cycles && eb <= ea * Math.pow(a.cycles / b.cycles, alpha)) || (b.cycles <= a.cycles && eb < ea);
   }
 
   /** A mapping at `level` sequences: level / group repetitions of `group` sequences in passes of `sub`. */

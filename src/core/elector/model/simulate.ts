@@ -116,17 +116,19 @@ export function runElector(dict: ModelDict, acc: AcceleratorConfig, opts: Electo
   const mapHardware = clockMHz === mapClock ? hw : hardwareAt(mapClock);
   const timelineNow = opts.timeline && clockMHz === mapClock;
   let chosen = planner.chooseMapping(mapHardware, timelineNow);
-  if (objective === 'time' && training) {
-    // The mask split chosen pass by pass (the faster pass) can lose over several passes: map
-    // the run under each split kept throughout too, and keep the fastest of the three.
-    const cyclesOf = (c: typeof chosen) => planner.mappingTotals(c, measureOf(c.measures, c.sub), acc.batchSize, mapHardware).cycles;
+  if (training && planner.splitsCompared) {
+    // The mask split chosen pass by pass (the faster pass) can lose over several passes, where
+    // the weights resident under the other split stay on chip for the later ones: map the run
+    // under each split kept throughout too, and keep the best of the three by the objective.
+    // (When no pass had both splits to choose from, all three are the same run.)
+    const totalsOf = (c: typeof chosen) => planner.mappingTotals(c, measureOf(c.measures, c.sub), acc.batchSize, mapHardware);
     let split: PassPlanner['maskSplit'] = 'faster';
-    let bestCycles = cyclesOf(chosen);
+    let bestTotals = totalsOf(chosen);
     for (const s of ['activations', 'weights'] as const) {
       planner.maskSplit = s;
       const c = planner.chooseMapping(mapHardware, timelineNow);
-      const cycles = cyclesOf(c);
-      if (cycles < bestCycles) [chosen, bestCycles, split] = [c, cycles, s];
+      const t = totalsOf(c);
+      if (planner.replaces(bestTotals, t, mapHardware)) [chosen, bestTotals, split] = [c, t, s];
     }
     planner.maskSplit = split;
   }
