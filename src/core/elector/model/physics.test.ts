@@ -46,6 +46,25 @@ const KNOBS = Object.keys(DOUBLINGS);
 /** Rounding of fractional cycle counts (optimizer share, bus fractions) allows this much. */
 const SLACK = 1 + 1e-9;
 
+/** A random pair as every block here draws it (so a pair found on another seed can be drawn again), at 700 MHz. */
+function randomPair(rng: Rng, over: Partial<Pair> = {}): Pair {
+  return {
+    model: randomModel(rng),
+    acc: randomAccelerator(rng, 'acceltran'),
+    mode: rng.next() < 0.5 ? 'inference' : 'training',
+    sparsity: { activation: 0.9 * rng.next(), weight: 0.9 * rng.next(), gradient: 0.95 * rng.next() },
+    clockMHz: 700,
+    ...over,
+  };
+}
+
+/** Pair `index` of seed `seed`, drawn as `randomPair` draws them. */
+function pairAt(seed: string, index: number, over: Partial<Pair> = {}): Pair {
+  const rng = createRng(seed);
+  for (let i = 0; i < index; i++) randomPair(rng);
+  return randomPair(rng, over);
+}
+
 describe(`elector model physics on ${PAIRS} random pairs`, () => {
   const failures: Record<string, string[]> = {
     doubling: [], doublingSameSubBatch: [], batch: [], clock: [], computeBound: [], doublingTime: [], timeVsBalanced: [], batchEnergy: [], doublingDominated: [],
@@ -69,13 +88,7 @@ describe(`elector model physics on ${PAIRS} random pairs`, () => {
   }, 300_000);
 
   function checkPair(rng: Rng, i: number): void {
-    const p: Pair = {
-      model: randomModel(rng),
-      acc: randomAccelerator(rng, 'acceltran'),
-      mode: rng.next() < 0.5 ? 'inference' : 'training',
-      sparsity: { activation: 0.9 * rng.next(), weight: 0.9 * rng.next(), gradient: 0.95 * rng.next() },
-      clockMHz: 700,
-    };
+    const p = randomPair(rng);
     const x = sim(p);
 
     // Doubling a knob that adds hardware never costs cycles (one knob per pair, cycled).
@@ -185,14 +198,7 @@ describe('elector model physics, time objective, on 1,000 more pairs at 350, 700
   beforeAll(() => {
     const rng = createRng('elector-physics-time');
     for (let i = 0; i < 1000; i++) {
-      const p: Pair = {
-        model: randomModel(rng),
-        acc: randomAccelerator(rng, 'acceltran'),
-        mode: rng.next() < 0.5 ? 'inference' : 'training',
-        sparsity: { activation: 0.9 * rng.next(), weight: 0.9 * rng.next(), gradient: 0.95 * rng.next() },
-        clockMHz: [350, 700, 1400][i % 3],
-        mappingObjective: 'time',
-      };
+      const p = randomPair(rng, { clockMHz: [350, 700, 1400][i % 3], mappingObjective: 'time' });
       const knob = KNOBS[Math.floor(i / 3) % KNOBS.length];
       const x = sim(p);
       const doubled = sim(p, { acc: DOUBLINGS[knob](p.acc) });
@@ -221,9 +227,7 @@ describe('elector model physics with the MLM head, time objective, weight buffer
   beforeAll(() => {
     const rng = createRng('elector-physics-mlm');
     for (let i = 0; i < 600; i++) {
-      const model = randomModel(rng), acc = randomAccelerator(rng, 'acceltran');
-      const mode: SimMode = rng.next() < 0.5 ? 'inference' : 'training';
-      const sparsity = { activation: 0.9 * rng.next(), weight: 0.9 * rng.next(), gradient: 0.95 * rng.next() };
+      const { model, acc, mode, sparsity } = randomPair(rng);
       const run = (a: AcceleratorConfig) => runElector(model, a, { mode, clockMHz: 700, sparsity, constants, timeline: false, mlmHead: true, mappingObjective: 'time' });
       const x = run(acc), doubled = run(DOUBLINGS.weightBufferMB(acc));
       const excess = doubled.result.cycles / x.result.cycles - 1;
@@ -265,19 +269,8 @@ describe('elector model physics with the MLM head, time objective, weight buffer
 // each op's output, became the slower: +2.7 % under `time`. Shapes are now judged by each
 // buffer's whole traffic (opCost.ts).
 it('picks wave shapes by each buffer\'s whole traffic: twice the weight buffer is not slower (seed seedD, pair 9)', () => {
-  const rng = createRng('seedD');
-  let p: Pair | undefined;
-  for (let i = 0; i <= 9; i++) {
-    p = {
-      model: randomModel(rng),
-      acc: randomAccelerator(rng, 'acceltran'),
-      mode: rng.next() < 0.5 ? 'inference' : 'training',
-      sparsity: { activation: 0.9 * rng.next(), weight: 0.9 * rng.next(), gradient: 0.95 * rng.next() },
-      clockMHz: 700,
-      mappingObjective: 'time',
-    };
-  }
-  const x = sim(p!), doubled = sim(p!, { acc: DOUBLINGS.weightBufferMB(p!.acc) });
+  const p = pairAt('seedD', 9, { mappingObjective: 'time' });
+  const x = sim(p), doubled = sim(p, { acc: DOUBLINGS.weightBufferMB(p.acc) });
   expect(doubled.cycles).toBeLessThanOrEqual(x.cycles);
 });
 
@@ -285,17 +278,7 @@ it('picks wave shapes by each buffer\'s whole traffic: twice the weight buffer i
 // kept the weights resident in each pass's faster split, so later passes reloaded them: 0.4 %
 // slower for 12 % more energy. The run is now also mapped under either split throughout.
 it('maps a training run under either mask split throughout: twice the activation buffer is not both slower and costlier (seed seedC, pair 3122)', () => {
-  const rng = createRng('seedC');
-  let p: Pair | undefined;
-  for (let i = 0; i <= 3122; i++) {
-    p = {
-      model: randomModel(rng),
-      acc: randomAccelerator(rng, 'acceltran'),
-      mode: rng.next() < 0.5 ? 'inference' : 'training',
-      sparsity: { activation: 0.9 * rng.next(), weight: 0.9 * rng.next(), gradient: 0.95 * rng.next() },
-      clockMHz: 700,
-    };
-  }
-  const x = sim(p!), doubled = sim(p!, { acc: DOUBLINGS.activationBufferMB(p!.acc) });
+  const p = pairAt('seedC', 3122);
+  const x = sim(p), doubled = sim(p, { acc: DOUBLINGS.activationBufferMB(p.acc) });
   expect(doubled.cycles > x.cycles && doubled.totalEnergyNJ > x.totalEnergyNJ).toBe(false);
 });
