@@ -63,7 +63,8 @@ export function simulateElector(model: ModelDict, acc: AcceleratorConfig, opts: 
 }
 
 /**
- * `transientOps`: the returned `opList` is only valid until the next run (see opCache.ts).
+ * `transientOps`: op lists live in shared storage (see opCache.ts), so the returned `opList`
+ * may already hold another batch size's rows: callers that read it pass false.
  *
  * The batch may be cut into sub-batches that run one after another through the whole
  * model (`run.subBatch`) when a pass at the full batch spills activations or stash to
