@@ -160,7 +160,11 @@ export class PassPlanner {
    * again at the run's clock takes the same actions (dynamic energy must not depend on the clock).
    */
   residency: 'faster' | 'keep' | 'letGo' = 'faster';
-  /** Some pass scheduled both mask splits (training): mapping under either split throughout may then differ. */
+  /**
+   * Some pass could take either mask split (training: both were scheduled; inference: the
+   * weights-first one would keep a sub-batch's weights on chip): mapping the run under either
+   * split throughout may then differ.
+   */
   splitsCompared = false;
   /** The energy input of the last hardware model compared on, its totals swapped in: comparing allocates nothing. */
   private energyHardware: Hardware | undefined;
@@ -178,20 +182,27 @@ export class PassPlanner {
       pass = this.schedule(h, opList, built.plan, rows, weightsLoaded, afterPass, timeline);
     } else {
       const input: PlanInput = {
-        layers: x.model.l, layerWeightElems: opList.layerWeightElems, maxWorkingSetElems: opList.maxWorkingSetElems,
+        layers: x.model.l, layerWeightElems: opList.layerWeightElems, maxLayerWeightElems: opList.maxLayerWeightElems, maxWorkingSetElems: opList.maxWorkingSetElems,
         forwardStashByLayer: opList.forwardStashByLayer, activation: h.activation, weight: h.weight, mask: h.mask, formats: x.formats,
         minWeightSparsity: Math.min(x.byKind.matmul.weight, x.byKind.conv.weight),
         minActivationSparsity: x.minActivationSparsity,
         weightReserveFraction: x.training ? x.elector.sram.weightBufferReserveFraction : 0, training: x.training,
       };
       let plan = planRun(input);
-      // Training: the mask split that keeps the weights resident is the other candidate.
-      const other = x.training && !plan.weightsResident && this.maskSplit !== 'activations' ? planRun(input, true) : undefined;
-      if (other?.weightsResident && this.maskSplit === 'weights') plan = other;
+      // The mask split that keeps the weights on chip (resident; in inference, or layer by
+      // layer) is the other candidate.
+      // In inference only passes of a sub-batch can gain (their later passes find the weights),
+      // and a pass alone does not show it: the other split is then only noted, for the run to
+      // be mapped under it too (simulate.ts).
+      const gainsOnChip = x.training || batch < x.acc.batchSize;
+      const other = gainsOnChip && !this.keepsWeights(plan, opList) && this.maskSplit !== 'activations' ? planRun(input, true) : undefined;
+      const otherKeeps = other !== undefined && other.weightsFirst === true && this.keepsWeights(other, opList);
+      if (otherKeeps && this.maskSplit === 'weights') plan = other;
       pass = this.schedule(h, opList, plan, rows, weightsLoaded, afterPass, timeline);
+      if (otherKeeps && this.maskSplit === 'faster' && !x.training) this.splitsCompared = true;
       // Unless a split is imposed, the faster pass (then the less energy) is kept. Both are
       // feasible on any bigger buffer too.
-      if (other?.weightsResident && this.maskSplit === 'faster') {
+      if (otherKeeps && this.maskSplit === 'faster' && x.training) {
         this.splitsCompared = true;
         pass = this.faster(h, pass, this.schedule(h, opList, other, rows, weightsLoaded, afterPass, timeline));
       }
@@ -212,7 +223,7 @@ export class PassPlanner {
       costRow(opList.table, rows, tables, x.optimizerRecord);
       this.optimizerCosted = true;
     }
-    const layerFused = opList.maxLayerWeightElems <= (x.training ? 1 - x.elector.sram.weightBufferReserveFraction : 1) * plan.weightCapacityElems;
+    const layerFused = this.layerFused(plan, opList);
     // Any spill makes smaller passes worth trying: what it costs is more than its own trip out
     // and back (the consumer streams its input from main memory, once per weight panel), and an
     // estimate from that trip alone kept a design on a spilling pass that cost 77 % more energy.
@@ -221,6 +232,17 @@ export class PassPlanner {
     // Layer by layer across passes holds every pass's stash at once and sends the backward
     // boundaries through main memory too: modelled for inference only.
     return { batch, totals, plan, opList, spills, exposedCycles, weightsStay: plan.weightsResident || (layerFused && !x.training) };
+  }
+
+  /** Later passes find this plan's weights on chip: resident, or in inference layer by layer. */
+  private keepsWeights(plan: Plan, opList: OpList): boolean {
+    return plan.weightsResident || (!this.x.training && this.layerFused(plan, opList));
+  }
+
+  /** Every layer's weights fit the weight buffer (beside training's reserve). */
+  private layerFused(plan: Plan, opList: OpList): boolean {
+    const x = this.x;
+    return opList.maxLayerWeightElems <= (x.training ? 1 - x.elector.sram.weightBufferReserveFraction : 1) * plan.weightCapacityElems;
   }
 
   private schedule(h: Hardware, opList: OpList, plan: Plan, rows: number, weightsLoaded: boolean, afterPass: boolean, timeline: boolean): Scheduled {

@@ -28,6 +28,8 @@ export interface Plan {
    * decoder ran faster that way (passes.ts). Absent from `planRun`'s plans.
    */
   weightsLetGo?: boolean;
+  /** The mask buffer's first claim went to the weights (`planRun`'s `weightsFirst`, where it applied). */
+  weightsFirst?: boolean;
   /** Weight elements one double-buffered half of the weight buffer holds (a panel). */
   weightPanelElems: number;
   /** Mask-buffer bits given to the activation and to the weight buffer (by need). */
@@ -50,6 +52,8 @@ export interface Plan {
 export interface PlanInput {
   layers: number;
   layerWeightElems: number;
+  /** The largest layer's weights, elements (inference keeps them on chip layer by layer when they fit). */
+  maxLayerWeightElems: number;
   /** Largest activation working set of any op, elements. */
   maxWorkingSetElems: number;
   /** Stash kept by the forward ops of each layer, elements; index = layer + 1 (embedding LN = 0). */
@@ -66,8 +70,10 @@ export interface PlanInput {
 }
 
 /**
- * `weightsFirst` (training): the mask buffer's first claim goes to the weights, when that
- * alone keeps them resident (saving their backward re-read), instead of to the activations.
+ * `weightsFirst`: the mask buffer's first claim goes to the weights, when that alone keeps them
+ * resident (saving their backward re-read in training), or in inference keeps the largest
+ * layer's weights on chip (later passes then find them layer by layer), instead of to the
+ * activations.
  * Neither order is better for every run: the caller schedules both and keeps the faster
  * (passes.ts), so that more mask buffer never forces a worse split on a run.
  */
@@ -78,14 +84,27 @@ export function planRun(p: PlanInput, weightsFirst = false): Plan {
   // do not stay resident stream through anyway.
   const activationNeed = f.onChipMaskBits(p.minActivationSparsity, p.activation) * f.capacityElems(p.minActivationSparsity, p.activation, Infinity);
   let maskShareActivationBits = Math.min(maskBits, activationNeed);
-  if (weightsFirst && p.training && !residentWith(p, maskBits - maskShareActivationBits)) {
+  let claimed = false;
+  if (weightsFirst && !residentWith(p, maskBits - maskShareActivationBits)) {
     // Their need is the mask of the elements that must fit for residency: the layer weights
     // over (1 − reserve), as `residentWith` asks (plus one element, so that rounding of
     // the quotient cannot leave them a fraction short). Without the reserve the weights
     // never qualified, and a bigger activation buffer, taking more mask, evicted them.
     const residentElems = Math.ceil(p.layerWeightElems / (1 - p.weightReserveFraction)) + 1;
     const weightNeed = f.onChipMaskBits(p.minWeightSparsity, p.weight) * residentElems;
-    if (weightNeed <= maskBits && residentWith(p, weightNeed)) maskShareActivationBits = maskBits - weightNeed;
+    if (weightNeed <= maskBits && residentWith(p, weightNeed)) {
+      maskShareActivationBits = maskBits - weightNeed;
+      claimed = true;
+    } else if (!p.training) {
+      // Inference: later passes of a sub-batched run also find the weights on chip layer by
+      // layer, when the largest layer's fit. A bigger activation buffer, taking more mask, once
+      // evicted them that way and ran 88 % slower.
+      const layerNeed = f.onChipMaskBits(p.minWeightSparsity, p.weight) * (p.maxLayerWeightElems + 1);
+      if (layerNeed <= maskBits && p.maxLayerWeightElems <= f.capacityElems(p.minWeightSparsity, p.weight, layerNeed)) {
+        maskShareActivationBits = Math.min(maskShareActivationBits, maskBits - layerNeed);
+        claimed = true;
+      }
+    }
   }
   const maskShareWeightBits = maskBits - maskShareActivationBits;
   const weightCapacityElems = f.capacityElems(p.minWeightSparsity, p.weight, maskShareWeightBits);
@@ -108,6 +127,7 @@ export function planRun(p: PlanInput, weightsFirst = false): Plan {
   }
   return {
     weightsResident,
+    ...(claimed ? { weightsFirst: true } : {}),
     // Resident weights keep their share: what is left is double-buffered (dW panels, streamed B).
     weightPanelElems: (weightsResident ? weightCapacityElems - p.layerWeightElems : weightCapacityElems) / 2,
     maskShareActivationBits,

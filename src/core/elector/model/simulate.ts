@@ -117,7 +117,7 @@ export function runElector(dict: ModelDict, acc: AcceleratorConfig, opts: Electo
   const mapHardware = clockMHz === mapClock ? hw : hardwareAt(mapClock);
   const timelineNow = opts.timeline && clockMHz === mapClock;
   let chosen = planner.chooseMapping(mapHardware, timelineNow);
-  if (training && planner.splitsCompared) {
+  if (planner.splitsCompared) {
     // The mask split chosen pass by pass (the faster pass) can lose over several passes, where
     // the weights resident under the other split stay on chip for the later ones: map the run
     // under each split kept throughout too, and keep the best of the three by the objective.
@@ -125,7 +125,8 @@ export function runElector(dict: ModelDict, acc: AcceleratorConfig, opts: Electo
     const totalsOf = (c: typeof chosen) => planner.mappingTotals(c, measureOf(c.measures, c.sub), acc.batchSize, mapHardware);
     let split: PassPlanner['maskSplit'] = 'faster';
     let bestTotals = totalsOf(chosen);
-    for (const s of ['activations', 'weights'] as const) {
+    // Inference schedules only the activations-first split pass by pass: that is the run above.
+    for (const s of training ? (['activations', 'weights'] as const) : (['weights'] as const)) {
       planner.maskSplit = s;
       const c = planner.chooseMapping(mapHardware, timelineNow);
       const t = totalsOf(c);
@@ -137,10 +138,7 @@ export function runElector(dict: ModelDict, acc: AcceleratorConfig, opts: Electo
   // Passes measured again (at the run's clock, or for the timeline) keep the mask split the
   // chosen ones had: per pass, the faster split can differ between clocks.
   const chosenPlan = measureOf(measures, chosen.sub).first.plan;
-  if (training && planner.maskSplit === 'faster') {
-    // Weights let go for the MLM decoder were resident under their split all the same.
-    planner.maskSplit = chosenPlan.weightsResident || chosenPlan.weightsLetGo ? 'weights' : 'activations';
-  }
+  if (planner.maskSplit === 'faster') planner.maskSplit = chosenPlan.weightsFirst ? 'weights' : 'activations';
   planner.residency = chosenPlan.weightsLetGo ? 'letGo' : 'keep';
   if (clockMHz !== mapClock) measures = [planner.measure(hw, chosen.sub, chosen.sub < acc.batchSize, opts.timeline)];
   const chosenMeasure = measureOf(measures, chosen.sub);

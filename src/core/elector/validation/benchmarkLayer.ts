@@ -51,8 +51,9 @@ export function runLayer(acc: AcceleratorConfig, shape: LayerShape, options: Sim
   const batch = acc.batchSize;
   linear(t, 'benchmark', { layer: 0, head: -1, prefix: '' }, batch, 1, shape.rows, shape.inWidth, shape.outWidth, 0);
   const workingSet = batch * shape.rows * (shape.inWidth + shape.outWidth);
+  const weightElems = shape.inWidth * shape.outWidth + shape.outWidth;
   const plan = planRun({
-    layers: 1, layerWeightElems: shape.inWidth * shape.outWidth + shape.outWidth, maxWorkingSetElems: workingSet,
+    layers: 1, layerWeightElems: weightElems, maxLayerWeightElems: weightElems, maxWorkingSetElems: workingSet,
     forwardStashByLayer: new Float64Array(2), activation, weight, mask, formats,
     minWeightSparsity: byKind.matmul.weight, minActivationSparsity: byKind.matmul.activation, weightReserveFraction: 0, training: false,
   });
