@@ -190,10 +190,9 @@ export class PassPlanner {
       };
       let plan = planRun(input);
       // The mask split that keeps the weights on chip (resident; in inference, or layer by
-      // layer) is the other candidate.
-      // In inference only passes of a sub-batch can gain (their later passes find the weights),
-      // and a pass alone does not show it: the other split is then only noted, for the run to
-      // be mapped under it too (simulate.ts).
+      // layer) is the other candidate. In inference only passes of a sub-batch can gain (their
+      // later passes find the weights), and a pass alone does not show it: the other split is
+      // then only noted, for the run to be mapped under it too (simulate.ts).
       const gainsOnChip = x.training || batch < x.acc.batchSize;
       const other = gainsOnChip && !this.keepsWeights(plan, opList) && this.maskSplit !== 'activations' ? planRun(input, true) : undefined;
       const otherKeeps = other !== undefined && other.weightsFirst === true && this.keepsWeights(other, opList);
