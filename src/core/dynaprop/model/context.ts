@@ -1,6 +1,6 @@
 /** What one forward pass carries: parameters, the pruner, dropout and the batch's masks. */
 import * as tf from '../tf.ts';
-import { matMul, matMulT } from './matmul.ts';
+import { matMul } from './matmul.ts';
 import type { ParamMap } from './params.ts';
 import type { Pruner } from '../pruner.ts';
 import type { SiteLayout, SiteTag } from '../sites.ts';

@@ -5,7 +5,7 @@
  * classifier. Prune sites are those of docs/dynaprop.md §3.
  */
 import * as tf from '../tf.ts';
-import { matMul, matMulT } from './matmul.ts';
+import { matMulT } from './matmul.ts';
 import type { LayerPlan } from './layerPlan.ts';
 import { dense, dropout, gatherRows, gelu, layerNorm, param, prune, splitHeads, type ForwardContext } from './context.ts';
 import { headGroupOutput, siteOpType } from './heads.ts';

@@ -111,7 +111,7 @@ let formatStorage = new Float64Array(0);
 
 /** The tables of a run. Valid until the next call: their format table lives in shared storage. */
 export function costTables(x: CostTablesInput): CostTables {
-  const { tb, t, lanes } = x.array;
+  const { tb, t } = x.array;
   const f = x.formats;
   if (CLASS_CODES.length !== CLASSES) throw new Error('internal: tensor classes changed, update CLASSES');
   const size = x.sparsity.length * CLASSES * FORMAT_FIELDS;

@@ -5,10 +5,13 @@ import type { Sparsity } from '../types.ts';
 import { bufferModel } from './buffers.ts';
 import { createFormats } from './formats.ts';
 import { conv, elementwise, matmul } from './opBuilders.ts';
-import { COST_READS_A, COST_READS_B, COST_WAVE_COLS, costTables, opCostRecord, type ArrayShape } from './costTables.ts';
+import {
+  COST_CYCLES, COST_LANE_BUSY, COST_LAYER_NORM_BUSY, COST_MACS, COST_PE_BUSY, COST_READS_A, COST_READS_B, COST_SOFTMAX_BUSY, COST_WAVE_COLS,
+  costTables, opCostRecord, type ArrayShape, type CostTables,
+} from './costTables.ts';
 import { OpTable } from './opTable.ts';
 import type { Plan } from './plan.ts';
-import { computeCost as costOfRow, costRow } from './opCost.ts';
+import { costRow } from './opCost.ts';
 
 const dense = { activation: 0, weight: 0, gradient: 0 };
 const buffer = bufferModel(8, 1024, REFERENCE_CONSTANTS.activationBuffer, ELECTOR_CONSTANTS, 700);
@@ -24,6 +27,15 @@ const plan: Plan = {
   weightsResident: true, weightPanelElems: Infinity, maskShareActivationBits: 0, maskShareWeightBits: 0, stashSpill: [0, 0],
   stashElems: 0, stashSpilledElems: 0, stashKeptElems: 0, workingSetFloorElems: 0, weightCapacityElems: Infinity,
 };
+/** The compute part of `costRow`, as a record. */
+function costOfRow(ops: OpTable, i: number, k: CostTables) {
+  const c = opCostRecord();
+  costRow(ops, i, k, c);
+  return {
+    cycles: c[COST_CYCLES], laneBusy: c[COST_LANE_BUSY], softmaxBusy: c[COST_SOFTMAX_BUSY], layerNormBusy: c[COST_LAYER_NORM_BUSY],
+    peBusy: c[COST_PE_BUSY], macs: c[COST_MACS],
+  };
+}
 /** Every op kind at sparsity `s`. */
 const computeCost = (op: Row, a: ArrayShape, s: Sparsity, c = ELECTOR_CONSTANTS) =>
   costOfRow(op.table, op.i, costTables({ array: a, sparsity: [s, s, s, s, s, s], formats, activation: buffer, weight: buffer, plan, constants: c, accumulationSteps: 1 }));

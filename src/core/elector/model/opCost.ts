@@ -32,7 +32,7 @@
  *
  * Weights are prefetchable: they may start loading during the previous op, one panel ahead (schedule.ts).
  */
-import { formatOffset, opCostRecord, type CostTables, type OpCost } from './costTables.ts';
+import { formatOffset, type CostTables, type OpCost } from './costTables.ts';
 import * as costTablesModule from './costTables.ts';
 // Imported bindings are live: V8 reads them through the module's cell at each use and cannot
 // fold them. The cost loop reads these per op, so it works on constant copies.
@@ -403,23 +403,4 @@ export function costRow(ops: OpTable, i: number, k: CostTables, cost: OpCost, in
   cost[COST_READS_A] = readsA;
   cost[COST_READS_B] = readsB;
   cost[COST_TILE_CYCLES] = tileCycles;
-}
-
-export interface ComputeCost {
-  cycles: number;
-  laneBusy: number;
-  softmaxBusy: number;
-  layerNormBusy: number;
-  peBusy: number;
-  macs: number;
-}
-
-/** The compute part of `costRow`, as a record (tests, diagnostics). */
-export function computeCost(ops: OpTable, i: number, k: CostTables): ComputeCost {
-  const c = opCostRecord();
-  costRow(ops, i, k, c);
-  return {
-    cycles: c[COST_CYCLES], laneBusy: c[COST_LANE_BUSY], softmaxBusy: c[COST_SOFTMAX_BUSY], layerNormBusy: c[COST_LAYER_NORM_BUSY],
-    peBusy: c[COST_PE_BUSY], macs: c[COST_MACS],
-  };
 }

@@ -10,7 +10,7 @@ import { randomModel } from '../../space/transformer/sample.ts';
 import { ELECTOR_CONSTANTS } from '../constants/elector.ts';
 import { REFERENCE_CONSTANTS } from '../constants/reference.ts';
 import { MAPPING_OBJECTIVES, type SimMode } from '../types.ts';
-import { SEARCH_SHORTCUTS } from './passes.ts';
+import { SEARCH_SHORTCUTS } from './mapping.ts';
 import { simulateElector } from './simulate.ts';
 
 const constants = { reference: REFERENCE_CONSTANTS, elector: ELECTOR_CONSTANTS };

@@ -25,7 +25,7 @@ export interface Plan {
   weightsResident: boolean;
   /**
    * The layers' weights would fit, but stream as if they did not: a pass with a tied MLM
-   * decoder ran faster that way (passes.ts). Absent from `planRun`'s plans.
+   * decoder, or a training pass, ran faster that way (passes.ts). Absent from `planRun`'s plans.
    */
   weightsLetGo?: boolean;
   /** The mask buffer's first claim went to the weights (`planRun`'s `weightsFirst`, where it applied). */

@@ -97,7 +97,7 @@ describe(`elector model properties on ${PAIRS} random pairs`, () => {
   it('never beats the memory bound (main-memory bytes / peak bandwidth)', () => expect(failures.memory).toEqual([]));
   // More sparsity never makes a run both slower and costlier. A run may get slower to save
   // energy, or costlier to save time, where a choice made by policy flips: the sub-batch
-  // choice's time-for-energy allowance (passes.ts; 4 of the 5 pairs: slower by 5–10 % for
+  // choice's time-for-energy allowance (mapping.ts; 4 of the 5 pairs: slower by 5–10 % for
   // 8–29 % less energy, or 22 % faster for 6 % more), and the mask buffer going to the
   // activations first (1 pair: activations at s = 0.07 start to compress and take mask
   // bits from sparser weights: 0.1 % faster, 0.2 % more energy). Measured 5 of 2,000 pairs

@@ -19,10 +19,11 @@ import type { OpList } from './ops.ts';
 import { plainModel } from './plainModel.ts';
 import type { Plan } from './plan.ts';
 import { addScaled, optimizerTotals, sumEnergy, type RunTotals } from './runTotals.ts';
-import { exposed, measureOf, PassPlanner, type Hardware, type Pass } from './passes.ts';
+import { exposed, MappingSearch, measureOf } from './mapping.ts';
+import { PassPlanner, type Hardware, type Pass } from './passes.ts';
 import { runWarnings } from './warnings.ts';
 
-export { TIME_FOR_ENERGY } from './passes.ts';
+export { TIME_FOR_ENERGY } from './mapping.ts';
 
 export interface ElectorSimOptions {
   mode: SimMode;
@@ -108,29 +109,31 @@ export function runElector(dict: ModelDict, acc: AcceleratorConfig, opts: Electo
   // The mapping is chosen at the nominal clock (the compiler's target), then timed at the
   // run's clock: the same actions, so dynamic energy does not depend on the clock.
   const nominal = elector.energy.nominalClockMHz;
-  const planner = new PassPlanner({
+  const context = {
     model, acc, mode, training, reference, elector, powerGating, seqLen, steps, sparsity, array, formats, byKind, kindSparsities,
     minActivationSparsity, shape: { seqLen, mlmHead }, transientOps, names: opts.timeline, optimizerRecord, objective,
-  });
+  };
+  const planner = new PassPlanner(context);
+  const search = new MappingSearch(planner, context);
   // The `time` objective maps at the run's clock instead: the fastest mapping there is what it promises.
   const mapClock = objective === 'time' ? clockMHz : nominal;
   const mapHardware = clockMHz === mapClock ? hw : hardwareAt(mapClock);
   const timelineNow = opts.timeline && clockMHz === mapClock;
-  let chosen = planner.chooseMapping(mapHardware, timelineNow);
+  let chosen = search.chooseMapping(mapHardware, timelineNow);
   if (planner.splitsCompared) {
     // The mask split chosen pass by pass (the faster pass) can lose over several passes, where
     // the weights resident under the other split stay on chip for the later ones: map the run
     // under each split kept throughout too, and keep the best of the three by the objective.
     // (When no pass had both splits to choose from, all three are the same run.)
-    const totalsOf = (c: typeof chosen) => planner.mappingTotals(c, measureOf(c.measures, c.sub), acc.batchSize, mapHardware);
+    const totalsOf = (c: typeof chosen) => search.mappingTotals(c, measureOf(c.measures, c.sub), acc.batchSize, mapHardware);
     let split: PassPlanner['maskSplit'] = 'faster';
     let bestTotals = totalsOf(chosen);
     // Inference schedules only the activations-first split pass by pass: that is the run above.
     for (const s of training ? (['activations', 'weights'] as const) : (['weights'] as const)) {
       planner.maskSplit = s;
-      const c = planner.chooseMapping(mapHardware, timelineNow);
+      const c = search.chooseMapping(mapHardware, timelineNow);
       const t = totalsOf(c);
-      if (planner.replaces(bestTotals, t, mapHardware)) [chosen, bestTotals, split] = [c, t, s];
+      if (search.replaces(bestTotals, t, mapHardware)) [chosen, bestTotals, split] = [c, t, s];
     }
     planner.maskSplit = split;
   }
@@ -144,7 +147,7 @@ export function runElector(dict: ModelDict, acc: AcceleratorConfig, opts: Electo
   const chosenMeasure = measureOf(measures, chosen.sub);
   // The timeline is recorded by the full-batch pass at the run's clock; a sub-batched run re-records its first pass.
   if (opts.timeline && !chosenMeasure.first.totals.timeline) chosenMeasure.first = planner.runPass(hw, chosen.sub, false, false, true);
-  const best = { pass: chosenMeasure.first, totals: planner.mappingTotals(chosen, chosenMeasure, acc.batchSize, hw) };
+  const best = { pass: chosenMeasure.first, totals: search.mappingTotals(chosen, chosenMeasure, acc.batchSize, hw) };
   // mappingTotals returns a fresh record: the optimizer share and rounding are added to it.
   const totals = best.totals;
   const bestPass = best.pass;

@@ -50,8 +50,9 @@ export function runWarnings(x: WarningInput): string[] {
   }
   if (plan.weightsLetGo) {
     out.push(
-      `Layer weights fit the ${acc.weightBufferMB} MB weight buffer, but stream from main memory at every use: the MLM ` +
-        `decoder's word embeddings then stream through half the buffer instead of what resident weights leave, and the run is faster.`,
+      `Layer weights fit the ${acc.weightBufferMB} MB weight buffer, but stream from main memory at every use: ` +
+        `matrices blocked in panels (the MLM decoder's word embeddings, training's weight gradients) then stream through ` +
+        `half the buffer instead of what resident weights leave, and the run is faster.`,
     );
   } else if (!plan.weightsResident) {
     const weightBytes = (x.layerWeightElems * formats.mainMemoryBits(x.sparsity.weight)) / 8;
