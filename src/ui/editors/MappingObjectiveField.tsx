@@ -17,7 +17,7 @@ const LABELS: Record<MappingObjective, string> = {
 export const MAPPING_OBJECTIVE_NOTES: Record<MappingObjective, string> = {
   balanced:
     'The fastest passes whose energy per sequence is at most (T_half / T)^0.1 times that of half-size passes, T_half and T being their times: 2× faster may cost 7 % more energy.',
-  time: 'The fastest passes at this clock, every sub-batch tried: more hardware is then slower only in rare cases (none of the 2,000 random designs the tests check; 3 of 16,000 others, by under 1 %), but a bigger batch may spend more energy per sequence.',
+  time: 'The fastest passes at this clock, every sub-batch tried: more hardware is then slower only in rare cases (none of the 2,000 random designs the tests check; 1 of 16,000 others, by under 0.1 %), but a bigger batch may spend more energy per sequence.',
   energy: 'The fastest passes that spend no more energy per sequence than half-size passes: energy per sequence never grows with the batch.',
 };
 
