@@ -99,3 +99,19 @@ test('training: the op table lists ops with their limiter and the optimizer step
   await expect(page.getByTestId('ops-table')).toHaveCount(0);
   await expect(page.getByTestId('headline-cycles')).not.toBeEmpty();
 });
+
+test('inference, one pass: the op table adds up to the Cycles figure (the posted stores\' tail has its row), and the editor\'s area is the result\'s', async ({ page }) => {
+  await openApp(page);
+  const headlines = await readHeadlines(page);
+  const table = page.getByTestId('ops-table');
+  await expect(table).toBeVisible();
+  await expect(table.locator('tbody tr').last()).toContainText('write-back (posted stores finishing on the bus)');
+  const cycles = (await table.locator('tbody tr td:nth-of-type(2)').allInnerTexts()).map((t) => Number(t.replace(/,/g, '')));
+  const total = Number(headlines['headline-cycles'].replace(/[^\d]/g, ''));
+  expect(cycles.reduce((a, b) => a + b, 0)).toBe(total);
+  // One area per design and cost model: the editor's live readout is the result's.
+  const area = (s: string) => parseFloat(s.replace(/,/g, ''));
+  expect(area((await page.getByTestId('area-live').textContent()) ?? '')).toBe(area(headlines['headline-area']));
+  await table.scrollIntoViewIfNeeded();
+  await table.screenshot({ path: `e2e/artifacts/${J}-4-inference-total.png` });
+});

@@ -16,6 +16,7 @@ const BASE_NAMES: Record<string, string> = {
   'ff-out': 'FF output',
   proj: 'width projection',
   output: 'output store',
+  'write-back': 'write-back (posted stores finishing on the bus)',
   wma: 'WMA weights (Q·W)',
   qk: 'QKᵀ',
   softmax: 'softmax',

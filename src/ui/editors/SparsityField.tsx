@@ -8,7 +8,7 @@ import type { Sparsity } from '../../core/elector/types.ts';
 import { useExplorer, useExplorerApi } from '../../state/useExplorer.ts';
 import { Explain } from '../common/Explain.tsx';
 import { NumberInput } from './NumberInput.tsx';
-import { SPARSITY_RANGE } from './settingsFields.ts';
+import { SPARSITY_RANGE, SPARSITY_SLIDER_MAX } from './settingsFields.ts';
 
 interface Props {
   kind: keyof Sparsity;
@@ -32,7 +32,7 @@ export function SparsityField({ kind, label, about }: Props) {
           id={id}
           type="range"
           min={SPARSITY_RANGE.min}
-          max={SPARSITY_RANGE.max}
+          max={SPARSITY_SLIDER_MAX}
           step={SPARSITY_RANGE.step}
           value={value}
           aria-valuetext={`${Math.round(value * 100)}% zeros`}

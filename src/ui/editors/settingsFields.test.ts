@@ -8,6 +8,15 @@ import {
 } from './settingsFields.ts';
 
 describe('parseInRange', () => {
+  it('takes every sparsity the session schema takes, as a link or an import may hold it (0.995), and refuses 1', () => {
+    for (const v of [0, 0.5, 0.99, 0.995, 0.9999]) {
+      expect(settingsSchema.safeParse({ ...DEFAULT_SETTINGS, sparsity: { activation: v, weight: 0, gradient: 0 } }).success).toBe(true);
+      expect(parseInRange(String(v), SPARSITY_RANGE, 's')).toEqual({ ok: true, value: v });
+    }
+    expect(settingsSchema.safeParse({ ...DEFAULT_SETTINGS, sparsity: { activation: 1, weight: 0, gradient: 0 } }).success).toBe(false);
+    expect(parseInRange('1', SPARSITY_RANGE, 's').ok).toBe(false);
+  });
+
   it('accepts plain decimals inside the range', () => {
     expect(parseInRange('0.35', SPARSITY_RANGE, 'Sparsity')).toEqual({ ok: true, value: 0.35 });
     expect(parseInRange(' 700 ', CLOCK_RANGE, 'Clock')).toEqual({ ok: true, value: 700 });
@@ -18,14 +27,14 @@ describe('parseInRange', () => {
     for (const text of ['1', '-0.1', '', 'abc', '0x1', '1e3', 'NaN', 'Infinity']) {
       const r = parseInRange(text, SPARSITY_RANGE, 'Activation sparsity');
       expect(r.ok).toBe(false);
-      if (!r.ok) expect(r.message).toBe('Activation sparsity must be a number from 0 to 0.99');
+      if (!r.ok) expect(r.message).toBe('Activation sparsity must be a number from 0 to below 1');
     }
     const clock = parseInRange('10001', CLOCK_RANGE, 'Clock');
     expect(clock.ok || clock.message).toBe('Clock must be a number from 1 to 10000 MHz');
   });
 
   it('never lets through a value the session schema would refuse', () => {
-    for (const text of ['0', '0.99', '0.5']) {
+    for (const text of ['0', '0.99', '0.5', '0.995', '0.9999']) {
       const r = parseInRange(text, SPARSITY_RANGE, 's');
       if (!r.ok) throw new Error(text);
       const s = { ...DEFAULT_SETTINGS, sparsity: { activation: r.value, weight: r.value, gradient: r.value } };

@@ -2,8 +2,8 @@
  * Ranges of the run-settings controls and parsing of what users type into them.
  * The limits are the core's (RUN_SETTING_LIMITS) and the session schema's:
  * sparsity in [0, 1), clock, sequence length and accumulation steps as the core
- * allows. The slider stops at 0.99 because a sparsity of 1 (nothing left to
- * compute) is outside the schema.
+ * allows. A typed sparsity may be anything below 1 (a sparsity of 1, nothing left
+ * to compute, is outside the schema); the slider stops at 0.99.
  */
 import { RUN_SETTING_LIMITS } from '../../core/elector/types.ts';
 import { REFERENCE_SEQ_LEN } from '../../core/share/runSettings.ts';
@@ -16,11 +16,16 @@ export interface NumberRange {
   unit: string;
   /** Whole numbers only. */
   integer?: boolean;
+  /** `max` itself is outside the range (sparsity: any value below 1). */
+  belowMax?: boolean;
 }
 
 const L = RUN_SETTING_LIMITS;
 
-export const SPARSITY_RANGE: NumberRange = { min: 0, max: 0.99, step: 0.01, unit: '' };
+/** What a typed sparsity may be: the schema's [0, 1), so a link or an import holding 0.995 is also what one can type. */
+export const SPARSITY_RANGE: NumberRange = { min: 0, max: 1, belowMax: true, step: 0.01, unit: '' };
+/** Where the sparsity slider stops (finer targets are typed). */
+export const SPARSITY_SLIDER_MAX = 0.99;
 export const CLOCK_RANGE: NumberRange = { min: L.clockMHz.min, max: L.clockMHz.max, step: 1, unit: 'MHz' };
 export const ACCUMULATION_RANGE: NumberRange = { min: L.accumulationSteps.min, max: L.accumulationSteps.max, step: 1, unit: '', integer: true };
 
@@ -56,13 +61,13 @@ export type Parsed = { ok: true; value: number } | { ok: false; message: string 
 
 /** Parses typed text as a number inside `range`; the message names the rule. */
 export function parseInRange(text: string, range: NumberRange, what: string): Parsed {
-  const rule = `${what} must be a ${range.integer ? 'whole number' : 'number'} from ${range.min} to ${range.max}${range.unit ? ` ${range.unit}` : ''}`;
+  const rule = `${what} must be a ${range.integer ? 'whole number' : 'number'} from ${range.min} to ${range.belowMax ? 'below ' : ''}${range.max}${range.unit ? ` ${range.unit}` : ''}`;
   const trimmed = text.trim();
   if (trimmed === '') return { ok: false, message: rule };
   // Number('0x10') and Number('1e3') parse; a plain decimal is what the field asks for.
   if (!/^[+-]?(\d+\.?\d*|\.\d+)$/.test(trimmed)) return { ok: false, message: rule };
   const value = Number(trimmed);
-  if (!Number.isFinite(value) || value < range.min || value > range.max) return { ok: false, message: rule };
+  if (!Number.isFinite(value) || value < range.min || value > range.max || (range.belowMax && value === range.max)) return { ok: false, message: rule };
   if (range.integer && !Number.isInteger(value)) return { ok: false, message: rule };
   return { ok: true, value };
 }

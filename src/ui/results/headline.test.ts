@@ -52,6 +52,16 @@ describe('headlineSources', () => {
     const elector = simulate(MODEL_PRESETS['bert-tiny'].model, ACCELERATOR_PRESETS['acceltran-edge'].config, { costModel: 'elector' });
     expect(headlineSources(elector).energyPerSeqJ.join(' ')).toContain('elector-physical.md');
   });
+  it('counts the elector model\'s extra buffer banks in the area formula, with the design\'s own figures', () => {
+    const acc = ACCELERATOR_PRESETS['acceltran-edge'].config;
+    const elector = simulate(MODEL_PRESETS['bert-tiny'].model, acc, { costModel: 'elector' });
+    const banks = elector.areaByModuleMm2.bufferBanks ?? 0;
+    expect(banks).toBeGreaterThan(0);
+    const lines = headlineSources(elector).areaMm2;
+    expect(lines[0]).toContain('extra buffer banks');
+    expect(lines.join(' ')).toContain(`${banks.toFixed(2)} mm² here`);
+    expect(headlineSources(fakeResult()).areaMm2.join(' ')).not.toContain('banks');
+  });
   it('mentions stochastic rounding in the area formula only in training', () => {
     expect(headlineSources(fakeResult({ mode: 'training' })).areaMm2[0]).toContain('stochastic rounding');
     expect(headlineSources(fakeResult({ mode: 'inference' })).areaMm2[0]).not.toContain('stochastic rounding');

@@ -55,6 +55,17 @@ function leakage(r: SimResult): string {
   );
 }
 
+/** The elector model's bank periphery, with this design's figures (docs/elector-physical.md §4). */
+function bankAreaLine(r: SimResult): string {
+  const sram = ELECTOR_CONSTANTS.sram;
+  const banks = r.areaByModuleMm2.bufferBanks ?? 0;
+  return (
+    `Elector model: a buffer gets one 64-byte port per ${sram.lanesPerBankPort} MAC lanes; banks beyond what its capacity needs ` +
+    `(${sram.maxBankMB} MB each) add ${sram.extraBankAreaMm2} mm² of periphery each: ${Math.round(banks / sram.extraBankAreaMm2)} extra banks, ` +
+    `${banks.toFixed(2)} mm² here (docs/elector-physical.md §4).`
+  );
+}
+
 /**
  * Per metric, the lines of its explanation: the formula first, then where the constants come from.
  * `accelerator` (the design's) lets the elector model's energy lines show its own figures.
@@ -83,8 +94,10 @@ export function headlineSources(r: SimResult, accelerator?: AcceleratorConfig): 
     areaMm2: [
       'area = pe × (lanes × (lane + pre/post sparsity + FIFO' +
         (r.mode === 'training' ? ' + stochastic rounding' : '') +
-        ') + softmax units + layer norm + dataflow + DMA) + Σ buffer area per MB × size.',
+        ') + softmax units + layer norm + dataflow + DMA) + Σ buffer area per MB × size' +
+        (r.costModel === 'elector' ? ' + extra buffer banks × bank periphery.' : '.'),
       'µm² constants from docs/elector.md §11, formula §5. Area does not depend on the model.',
+      ...(r.costModel === 'elector' ? [bankAreaLine(r)] : []),
     ],
     edpJs: ['EDP (per sequence) = energy per sequence × latency of the batch it ran in, in J·s.', 'Lower is better: it rewards designs that are both fast and frugal.'],
     cycles: [

@@ -23,6 +23,7 @@
  * Leakage: mW/MB × MB over the whole run (a buffer holding data cannot be gated);
  * HP cells take the reference's per-buffer figures [S2], LSTP cells ≈ 0.25 mW/MB [S10].
  */
+import type { AcceleratorConfig } from '../../space/accelerator/types.ts';
 import type { ElectorConstants } from '../constants/elector.ts';
 import type { BufferConstant } from '../constants/reference.ts';
 
@@ -72,4 +73,15 @@ export function bufferModel(sizeMB: number, lanes: number, reference: BufferCons
     leakageMW: cellLeakPerMB * sizeMB + extraBanks * s.extraBankLeakageMW * peripheryScale,
     extraAreaMm2: extraBanks * s.extraBankAreaMm2,
   };
+}
+
+/**
+ * Periphery area of the banks the three buffers add for bandwidth, mm²: what the elector
+ * model adds to the shared area of area.ts (the `bufferBanks` row of a result's area).
+ */
+export function bankAreaMm2(acc: AcceleratorConfig, c: ElectorConstants): number {
+  const lanes = acc.pe * acc.lanesPerPe;
+  let extraBanks = 0;
+  for (const mb of [acc.activationBufferMB, acc.weightBufferMB, acc.maskBufferMB]) extraBanks += bankCount(mb, lanes, c).extraBanks;
+  return extraBanks * c.sram.extraBankAreaMm2;
 }

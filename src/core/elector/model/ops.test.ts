@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { MODEL_PRESETS } from '../../space/transformer/presets.ts';
+import { macsByLayer, modelCounts } from '../../space/transformer/counts.ts';
+import { createRng } from '../../rng.ts';
+import { randomModel } from '../../space/transformer/sample.ts';
 import type { ModelDict } from '../../space/transformer/types.ts';
 import { buildOps } from './ops.ts';
 import type { SimOp } from './opTypes.ts';
@@ -120,5 +123,28 @@ describe('buildOps: training', () => {
     const layer3 = ops.filter((o) => o.direction === 'forward' && o.layer === 3).reduce((s, o) => s + o.stashElems, 0);
     expect(layer3).toBe(b * (S * (8 * 768 + 2 * 3072) + 12 * S * S));
     expect(layer3 / b).toBeCloseTo(1.77e6, -4);
+  });
+});
+
+// The model editor's MAC count is FlexiBERT's (counts.ts); its explanation says what the
+// simulators leave out (ModelReadouts.tsx). These hold that text to the ops.
+describe('forward products against the editor\'s MAC count', () => {
+  const simulated = (m: ModelDict) => macs(buildOps(m, 1, 'inference').ops, 'forward');
+  const withoutScoresAndPooler = (m: ModelDict) =>
+    modelCounts(m, S).macs - macsByLayer(m, S).reduce((a, l) => a + l.relativePosition, 0) - m.h[m.l - 1] ** 2;
+  it('is the count without the relative-position scores and the pooler, exactly, for the BERT presets', () => {
+    for (const key of ['bert-tiny', 'bert-mini', 'bert-base'] as const) {
+      const m = MODEL_PRESETS[key].model;
+      expect(simulated(m)).toBe(withoutScoresAndPooler(m));
+    }
+  });
+  it('is at most that count, and at most 16 % below it, on 200 random models', () => {
+    const rng = createRng('editor-macs');
+    for (let i = 0; i < 200; i++) {
+      const m = randomModel(rng);
+      const ratio = simulated(m) / withoutScoresAndPooler(m);
+      expect(ratio).toBeLessThanOrEqual(1);
+      expect(ratio).toBeGreaterThan(0.84);
+    }
   });
 });

@@ -151,6 +151,20 @@ export function runElector(dict: ModelDict, acc: AcceleratorConfig, opts: Electo
   // mappingTotals returns a fresh record: the optimizer share and rounding are added to it.
   const totals = best.totals;
   const bestPass = best.pass;
+  // The pass ends when its posted stores have left on the bus, after the array's last op: a
+  // row of its own, so that the timeline adds up to the pass (its tail had been in no row).
+  let timelineEnd = bestPass.totals.cycles;
+  if (bestPass.totals.timeline && bestPass.totals.busTailCycles > 0) {
+    const tail = bestPass.totals.busTailCycles;
+    const last = bestPass.totals.timeline[bestPass.totals.timeline.length - 1];
+    bestPass.totals.timeline.push({
+      op: 'write-back', kind: 'store', layer: -1, head: -1, direction: last?.direction ?? 'forward',
+      startCycle: timelineEnd, endCycle: timelineEnd + tail, computeCycles: 0, memoryCycles: tail, bound: 'memory', limiter: 'mainMemory',
+      levelCycles: { compute: 0, mainMemory: tail, activationBuffer: 0, weightBuffer: 0, maskBuffer: 0 },
+      macs: 0, mainMemoryBytes: 0, bufferBytes: 0,
+    });
+    timelineEnd += tail;
+  }
   let optimizer: ElectorRunInfo['optimizer'];
   if (training) {
     const step = optimizerTotals(optimizerRecord, memory, weight);
@@ -162,10 +176,11 @@ export function runElector(dict: ModelDict, acc: AcceleratorConfig, opts: Electo
       mainMemoryBytesPerStep: (step.mmReadBits + step.mmWriteBits) / 8,
     };
     if (bestPass.totals.timeline) {
-      const end = bestPass.totals.cycles;
+      const end = timelineEnd;
       bestPass.totals.timeline.push({
         op: steps > 1 ? `clip + adamw (1/${steps} of a step)` : 'clip + adamw', kind: 'optimizer', layer: -1, head: -1, direction: 'update',
-        startCycle: end, endCycle: end + step.cycles / steps, computeCycles: optimizerRecord[COST_CYCLES] / steps,
+        // Whole cycles, as the run's total is rounded: the share of a step is a fraction.
+        startCycle: end, endCycle: Math.ceil(end + step.cycles / steps), computeCycles: optimizerRecord[COST_CYCLES] / steps,
         memoryCycles: step.mmBusy / steps, bound: 'memory', limiter: 'mainMemory',
         levelCycles: { compute: optimizerRecord[COST_CYCLES] / steps, mainMemory: step.mmBusy / steps, activationBuffer: 0, weightBuffer: step.weightBusy / steps, maskBuffer: 0 },
         macs: step.macs / steps, mainMemoryBytes: optimizer.mainMemoryBytesPerStep / steps, bufferBytes: step.weightBits / 8 / steps,

@@ -96,11 +96,12 @@ export interface ElectorTerms {
 
 export function electorTerms(result: SimResult, p: Peaks): ElectorTerms {
   const tl = result.timeline!;
-  let embeddingCycles = 0, weightBytes = 0, weightOpCycles = 0, onChipOpCycles = 0, lastEnd = 0;
+  let embeddingCycles = 0, weightBytes = 0, weightOpCycles = 0, onChipOpCycles = 0, tailCycles = 0, lastEnd = 0;
   for (const e of tl) {
     const cycles = e.endCycle - e.startCycle;
     lastEnd = Math.max(lastEnd, e.endCycle);
     if (e.op === 'embedding') embeddingCycles += cycles;
+    else if (e.op === 'write-back') tailCycles += cycles;
     else if (e.kind === 'matmul' && (e.mainMemoryBytes ?? 0) > 0) (weightBytes += e.mainMemoryBytes!), (weightOpCycles += cycles);
     else if ((e.mainMemoryBytes ?? 0) === 0) onChipOpCycles += cycles;
     else if (cycles > 0) throw new Error(`electorTerms: unexpected op with main-memory traffic: ${e.op}`);
@@ -108,7 +109,7 @@ export function electorTerms(result: SimResult, p: Peaks): ElectorTerms {
   const weightBusCycles = weightBytes / p.memory.bytesPerCycle;
   return {
     embeddingCycles, weightBusCycles, weightBytes, weightOpExtraCycles: weightOpCycles - weightBusCycles, onChipOpCycles,
-    outputTailCycles: result.cycles - lastEnd, total: result.cycles,
+    outputTailCycles: tailCycles + result.cycles - lastEnd, total: result.cycles,
   };
 }
 
