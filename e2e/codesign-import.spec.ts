@@ -34,6 +34,8 @@ test('an imported FlexiBERT 2.0 dataset: fit, skipped entries, a search with it,
 
   await openApp(page);
   await page.getByRole('tab', { name: 'Co-design' }).click();
+  // The search's queries keep fixed run settings, and the panel says which.
+  await expect(page.getByTestId('cd-run-settings')).toContainText('not the editors\' Run settings: ELECTOR cost model, 128 tokens, 700 MHz');
   await page.getByTestId('cd-predictor-imported').check();
   await upload(page, 'flexibert2-synthetic.json', text);
   await expect(page.getByTestId('cd-loo')).toContainText(/Spearman ρ = 0\.\d\d over 35 models/, { timeout: 60_000 });

@@ -12,6 +12,7 @@ import { PairScatter } from './PairScatter.tsx';
 import { CostFrontPlot } from './CostFrontPlot.tsx';
 import { BestPairCard } from './BestPairCard.tsx';
 import { CompareAlgorithms } from './CompareAlgorithms.tsx';
+import { SearchRunSettings } from './SearchRunSettings.tsx';
 import css from './codesign.css?inline';
 
 // Styles arrive with the chunk as text (a CSS file would pull Vite's preload helper into the main bundle).
@@ -40,6 +41,7 @@ export default function CodesignPanel() {
           latency, energy and area. Each query simulates one pair in ELECTOR; BOSHCODE's surrogate networks train in a worker
           (TensorFlow.js). Results are compared with BERT-Base on AccelTran-Server.
         </p>
+        <SearchRunSettings />
         <StorageNote />
         <div className="cd-top">
           <SettingsForm />
