@@ -36,7 +36,8 @@ test.describe('a first visit', () => {
     await expect(page.getByTestId('accelerator-preset')).toHaveValue('acceltran-server');
     await waitForHeadlinesToChange(page, before);
 
-    await page.getByTestId('intro-dismiss').click();
+    // Found by its visible words: the accessible name contains them (WCAG 2.5.3, label in name).
+    await page.getByRole('button', { name: 'Got it, hide this' }).click();
     await expect(intro).toHaveCount(0);
     await expect(page.getByTestId('intro-reopen')).toBeVisible();
     const stored = await page.evaluate(() => localStorage.getItem('transcode-explorer/prefs-intro'));

@@ -131,3 +131,46 @@ for (const size of [{ name: 'desktop', width: 1280, height: 900 }, { name: 'phon
     expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth + 1)).toBe(true);
   });
 }
+
+/** Every y of the current design's polyline, in the plot's SVG coordinates. */
+const currentLineYs = (page: Page): Promise<number[]> =>
+  page.locator('.pc-mark-current polyline').getAttribute('points').then((p) => (p ?? '').trim().split(/\s+/).map((xy) => Number(xy.split(',')[1])));
+
+test('a constant axis and one-sided brushes log no errors; the current design stays inside the axes', async ({ page }) => {
+  test.setTimeout(120_000);
+  const errors: string[] = [];
+  page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
+  await openApp(page);
+  await page.getByRole('tab', { name: 'Sweep & Pareto' }).click();
+  // Only the transformer varies: the accelerator's area is the same for every point.
+  await page.getByRole('radio', { name: 'Transformer' }).check();
+  await page.getByTestId('sweep-seed').fill('5');
+  await runSweep(page, 300);
+  await page.getByTestId('pc-details').locator('summary').click();
+  await expect(page.getByTestId('parallel-coordinates')).toBeVisible();
+
+  const latMin = page.getByLabel('Latency brush minimum');
+  const latMax = page.getByLabel('Latency brush maximum');
+  await latMin.fill('0.002');
+  await latMin.press('Enter');
+  await latMax.fill('0.006');
+  await latMax.press('Enter');
+  await page.getByLabel('Area brush maximum').fill('1e9');
+  await page.getByLabel('Area brush maximum').press('Enter');
+  const bands = await page.locator('.pc-brush').evaluateAll((rects) => rects.map((r) => [r.getAttribute('y'), r.getAttribute('height')]));
+  expect(bands.length).toBe(2);
+  for (const [y, h] of bands) expect([Number(y), Number(h)].every(Number.isFinite)).toBe(true);
+
+  // The plot's axes run from y = 12 to y = 284 (ParallelCoordinates.tsx); the line never leaves them.
+  const inside = (ys: number[]) => ys.length > 2 && ys.every((y) => y >= 12 && y <= 284);
+  expect(inside(await currentLineYs(page))).toBe(true);
+  // The current design's EDP (nJ·s) lies far below this sweep's: held at the axis's end, an arrow on the side it lies.
+  const edpEnd = page.locator('.pc-mark-current text[data-beyond]');
+  await expect(edpEnd.first()).toHaveAttribute('data-beyond', 'below');
+  await page.getByRole('button', { name: 'Flip Energy-delay product' }).click();
+  await expect(edpEnd.first()).toHaveAttribute('data-beyond', 'above');
+  expect(inside(await currentLineYs(page))).toBe(true);
+  await page.getByTestId('parallel-coordinates').scrollIntoViewIfNeeded();
+  await shot(page, J, 'constant-axis-flipped');
+  expect(errors).toEqual([]);
+});

@@ -106,3 +106,22 @@ test('a link to a swept view re-runs the sweep from its seed and shows the same 
     await shot(receiver, J, '6-receiver-sweep');
   });
 });
+
+test('Escape closes the share popover after a successful copy, with focus still on "Copy link"', async ({ page, context }) => {
+  await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+  await openApp(page);
+  const button = page.getByTestId('copy-link');
+  await button.click();
+  await expect(page.getByTestId('link-status')).toContainText('Link copied to the clipboard');
+  await expect(button).toBeFocused();
+  await page.keyboard.press('Escape');
+  await expect(page.getByTestId('link-output')).toHaveCount(0);
+  await expect(button).toHaveAttribute('aria-expanded', 'false');
+
+  // From inside the popover too, and focus goes back to the button instead of being lost.
+  await button.click();
+  await page.getByTestId('link-output').focus();
+  await page.keyboard.press('Escape');
+  await expect(page.getByTestId('link-output')).toHaveCount(0);
+  await expect(button).toBeFocused();
+});

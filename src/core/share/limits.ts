@@ -11,7 +11,7 @@ export const SESSION_VERSION = 7;
 export const OBJECTIVES = ['latency', 'energy', 'dynamicEnergy', 'leakageEnergy', 'area', 'edp', 'parameters', 'macs', 'accuracy', 'accuracyStd'] as const;
 export type Objective = (typeof OBJECTIVES)[number];
 
-export const SWEEP_LIMITS = { maxSamples: 1_000_000, maxGridParams: 3 } as const;
+export const SWEEP_LIMITS = { maxSamples: 1_000_000, maxGridParams: 3, maxSeed: 2 ** 32 - 1 } as const;
 
 /** The explorer's result views (tabs), in the order they are shown. */
 export const VIEW_TABS = ['results', 'compare', 'sweep', 'dynaprop', 'codesign'] as const;

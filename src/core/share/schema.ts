@@ -130,7 +130,7 @@ export const sweepSchema = z.strictObject({
   samples: range(1, SWEEP_LIMITS.maxSamples, true),
   sampler: z.enum(['random', 'lhs', 'grid']),
   gridParams: z.array(z.string().check(z.maxLength(40))).check(z.maxLength(SWEEP_LIMITS.maxGridParams)),
-  seed: range(0, 2 ** 32 - 1, true),
+  seed: range(0, SWEEP_LIMITS.maxSeed, true),
 });
 
 /** A column of a sweep (plot encodings, parallel coordinates): a parameter id (`pe`, `tile.x`) or an objective. */

@@ -11,6 +11,7 @@ import { columnExtent, makeAxis, moveKey, orderedKeys, tickFormatter, type PcAxi
 import { colourBins, drawProgressively, MAX_DRAWN_LINES, projectRows } from './pcLines.ts';
 import { evenSample } from '../../core/sweep/evenSample.ts';
 import { brushBand, brushPointerHandlers, type BrushHandler } from './pcBrush.ts';
+import { pcMarkPoints } from './pcMarkPoints.ts';
 import { PcAxisHeader } from './PcAxisHeader.tsx';
 import { PcColourLegend } from './PcColourLegend.tsx';
 import { COLOUR_BIN_COUNT, COLOUR_BIN_HEX } from '../sweep/plotEncoding.ts';
@@ -186,19 +187,24 @@ function PcAxisSvg({ axis, x, brush, onBrush }: { axis: PcAxis; x: number; brush
   );
 }
 
-/** The current design (★ line) and pinned designs (dashed), where they have a value on the axes. */
+/**
+ * The current design (★ line) and pinned designs (dashed), where they have a value on the axes;
+ * a value beyond an axis's range sits at its end as an arrow pointing the way it lies.
+ */
 function PcMarks({ axes, xs, marks }: { axes: readonly PcAxis[]; xs: readonly number[]; marks: ParallelCoordinatesProps['marks'] }) {
   return (
     <g className="pc-marks">
       {marks.map((m) => {
-        const pts = axes.map((a, k) => [xs[k], a.scale(m.values[a.column.key])] as const).filter(([, y]) => Number.isFinite(y));
+        const pts = pcMarkPoints(axes, xs, m.values, TOP_PX, BOTTOM_PX);
         if (pts.length < 2) return null;
         return (
           <g key={m.id} className={`pc-mark pc-mark-${m.kind}`}>
-            <polyline points={pts.map(([x, y]) => `${x},${y}`).join(' ')}><title>{m.label}</title></polyline>
-            {pts.map(([x, y], k) => m.kind === 'current'
-              ? <text key={k} x={x} y={y} dy="0.35em" textAnchor="middle">★</text>
-              : <circle key={k} cx={x} cy={y} r={3.5} />)}
+            <polyline points={pts.map(({ x, y }) => `${x},${y}`).join(' ')}><title>{m.label}</title></polyline>
+            {pts.map(({ x, y, beyond }, k) => beyond
+              ? <text key={k} x={x} y={y} dy="0.35em" textAnchor="middle" data-beyond={beyond}>{beyond === 'above' ? '▲' : '▼'}<title>{m.label}: beyond this axis</title></text>
+              : m.kind === 'current'
+                ? <text key={k} x={x} y={y} dy="0.35em" textAnchor="middle">★</text>
+                : <circle key={k} cx={x} cy={y} r={3.5} />)}
           </g>
         );
       })}

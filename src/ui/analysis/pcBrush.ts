@@ -39,10 +39,15 @@ export function brushPointerHandlers(axis: PcAxis, onBrush: BrushHandler) {
   };
 }
 
-/** The brush's pixel band on the axis, top to bottom. */
+/**
+ * The brush's pixel band on the axis, top to bottom, cut to the axis's ends: a brush typed with one
+ * input empty is infinite at that end (a scale maps ±∞ to NaN), and a typed brush may reach past the
+ * data (or below 0 on a log axis).
+ */
 export function brushBand(axis: PcAxis, brush: readonly [number, number]): [number, number] {
-  const clampLog = (v: number) => (axis.log ? Math.max(v, Number.MIN_VALUE) : v);
-  const a = axis.scale(clampLog(brush[0]));
-  const b = axis.scale(clampLog(brush[1]));
+  const [d0, d1] = axis.scale.domain();
+  const clamp = (v: number) => Math.min(Math.max(d0, d1), Math.max(Math.min(d0, d1), v));
+  const a = axis.scale(clamp(brush[0]));
+  const b = axis.scale(clamp(brush[1]));
   return [Math.min(a, b), Math.max(a, b)];
 }

@@ -22,6 +22,8 @@ const ALGORITHM_LABELS: Record<(typeof CODESIGN_ALGORITHMS)[number], string> = {
   boshcode: 'BOSHCODE (surrogate-guided)', evolution: 'Regularised evolution', random: 'Random search',
 };
 
+const isWeightField = (id: string): boolean => id.startsWith('weights.');
+
 /** A number field that commits only valid values; `check` returns the problem or null. */
 function NumberField({ id, label, value, check, commit, title }: { id: string; label: string; value: number; check: (v: number) => string | null; commit: (v: number) => void; title?: string }) {
   const { store } = useCodesignApi();
@@ -55,26 +57,37 @@ export function SettingsForm() {
   const set = (patch: Partial<CodesignSettings>) => api.getState().setCodesign(patch);
   const running = useCodesign((x) => x.status === 'running' || x.compare.status === 'running');
   const weightSum = Object.values(s.weights).reduce((a, b) => a + b, 0);
+  const weightRejected = useCodesign((x) => Object.keys(x.invalid).some(isWeightField));
   const [wMax] = [CODESIGN_RANGES.weight[1]];
+  const { store } = useCodesignApi();
+  // Bumped by a preset so the weight fields remount: a rejected text lives only in a field's own
+  // draft, and the preset's value may equal the committed one, so nothing else would replace it.
+  const [presetCount, setPresetCount] = useState(0);
+  const applyPreset = (patch: Partial<CodesignSettings>) => {
+    store.setState({ invalid: Object.fromEntries(Object.entries(store.getState().invalid).filter(([k]) => !isWeightField(k))) });
+    setPresetCount((n) => n + 1);
+    set(patch);
+  };
   return (
     <form className="cd-form" onSubmit={(e) => e.preventDefault()} aria-label="Co-design settings">
       <fieldset disabled={running}>
         <legend>Objective weights</legend>
         <p className="cd-caption" data-testid="cd-formula">
           performance = (w<sub>acc</sub>·A + w<sub>lat</sub>·(1 − T<sub>lat</sub>) + w<sub>dyn</sub>·(1 − T<sub>dyn</sub>) + w<sub>leak</sub>·(1 − T<sub>leak</sub>) + w<sub>area</sub>·(1 − T<sub>area</sub>)) / Σw,
-          each term normalised to [0, 1] (hardware terms on a log scale between frozen bounds; docs/codesign.md §2.2). Σw = {weightSum.toFixed(2)}.
+          each term normalised to [0, 1] (hardware terms on a log scale between frozen bounds; docs/codesign.md §2.2).
+          {weightRejected ? ' Σw is shown once every weight is a valid number.' : ` Σw = ${weightSum.toFixed(2)}.`}
           {s.accuracyFloor === 'baseline' && ' Pairs predicted below the baseline\'s accuracy score below 0, under every pair that is not (§2.5).'}
         </p>
         <div className="cd-weights">
           {WEIGHTS.map((w) => (
             <NumberField
-              key={w.key} id={`weights.${w.key}`} label={w.label} value={s.weights[w.key]}
+              key={`${w.key}-${presetCount}`} id={`weights.${w.key}`} label={w.label} value={s.weights[w.key]}
               check={(v) => (v < 0 ? 'must be a number ≥ 0' : v > wMax ? `must be at most ${wMax}` : Object.entries(s.weights).every(([k, x]) => (k === w.key ? v : x) === 0) ? 'all weights are 0: at least one must be positive' : null)}
               commit={(v) => set({ weights: { ...s.weights, [w.key]: v } })}
             />
           ))}
         </div>
-        <button type="button" className="cd-link-button" onClick={() => set({ weights: { accuracy: 0.5, latency: 0.1, dynamicEnergy: 0.2, leakageEnergy: 0.1, area: 0.1 } })}>
+        <button type="button" className="cd-link-button" onClick={() => applyPreset({ weights: { accuracy: 0.5, latency: 0.1, dynamicEnergy: 0.2, leakageEnergy: 0.1, area: 0.1 } })}>
           Paper's weights (0.5 / 0.1 / 0.2 / 0.1, area 0.1)
         </button>
         <label className="cd-check" title="Pairs predicted below the baseline's accuracy rank below every pair that is not (docs/codesign.md §2.5)">
@@ -87,7 +100,7 @@ export function SettingsForm() {
         <button
           type="button" className="cd-link-button" data-testid="cd-aim-headline"
           title="Training mode, the accuracy constraint on, and the paper's hardware weights with accuracy and area at 0: the search then buys latency and energy at BERT-Base's accuracy"
-          onClick={() => set({ mode: 'training', accuracyFloor: 'baseline', weights: { accuracy: 0, latency: 0.1, dynamicEnergy: 0.2, leakageEnergy: 0.1, area: 0 } })}
+          onClick={() => applyPreset({ mode: 'training', accuracyFloor: 'baseline', weights: { accuracy: 0, latency: 0.1, dynamicEnergy: 0.2, leakageEnergy: 0.1, area: 0 } })}
         >
           Aim at the paper's headline (training, accuracy as a constraint)
         </button>

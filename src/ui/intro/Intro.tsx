@@ -28,7 +28,7 @@ export function Intro() {
     <section className="intro" aria-labelledby={headingId} data-testid="intro">
       <div className="intro-head">
         <h2 id={headingId}>Co-design a transformer and the chip that runs it</h2>
-        <button type="button" onClick={dismiss} data-testid="intro-dismiss" aria-label="Dismiss the introduction">Got it, hide this</button>
+        <button type="button" onClick={dismiss} data-testid="intro-dismiss" aria-label="Got it, hide this introduction">Got it, hide this</button>
       </div>
       <p className="intro-lede">
         Change a transformer (layers, attention heads, feed-forward sizes) and an accelerator (processing elements, buffers,

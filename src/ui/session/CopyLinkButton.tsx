@@ -3,7 +3,7 @@
  * clipboard. The URL is also shown in a read-only field, selected for a manual
  * copy when the clipboard is refused (headless browsers, denied permission).
  */
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
 import { useExplorer, useExplorerApi } from '../../state/useExplorer.ts';
 import type { SessionState } from '../../core/share/session.ts';
 import { publishLink } from '../../state/linkController.ts';
@@ -22,6 +22,8 @@ export function CopyLinkButton() {
   const session = useExplorer((s) => s.session);
   const shared = published && published.session === session ? published : null;
   const field = useRef<HTMLInputElement>(null);
+  const button = useRef<HTMLButtonElement>(null);
+  const panel = useRef<HTMLDivElement>(null);
 
   const copy = async () => {
     const current = api.getState().session;
@@ -38,10 +40,17 @@ export function CopyLinkButton() {
     }
   }, [shared?.copied]);
 
+  // On the wrapper, not the popover: after a successful copy focus stays on the button, outside it.
+  const closeOnEscape = (e: KeyboardEvent) => {
+    if (e.key !== 'Escape' || !shared) return;
+    if (panel.current?.contains(document.activeElement)) button.current?.focus();
+    setShared(null);
+  };
+
   const report = shared && describeLink(shared.url.length, shared.copied);
   return (
-    <div className="copy-link">
-      <button type="button" className="primary" data-testid="copy-link" onClick={copy} aria-expanded={shared !== null} aria-controls={shared ? 'share-link-panel' : undefined}>
+    <div className="copy-link" onKeyDown={closeOnEscape}>
+      <button type="button" ref={button} className="primary" data-testid="copy-link" onClick={copy} aria-expanded={shared !== null} aria-controls={shared ? 'share-link-panel' : undefined}>
         Copy link
       </button>
       {shared && report && (
@@ -50,7 +59,7 @@ export function CopyLinkButton() {
           className="link-popover"
           role="group"
           aria-label="Share link"
-          onKeyDown={(e) => { if (e.key === 'Escape') setShared(null); }}
+          ref={panel}
         >
           <p role="status" className="link-status" data-testid="link-status">{report.status}</p>
           <input

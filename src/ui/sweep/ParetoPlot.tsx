@@ -157,11 +157,12 @@ export function ParetoPlot({ controller, active, engineRef }: { controller: Swee
               <path data-part="step" className="front-step" />
               <path data-part="errors" className="front-errors" data-testid="front-error-bars" />
               <path data-part="front" className="front-marks" />
-              <g data-part="designs" />
               <circle data-part="focus" className="focus-ring" r={8} />
               <circle data-part="cursor" className="cursor-ring" r={10} />
               <circle data-part="hover" className="hover-ring" r={6} />
             </g>
+            {/* Not clipped: design marks are held on the plot's edge and their labels inside it, so none is cut in half. */}
+            <g data-part="designs" />
           </g>
         </svg>
         {!run.columns && <p className="pareto-empty">Run a sweep to see the trade-offs.</p>}

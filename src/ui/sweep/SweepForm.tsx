@@ -9,6 +9,7 @@ import type { SweepSettings } from '../../core/share/schema.ts';
 import { SWEEP_PARAMS } from '../../core/sweep/params.ts';
 import { gridSummary, resolveParams, sweepSize, variedSpaces } from '../../core/sweep/plan.ts';
 import { Explain } from '../common/Explain.tsx';
+import { samplesProblem, seedProblem } from './sweepFieldProblems.ts';
 
 const VARY: { id: SweepSettings['vary']; label: string }[] = [
   { id: 'accelerator', label: 'Accelerator' },
@@ -21,6 +22,7 @@ export function SweepForm({ running, onRun, onCancel }: { running: boolean; onRu
   const sweep = useExplorer((s) => s.session.sweep);
   const set = (patch: Partial<SweepSettings>) => api.getState().setSweep(patch);
   const [samplesText, setSamplesText] = useState<string | null>(null);
+  const [seedText, setSeedText] = useState<string | null>(null);
   const spaces = variedSpaces(sweep);
   const inSpace = SWEEP_PARAMS.filter((p) => spaces.includes(p.space));
   const varied = new Set(resolveParams(sweep).map((p) => p.id));
@@ -29,6 +31,8 @@ export function SweepForm({ running, onRun, onCancel }: { running: boolean; onRu
   const gridChosen = new Set((gridInfo?.params ?? []).map((p) => p.id));
   const size = sweepSize(sweep);
   const samplesError = !grid && samplesText !== null ? samplesProblem(samplesText) : null;
+  const seedError = seedText !== null ? seedProblem(seedText) : null;
+  const fieldError = samplesError ?? seedError;
   // Run is disabled while a sweep runs and Cancel when it ends: focus on the button being disabled
   // (or already dropped to <body>) moves to the other one instead of being lost.
   const runRef = useRef<HTMLButtonElement>(null);
@@ -62,7 +66,7 @@ export function SweepForm({ running, onRun, onCancel }: { running: boolean; onRu
       : `${varied.size} of ${inSpace.length} vary: ${inSpace.filter((p) => varied.has(p.id)).map((p) => p.label).join(', ')}`;
 
   return (
-    <form className="sweep-form" onSubmit={(e) => { e.preventDefault(); if (!running && !samplesError) onRun(); }} aria-label="Sweep settings">
+    <form className="sweep-form" onSubmit={(e) => { e.preventDefault(); if (!running && !fieldError) onRun(); }} aria-label="Sweep settings">
       <div className="sweep-row">
         <fieldset className="sweep-vary">
           <legend>Vary</legend>
@@ -97,15 +101,23 @@ export function SweepForm({ running, onRun, onCancel }: { running: boolean; onRu
         <label>
           Seed{' '}
           <input
-            type="number" className="seed-input" data-testid="sweep-seed" min={0} max={2 ** 32 - 1} step={1} value={sweep.seed}
-            onChange={(e) => { const n = Number(e.target.value); if (Number.isInteger(n) && n >= 0 && n < 2 ** 32) set({ seed: n }); }}
+            type="number" className="seed-input" data-testid="sweep-seed" min={0} max={SWEEP_LIMITS.maxSeed} step={1}
+            value={seedText ?? String(sweep.seed)} aria-invalid={seedError ? true : undefined}
+            aria-describedby={seedError ? 'sweep-seed-error' : undefined}
+            onChange={(e) => {
+              setSeedText(e.target.value);
+              if (!seedProblem(e.target.value)) set({ seed: Number(e.target.value) });
+            }}
+            onBlur={() => !seedError && setSeedText(null)}
           />
         </label>
-        <span className="muted" data-testid="sweep-size">{size.toLocaleString('en-US')} pairs</span>
-        <button type="submit" ref={runRef} className="primary" data-testid="sweep-run" disabled={running || !!samplesError}>Run sweep</button>
+        {/* The count of rejected Samples text would be the last valid one's: none is shown instead. */}
+        <span className="muted" data-testid="sweep-size">{samplesError ? 'no pairs' : `${size.toLocaleString('en-US')} pairs`}</span>
+        <button type="submit" ref={runRef} className="primary" data-testid="sweep-run" disabled={running || !!fieldError}>Run sweep</button>
         <button type="button" ref={cancelRef} data-testid="sweep-cancel" disabled={!running} onClick={onCancel}>Cancel</button>
       </div>
       {samplesError && <p id="sweep-samples-error" className="field-error">{samplesError}</p>}
+      {seedError && <p id="sweep-seed-error" className="field-error">{seedError}</p>}
       <details className="sweep-params" open={grid || undefined}>
         <summary>Parameters: <span data-testid="sweep-params-summary">{variedSummary}</span></summary>
         {!grid && <fieldset>
@@ -147,11 +159,4 @@ export function SweepForm({ running, onRun, onCancel }: { running: boolean; onRu
       </Explain>
     </form>
   );
-}
-
-export function samplesProblem(text: string): string | null {
-  const n = Number(text);
-  if (text.trim() === '' || !Number.isInteger(n)) return 'Samples must be a whole number.';
-  if (n < 1 || n > SWEEP_LIMITS.maxSamples) return `Samples must be between 1 and ${SWEEP_LIMITS.maxSamples.toLocaleString('en-US')}.`;
-  return null;
 }

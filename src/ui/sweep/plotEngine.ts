@@ -10,6 +10,7 @@
 import { brush, select, zoom, zoomIdentity, type BrushBehavior, type D3BrushEvent, type D3ZoomEvent, type ZoomBehavior, type ZoomTransform } from 'd3';
 import { drawAxes, drawDesignMarks, drawMarks, MARGIN, type OverlayParts, type OverlayState } from './plotOverlays.ts';
 import { PlotProjection, type ProjectionChange } from './plotProjection.ts';
+import { markClip } from './plotGeometry.ts';
 import { buildPointGrid, pickPoint, type PointGrid } from './pointGrid.ts';
 import { CloudCanvas } from './plotCloud.ts';
 import { measureSince as mark } from '../../state/perfMark.ts';
@@ -176,10 +177,8 @@ export class PlotEngine {
     this.zoomer.extent(extent).translateExtent(extent);
     this.brusher.extent(extent);
     select(this.g.brush as SVGGElement).call(this.brusher);
-    for (const el of [this.g.bg, this.g.clip]) {
-      el.setAttribute('width', String(this.width));
-      el.setAttribute('height', String(this.height));
-    }
+    this.g.bg.setAttribute('width', String(this.width));
+    this.g.bg.setAttribute('height', String(this.height));
     this.proj.resize(this.width, this.height);
     this.schedule();
   }
@@ -279,6 +278,7 @@ export class PlotEngine {
     if (changed(marksKey, this.marksKey)) {
       const started = performance.now();
       this.marksKey = marksKey;
+      for (const [name, v] of Object.entries(markClip(this.width, this.height, k !== 1))) this.g.clip.setAttribute(name, String(v));
       drawMarks(this.g, state());
       mark('pareto:marks', started);
     }

@@ -9,14 +9,16 @@
  */
 import { MARGIN, type CloudExport, type PlotEngine } from './plotEngine.ts';
 import { channelRangeText, COLOUR_BIN_HEX, type PointEncoding } from './plotEncoding.ts';
+import { DESIGN_RING_PATH, DESIGN_STAR_PATH } from './plotOverlays.ts';
 
 export const FIGURE_VECTOR_POINTS = 10_000;
 const NS = 'http://www.w3.org/2000/svg';
 const TITLE_H = 46;
 const LEGEND_H = 30;
-/** A second legend row (colour and size by). */
+/** Each further legend row: colour and size by, or entries wrapped to the figure's width. */
 const LEGEND_ROW_H = 20;
-const STYLE_PROPS = ['fill', 'stroke', 'stroke-width', 'stroke-dasharray', 'opacity', 'font-size', 'font-family', 'display', 'fill-opacity', 'stroke-opacity'] as const;
+// paint-order: the labels' halo is stroked under their glyphs; left out, it was painted over them.
+const STYLE_PROPS = ['fill', 'stroke', 'stroke-width', 'stroke-dasharray', 'opacity', 'font-size', 'font-family', 'display', 'fill-opacity', 'stroke-opacity', 'paint-order'] as const;
 
 /** What the figure says about itself. */
 export interface FigureText {
@@ -56,12 +58,18 @@ function inlinedPlot(svg: SVGSVGElement): SVGGElement {
   return g;
 }
 
-function legend(colour: (name: string) => string, text: FigureText, y: number, encoding: PointEncoding | null): SVGGElement {
+/** Which marked designs the plot shows (drawDesignMarks), for their legend entries. */
+interface ShownDesigns { current: boolean; pinned: boolean }
+
+/** The legend, its rows wrapped to `width`; returns how many rows it took. */
+function legend(colour: (name: string) => string, text: FigureText, y: number, width: number, encoding: PointEncoding | null, designs: ShownDesigns): { g: SVGGElement; rows: number } {
   const g = el('g', { transform: `translate(${MARGIN.left},${y})`, 'font-size': 12, 'font-family': 'system-ui, sans-serif', fill: colour('--text') });
   const items: [SVGElement, string][] = [
     [el('rect', { x: 0, y: -4, width: 7, height: 7, fill: colour('--cloud'), 'fill-opacity': 0.75 }), 'Design point'],
     [el('path', { d: 'M3.5 -6 L8 0.5 L3.5 7 L-1 0.5 Z', fill: colour('--front') }), text.front ?? 'Pareto front (both objectives minimised)'],
   ];
+  if (designs.current) items.push([el('path', { d: DESIGN_STAR_PATH, transform: 'translate(3.5,0) scale(0.7)', fill: colour('--ok') }), 'Current design']);
+  if (designs.pinned) items.push([el('path', { d: DESIGN_RING_PATH, transform: 'translate(3.5,0) scale(0.75)', fill: colour('--series-4') }), 'Pinned design']);
   if (text.selected > 0) items.push([el('rect', { x: 0, y: -4, width: 8, height: 8, fill: colour('--accent') }), `Selected (${text.selected.toLocaleString('en-US')})`]);
   if (text.overlay) items.push([el('rect', { x: 0, y: -4, width: 7, height: 7, fill: colour('--series-2'), 'fill-opacity': 0.7 }), `Overlay: ${text.overlay}`]);
   // Colour and size by, on a second row: their ranges are long.
@@ -73,16 +81,20 @@ function legend(colour: (name: string) => string, text: FigureText, y: number, e
     second.push([bar, `Colour: ${channelRangeText(encoding.colour)}`]);
   }
   if (encoding?.size) second.push([el('rect', { x: 0, y: -5, width: 10, height: 10, fill: colour('--cloud'), 'fill-opacity': 0.75 }), `Size: ${channelRangeText(encoding.size)}`]);
-  [items, second].forEach((row, r) => {
+  let row = -1;
+  for (const group of [items, second].filter((r) => r.length > 0)) {
     let x = 0;
-    for (const [mark, label] of row) {
-      const item = el('g', { transform: `translate(${x},${r * LEGEND_ROW_H})` });
+    row++;
+    for (const [mark, label] of group) {
+      const itemWidth = 24 + label.length * 6.6;
+      if (x > 0 && x + itemWidth > width) [x, row] = [0, row + 1];
+      const item = el('g', { transform: `translate(${x},${row * LEGEND_ROW_H})` });
       item.append(mark, el('text', { x: 14, y: 4 }, label));
       g.appendChild(item);
-      x += 24 + label.length * 6.6;
+      x += itemWidth;
     }
-  });
-  return g;
+  }
+  return { g, rows: row + 1 };
 }
 
 /** The figure as an SVG element; `rasterHref` embeds the cloud when it has no vector marks. */
@@ -92,7 +104,9 @@ function figure(engine: PlotEngine, text: FigureText, cloud: CloudExport, raster
   const colour = (name: string) => style.getPropertyValue(name).trim() || '#000000';
   const width = Number(svg.getAttribute('width'));
   const plotHeight = Number(svg.getAttribute('height'));
-  const height = TITLE_H + plotHeight + LEGEND_H + (engine.encoding ? LEGEND_ROW_H : 0);
+  const designs = { current: !!svg.querySelector('.design-mark.current'), pinned: !!svg.querySelector('.design-mark.pinned') };
+  const key = legend(colour, text, TITLE_H + plotHeight + LEGEND_H / 2, width - MARGIN.left - MARGIN.right, engine.encoding, designs);
+  const height = TITLE_H + plotHeight + LEGEND_H + (key.rows - 1) * LEGEND_ROW_H;
   const out = el('svg', { xmlns: NS, width, height, viewBox: `0 0 ${width} ${height}` });
   out.appendChild(el('rect', { width, height, fill: colour('--surface') }));
   const font = 'system-ui, sans-serif';
@@ -107,7 +121,7 @@ function figure(engine: PlotEngine, text: FigureText, cloud: CloudExport, raster
     area.appendChild(el('image', { href: rasterHref, width: cloud.width, height: cloud.height }));
   }
   body.append(area, inlinedPlot(svg));
-  out.append(body, legend(colour, text, TITLE_H + plotHeight + LEGEND_H / 2, engine.encoding));
+  out.append(body, key.g);
   return out;
 }
 

@@ -173,3 +173,16 @@ export function errorBandPath(
   if (upper.length < 2) return '';
   return `M${upper.join('L')}L${lower.reverse().join('L')}Z`;
 }
+
+/** How far the front's marks may reach past the plot area unzoomed: a diamond (radius 4.5) at an extreme value sits on an axis line. */
+export const MARK_BLEED_PX = 6;
+
+/**
+ * The clip of the front's marks. Unzoomed, every point lies inside the plot area, so widening the
+ * clip only lets marks on its edges show whole; zoomed, it is the area itself, so marks scrolled out
+ * of view never cover the axes.
+ */
+export function markClip(width: number, height: number, zoomed: boolean): { x: number; y: number; width: number; height: number } {
+  const b = zoomed ? 0 : MARK_BLEED_PX;
+  return { x: -b, y: -b, width: width + 2 * b, height: height + 2 * b };
+}

@@ -7,6 +7,7 @@
 import { axisBottom, axisLeft, select, type ZoomTransform } from 'd3';
 import { ERROR_BAND_MIN_POINTS, errorBandPath, errorBarsPath, marksPath, pixelOf, stepPath, type AxisMap } from './plotGeometry.ts';
 import type { PlotInput } from './plotTypes.ts';
+import { DEFAULT_LINE, layoutDesignLabels } from './designLabelLayout.ts';
 
 export type OverlayParts = Record<'plot' | 'xAxis' | 'yAxis' | 'xLabel' | 'yLabel' | 'step' | 'front' | 'errors' | 'designs', SVGElement>;
 
@@ -63,11 +64,13 @@ export function drawMarks(g: OverlayParts, s: OverlayState): void {
  * The current and pinned designs at their own simulated objectives: a star for
  * the current design, a ring for pinned ones, each labelled. A design beyond the
  * axes (the axes follow the sweep's points) sits on the edge, hollow, and says so.
+ * Labels are measured, then placed clear of each other inside the plot area (designLabelLayout.ts).
  */
 export function drawDesignMarks(g: OverlayParts, s: OverlayState): void {
   const root = g.designs;
   while (root.firstChild) root.removeChild(root.firstChild);
   if (!s.x || !s.y) return;
+  const drawn: { x: number; y: number; label: SVGTextElement }[] = [];
   for (const d of s.input.designs) {
     const bx = pixelOf(s.x, d.x);
     const by = pixelOf(s.y, d.y);
@@ -81,22 +84,51 @@ export function drawDesignMarks(g: OverlayParts, s: OverlayState): void {
     mark.setAttribute('transform', `translate(${x},${y})`);
     mark.setAttribute('data-testid', `design-mark-${d.kind}`);
     const shape = document.createElementNS(NS, 'path');
-    shape.setAttribute('d', d.kind === 'current' ? STAR : RING);
+    shape.setAttribute('d', d.kind === 'current' ? DESIGN_STAR_PATH : DESIGN_RING_PATH);
     const label = document.createElementNS(NS, 'text');
-    label.setAttribute('x', x > s.width - 120 ? '-9' : '9');
-    label.setAttribute('y', y < 14 ? '14' : '-7');
-    label.setAttribute('text-anchor', x > s.width - 120 ? 'end' : 'start');
     label.textContent = off ? `${d.label} (beyond the axes)` : d.label;
     mark.append(shape, label);
     root.appendChild(mark);
+    drawn.push({ x, y, label });
   }
+  // Measured on a scratch label; a hidden plot measures 0: then the average width of 11 px text.
+  const scratchMark = document.createElementNS(NS, 'g');
+  scratchMark.setAttribute('class', 'design-mark');
+  scratchMark.setAttribute('visibility', 'hidden');
+  const scratch = document.createElementNS(NS, 'text');
+  scratchMark.appendChild(scratch);
+  root.appendChild(scratchMark);
+  const measure = (text: string) => {
+    scratch.textContent = text;
+    return scratch.getComputedTextLength() || 6.2 * text.length;
+  };
+  // Measured while the labels still sit on their marks' baselines (y = 0): the font's real line box,
+  // widened by the half of the halo's stroke (sweep.css) that lies outside the glyphs.
+  const first = drawn.length > 0 ? drawn[0].label : null;
+  const box = first?.getBBox();
+  const halo = first ? (parseFloat(getComputedStyle(first).strokeWidth) || 0) / 2 : 0;
+  const line = box && box.height > 0 ? { ascent: -box.y + halo, descent: box.height + box.y + halo } : DEFAULT_LINE;
+  const labels = layoutDesignLabels(drawn.map((d) => ({ x: d.x, y: d.y, text: d.label.textContent ?? '' })), s.width, s.height, measure, line);
+  scratchMark.remove();
+  labels.forEach((l, k) => {
+    const t = drawn[k].label;
+    t.setAttribute('x', String(l.dx));
+    t.setAttribute('y', String(l.dy));
+    t.setAttribute('text-anchor', l.anchor);
+    if (l.full) {
+      t.textContent = l.text;
+      const title = document.createElementNS(NS, 'title');
+      title.textContent = l.full;
+      t.appendChild(title);
+    }
+  });
 }
 
 const NS = 'http://www.w3.org/2000/svg';
 /** A five-pointed star of radius 9, and a ring of radius 6. */
-const STAR = Array.from({ length: 10 }, (_, i) => {
+export const DESIGN_STAR_PATH = Array.from({ length: 10 }, (_, i) => {
   const r = i % 2 === 0 ? 9 : 4;
   const a = -Math.PI / 2 + (i * Math.PI) / 5;
   return `${i === 0 ? 'M' : 'L'}${(r * Math.cos(a)).toFixed(2)} ${(r * Math.sin(a)).toFixed(2)}`;
 }).join('') + 'Z';
-const RING = 'M-6 0a6 6 0 1 0 12 0a6 6 0 1 0 -12 0Z';
+export const DESIGN_RING_PATH = 'M-6 0a6 6 0 1 0 12 0a6 6 0 1 0 -12 0Z';
