@@ -39,11 +39,16 @@ test('finished sweeps are kept, renamed, reopened without simulating, overlaid, 
   await name.fill('Baseline, seed 11');
   await name.press('Enter');
 
+  // A rejected seed in the field, then the reopened sweep's seed replaces it (not the old text, not its error).
+  await page.getByTestId('sweep-seed').fill('-1');
+  await expect(page.locator('#sweep-seed-error')).toContainText('Seed must be between 0 and');
   // Reopen it: its points at once (status stays "Done", no "Simulating"), and it is the view's sweep again.
   await entries.nth(1).getByTestId('history-open').click();
   await expect.poll(() => plotLabel(page)).toBe(first);
   await expect(page.getByTestId('sweep-status')).toContainText('shown from the sweep history');
   await expect(page.getByTestId('sweep-seed')).toHaveValue('11');
+  await expect(page.locator('#sweep-seed-error')).toHaveCount(0);
+  await expect(page.getByTestId('sweep-run')).toBeEnabled();
   await expect(page.getByTestId('sweep-stale')).toHaveCount(0);
   await expect(entries.nth(1)).toContainText('shown');
 

@@ -9,6 +9,7 @@ import { useCodesign, useCodesignApi } from '../../state/codesign/appCodesign.ts
 import type { CodesignSettings } from '../../core/share/schema.ts';
 import { CODESIGN_ALGORITHMS, CODESIGN_RANGES } from '../../core/share/limits.ts';
 import { PredictorField } from './PredictorField.tsx';
+import { useFieldDraft } from '../common/useFieldDraft.ts';
 
 const WEIGHTS: readonly { key: keyof CodesignSettings['weights']; label: string }[] = [
   { key: 'accuracy', label: 'Accuracy' },
@@ -27,7 +28,11 @@ const isWeightField = (id: string): boolean => id.startsWith('weights.');
 /** A number field that commits only valid values; `check` returns the problem or null. */
 function NumberField({ id, label, value, check, commit, title }: { id: string; label: string; value: number; check: (v: number) => string | null; commit: (v: number) => void; title?: string }) {
   const { store } = useCodesignApi();
-  const [draft, setDraft] = useState<string | null>(null);
+  const [draft, setDraft] = useFieldDraft(value, () => {
+    const invalid = { ...store.getState().invalid };
+    delete invalid[id];
+    store.setState({ invalid });
+  });
   const problem = useCodesign((s) => s.invalid[id]);
   const onChange = (text: string) => {
     setDraft(text);

@@ -2,7 +2,7 @@
  * The sweep settings: what varies, which parameters, how many samples, the
  * sampler (grid: up to three parameters), the seed, and Run / Cancel.
  */
-import { useLayoutEffect, useRef, useState } from 'react';
+import { useLayoutEffect, useRef } from 'react';
 import { useExplorer, useExplorerApi } from '../../state/useExplorer.ts';
 import { SWEEP_LIMITS } from '../../core/share/limits.ts';
 import type { SweepSettings } from '../../core/share/schema.ts';
@@ -10,6 +10,7 @@ import { SWEEP_PARAMS } from '../../core/sweep/params.ts';
 import { gridSummary, resolveParams, sweepSize, variedSpaces } from '../../core/sweep/plan.ts';
 import { Explain } from '../common/Explain.tsx';
 import { samplesProblem, seedProblem } from './sweepFieldProblems.ts';
+import { useFieldDraft } from '../common/useFieldDraft.ts';
 
 const VARY: { id: SweepSettings['vary']; label: string }[] = [
   { id: 'accelerator', label: 'Accelerator' },
@@ -21,8 +22,8 @@ export function SweepForm({ running, onRun, onCancel }: { running: boolean; onRu
   const api = useExplorerApi();
   const sweep = useExplorer((s) => s.session.sweep);
   const set = (patch: Partial<SweepSettings>) => api.getState().setSweep(patch);
-  const [samplesText, setSamplesText] = useState<string | null>(null);
-  const [seedText, setSeedText] = useState<string | null>(null);
+  const [samplesText, setSamplesText] = useFieldDraft(sweep.samples);
+  const [seedText, setSeedText] = useFieldDraft(sweep.seed);
   const spaces = variedSpaces(sweep);
   const inSpace = SWEEP_PARAMS.filter((p) => spaces.includes(p.space));
   const varied = new Set(resolveParams(sweep).map((p) => p.id));
