@@ -13,7 +13,7 @@ async function typeBadAccuracy(page: Page): Promise<void> {
   await field.fill('-1');
   await field.blur();
   await expect(field).toHaveValue('-1');
-  await expect(page.getByRole('alert').filter({ hasText: 'weights.accuracy' }).first()).toBeVisible();
+  await expect(page.getByRole('alert').filter({ hasText: 'Accuracy weight' }).first()).toBeVisible();
   await expect(page.getByTestId('cd-run')).toBeDisabled();
   // Σw of the committed weights would not be the sum of the -1 on screen.
   await expect(page.getByTestId('cd-formula')).not.toContainText('Σw =');
@@ -27,7 +27,7 @@ test('a weight preset overwrites a rejected weight and unblocks the run', async 
   await typeBadAccuracy(page);
   await page.getByRole('button', { name: /Paper's weights/ }).click();
   await expect(page.getByTestId('cd-weights.accuracy')).toHaveValue('0.5');
-  await expect(page.getByRole('alert').filter({ hasText: 'weights.accuracy' })).toHaveCount(0);
+  await expect(page.getByRole('alert').filter({ hasText: 'Accuracy weight' })).toHaveCount(0);
   await expect(page.getByTestId('cd-formula')).toContainText('Σw = 1.00');
   await expect(page.getByTestId('cd-run')).toBeEnabled();
   await page.locator('.cd-form').screenshot({ path: `e2e/artifacts/${J}-1-paper.png` });
@@ -36,7 +36,7 @@ test('a weight preset overwrites a rejected weight and unblocks the run', async 
   await page.getByTestId('cd-aim-headline').click();
   await expect(page.getByTestId('cd-weights.accuracy')).toHaveValue('0');
   await expect(page.getByTestId('cd-weights.area')).toHaveValue('0');
-  await expect(page.getByRole('alert').filter({ hasText: 'weights.accuracy' })).toHaveCount(0);
+  await expect(page.getByRole('alert').filter({ hasText: 'Accuracy weight' })).toHaveCount(0);
   await expect(page.getByTestId('cd-formula')).toContainText('Σw = 0.40');
   await expect(page.getByTestId('cd-run')).toBeEnabled();
 });

@@ -33,7 +33,7 @@ test('a short search, its best pair against the baseline, loaded into the editor
 
   // A weight that breaks a rule is named and blocks the run; fixing it unblocks.
   await fill(page, 'cd-weights.latency', '-1');
-  await expect(page.getByRole('alert').filter({ hasText: 'weights.latency' }).first()).toBeVisible();
+  await expect(page.getByRole('alert').filter({ hasText: 'Latency weight: must be a number' }).first()).toBeVisible();
   await expect(page.getByTestId('cd-run')).toBeDisabled();
   await fill(page, 'cd-weights.latency', '0.1');
   await expect(page.getByTestId('cd-run')).toBeEnabled();

@@ -39,7 +39,8 @@ function NumberField({ id, label, value, check, commit, title }: { id: string; l
     const v = Number(text);
     const issue = text.trim() === '' || !Number.isFinite(v) ? `"${text}" is not a number` : check(v);
     const invalid = { ...store.getState().invalid };
-    if (issue) invalid[id] = `${id}: ${issue}`;
+    // Named as the form labels it (the Run bar lists these away from their fields).
+    if (issue) invalid[id] = `${isWeightField(id) ? `${label} weight` : label}: ${issue}`;
     else delete invalid[id];
     store.setState({ invalid });
     if (!issue) commit(v);
