@@ -81,7 +81,10 @@ export function bufferModel(sizeMB: number, lanes: number, reference: BufferCons
  */
 export function bankAreaMm2(acc: AcceleratorConfig, c: ElectorConstants): number {
   const lanes = acc.pe * acc.lanesPerPe;
-  let extraBanks = 0;
-  for (const mb of [acc.activationBufferMB, acc.weightBufferMB, acc.maskBufferMB]) extraBanks += bankCount(mb, lanes, c).extraBanks;
-  return extraBanks * c.sram.extraBankAreaMm2;
+  // Buffer by buffer, as each `BufferModel.extraAreaMm2` is: the same sum to the last bit.
+  return extraBankAreaMm2(acc.activationBufferMB, lanes, c) + extraBankAreaMm2(acc.weightBufferMB, lanes, c) + extraBankAreaMm2(acc.maskBufferMB, lanes, c);
+}
+
+function extraBankAreaMm2(sizeMB: number, lanes: number, c: ElectorConstants): number {
+  return bankCount(sizeMB, lanes, c).extraBanks * c.sram.extraBankAreaMm2;
 }

@@ -110,15 +110,17 @@ export class PassPlanner {
   /** The batch of the last list derived from `source` (transient lists share one storage). */
   private derivedBatch = 0;
   /**
-   * Training's mask split: the faster of the two per pass (`faster`), or one imposed for the
-   * whole run, `activations` first or `weights` first where that keeps them resident (the
-   * `time` objective maps the run under each: which split is faster can depend on the passes).
+   * The mask split: in training the faster of the two per pass (`faster`; inference keeps the
+   * activations-first one), or one imposed for the whole run, `activations` first or `weights`
+   * first where that keeps the weights on chip (the run is then mapped under each: which split
+   * is best can depend on the passes, simulate.ts).
    */
   maskSplit: 'faster' | 'activations' | 'weights' = 'faster';
   /**
-   * Whether a whole-batch pass with a tied MLM decoder lets resident weights go: the faster
-   * way (`faster`), or as the chosen mapping did (`keep`, `letGo`), so that the pass measured
-   * again at the run's clock takes the same actions (dynamic energy must not depend on the clock).
+   * Whether a whole-batch pass with a tied MLM decoder, or in training, lets resident weights
+   * go: the faster way (`faster`), or as the chosen mapping did (`keep`, `letGo`), so that the
+   * pass measured again at the run's clock takes the same actions (dynamic energy must not
+   * depend on the clock).
    */
   residency: 'faster' | 'keep' | 'letGo' = 'faster';
   /**
@@ -159,12 +161,11 @@ export class PassPlanner {
       const otherKeeps = other !== undefined && other.weightsFirst === true && this.keepsWeights(other, opList);
       if (otherKeeps && this.maskSplit === 'weights') plan = other;
       pass = this.schedule(h, opList, plan, rows, weightsLoaded, afterPass, timeline);
-      if (otherKeeps && this.maskSplit === 'faster' && !x.training) this.splitsCompared = true;
-      // Unless a split is imposed, the faster pass (then the less energy) is kept. Both are
-      // feasible on any bigger buffer too.
-      if (otherKeeps && this.maskSplit === 'faster' && x.training) {
+      if (otherKeeps && this.maskSplit === 'faster') {
         this.splitsCompared = true;
-        pass = this.faster(h, pass, this.schedule(h, opList, other, rows, weightsLoaded, afterPass, timeline));
+        // Unless a split is imposed, training keeps the faster pass (then the less energy). Both
+        // are feasible on any bigger buffer too.
+        if (x.training) pass = this.faster(h, pass, this.schedule(h, opList, other, rows, weightsLoaded, afterPass, timeline));
       }
       // A tied MLM decoder stages the word embeddings, and training its weight-gradient panels,
       // through what resident weights leave of the buffer: just past residency, a sliver.

@@ -10,7 +10,7 @@ import { timeAndArea } from '../area.ts';
 import type { ElectorConstants } from '../constants/elector.ts';
 import type { ReferenceConstants } from '../constants/reference.ts';
 import type { ElectorRunInfo, MappingObjective, SimMode, SimResult, Sparsity, SparsityByOp } from '../types.ts';
-import { bufferModel } from './buffers.ts';
+import { bankAreaMm2, bufferModel } from './buffers.ts';
 import { COST_CYCLES, opCostRecord, type ArrayShape } from './costTables.ts';
 import { electorEnergy } from './energy.ts';
 import { createFormats, runSparsities, sparsityTable } from './formats.ts';
@@ -198,14 +198,15 @@ export function runElector(dict: ModelDict, acc: AcceleratorConfig, opts: Electo
   const cycles = totals.cycles;
   const lanes = array.lanes;
   const time = timeAndArea(cycles, clockMHz, acc, mode, reference);
-  const bankAreaMm2 = activation.extraAreaMm2 + weight.extraAreaMm2 + mask.extraAreaMm2;
+  // The editor's live area (chipArea.ts) counts the banks the same way.
+  const banksMm2 = bankAreaMm2(acc, elector);
   const { plan, opList } = bestPass;
   const result: SimResult = {
     costModel: 'elector',
     mode,
     ...time,
-    areaMm2: time.areaMm2 + bankAreaMm2,
-    areaByModuleMm2: { ...time.areaByModuleMm2, bufferBanks: bankAreaMm2 },
+    areaMm2: time.areaMm2 + banksMm2,
+    areaByModuleMm2: { ...time.areaByModuleMm2, bufferBanks: banksMm2 },
     energyNJ,
     dynamicNJ,
     leakageNJ,
